@@ -1,0 +1,60 @@
+#include "libsomatic/io/text_lines.hpp"
+
+#include <htslib/hts.h>
+#include <htslib/kstring.h>
+#include <sys/stat.h>
+
+#include "libsomatic/core/error.hpp"
+
+namespace somatic {
+
+TextLines::TextLines(std::string path) : path_(std::move(path)) {
+    if (path_ != "-") {
+        struct stat st {};
+        if (stat(path_.c_str(), &st) != 0) throw input_error(path_, "no such file");
+        if (S_ISDIR(st.st_mode)) throw input_error(path_, "is a directory, not a file");
+    }
+    file_ = hts_open(path_.c_str(), "r");
+    if (!file_) throw input_error(name(), "cannot open", {}, "check the file exists and is readable");
+}
+
+TextLines::~TextLines() {
+    if (file_) hts_close(file_);
+}
+
+std::string TextLines::name() const { return display_name(path_); }
+
+bool TextLines::next(std::string_view& line) {
+    kstring_t s{0, 0, nullptr};
+    const int ret = hts_getline(file_, '\n', &s);
+    if (ret < -1) {
+        free(s.s);
+        throw input_error(name(), "cannot read", "line " + std::to_string(line_number_ + 1), "the file may be truncated");
+    }
+    if (ret == -1) {
+        free(s.s);
+        return false;
+    }
+    buffer_.assign(s.s, s.l);
+    free(s.s);
+    if (!buffer_.empty() && buffer_.back() == '\r') buffer_.pop_back();
+    ++line_number_;
+    line = buffer_;
+    return true;
+}
+
+void split_tabs(std::string_view line, std::vector<std::string_view>& fields) {
+    fields.clear();
+    size_t start = 0;
+    while (true) {
+        const size_t tab = line.find('\t', start);
+        if (tab == std::string_view::npos) {
+            fields.push_back(line.substr(start));
+            return;
+        }
+        fields.push_back(line.substr(start, tab - start));
+        start = tab + 1;
+    }
+}
+
+}  // namespace somatic

@@ -1,0 +1,119 @@
+#include "libsomatic/io/vcf_writer.hpp"
+
+#include <htslib/hts.h>
+#include <htslib/vcf.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "libsomatic/core/error.hpp"
+
+namespace somatic {
+
+VcfFormat parse_vcf_format(const std::string& code) {
+    if (code == "v") return VcfFormat::vcf;
+    if (code == "z") return VcfFormat::vcf_gz;
+    if (code == "b") return VcfFormat::bcf;
+    if (code == "u") return VcfFormat::bcf_uncompressed;
+    throw usage_error("unknown output type '" + code + "'", "use v (VCF), z (bgzipped VCF), b (BCF) or u (uncompressed BCF)");
+}
+
+VcfFormat vcf_format_from_name(const std::string& path) {
+    auto ends_with = [&](const char* s) { return path.size() >= std::strlen(s) && path.ends_with(s); };
+    if (ends_with(".vcf.gz") || ends_with(".vcf.bgz")) return VcfFormat::vcf_gz;
+    if (ends_with(".bcf")) return VcfFormat::bcf;
+    return VcfFormat::vcf;
+}
+
+namespace {
+const char* mode_of(VcfFormat f) {
+    switch (f) {
+        case VcfFormat::vcf: return "w";
+        case VcfFormat::vcf_gz: return "wz";
+        case VcfFormat::bcf: return "wb";
+        case VcfFormat::bcf_uncompressed: return "wbu";
+    }
+    return "w";
+}
+
+std::string write_failure(const std::string&) {
+    return std::string("cannot write: ") + (errno ? std::strerror(errno) : "write failed");
+}
+}  // namespace
+
+VcfWriter::VcfWriter(std::string path, VcfFormat format, bool write_index)
+    : path_(std::move(path)), format_(format), output_(path_) {
+    index_ = write_index && !output_.is_stdout() &&
+             (format_ == VcfFormat::vcf_gz || format_ == VcfFormat::bcf);
+    file_ = hts_open(output_.write_path().c_str(), mode_of(format_));
+    if (!file_) throw io_error(display_name(path_, true), write_failure(path_), "check the directory exists and is writable");
+    header_ = bcf_hdr_init("w");
+    if (!header_) throw std::bad_alloc();
+}
+
+VcfWriter::~VcfWriter() {
+    if (header_) bcf_hdr_destroy(header_);
+    if (file_) hts_close(file_);
+    // output_'s destructor removes the temporary files unless close() committed.
+}
+
+void VcfWriter::add_line(const std::string& line) {
+    if (bcf_hdr_append(header_, line.c_str()) != 0) {
+        throw Error(ErrorKind::internal, {}, "invalid VCF header line: " + line);
+    }
+}
+
+void VcfWriter::add_contigs(const ContigDict& contigs, const std::string& assembly) {
+    for (const auto& c : contigs.contigs()) {
+        std::string line = "##contig=<ID=" + c.name + ",length=" + std::to_string(c.length);
+        if (!assembly.empty()) line += ",assembly=" + assembly;
+        add_line(line + ">");
+    }
+}
+
+void VcfWriter::add_sample(const std::string& name) {
+    if (bcf_hdr_add_sample(header_, name.c_str()) != 0) {
+        throw usage_error("cannot add sample '" + name + "' to the VCF header", "sample names must differ");
+    }
+}
+
+void VcfWriter::add_provenance(const Provenance& p) {
+    if (!p.include) return;
+    add_line("##source=" + p.tool + " " + p.version);
+    add_line("##" + p.tool + "Version=" + p.version);
+    add_line("##" + p.tool + "Command=" + p.command_line);
+}
+
+void VcfWriter::write_header() {
+    if (bcf_hdr_sync(header_) != 0) throw Error(ErrorKind::internal, {}, "cannot finalise the VCF header");
+    errno = 0;
+    if (bcf_hdr_write(file_, header_) != 0) throw io_error(display_name(path_, true), write_failure(path_));
+    if (index_) {
+        const bool is_bcf = format_ == VcfFormat::bcf;
+        index_temp_ = output_.add_companion(path_ + (is_bcf ? ".csi" : ".tbi"));
+        if (bcf_idx_init(file_, header_, is_bcf ? 14 : 0, index_temp_.c_str()) != 0) {
+            throw io_error(display_name(path_, true), "cannot start the index");
+        }
+    }
+    header_written_ = true;
+}
+
+void VcfWriter::write(bcf1_t* record) {
+    errno = 0;
+    if (bcf_write(file_, header_, record) != 0) {
+        throw io_error(display_name(path_, true), write_failure(path_), "is the disk full?");
+    }
+}
+
+void VcfWriter::close() {
+    if (!file_) return;
+    if (!header_written_) write_header();
+    errno = 0;
+    if (index_ && bcf_idx_save(file_) != 0) throw io_error(display_name(path_, true), "cannot write the index");
+    const int ret = hts_close(file_);
+    file_ = nullptr;
+    if (ret != 0) throw io_error(display_name(path_, true), write_failure(path_), "is the disk full?");
+    output_.commit();
+}
+
+}  // namespace somatic

@@ -1,0 +1,58 @@
+#include "libsomatic/core/atomic_output.hpp"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+using namespace somatic;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path scratch_dir() {
+    fs::path d = fs::temp_directory_path() / ("somatic_atomic_" + std::to_string(getpid()));
+    fs::create_directories(d);
+    return d;
+}
+}  // namespace
+
+TEST_CASE("the final name appears only at commit, with its companion") {
+    const fs::path dir = scratch_dir();
+    const std::string final_path = (dir / "out.vcf.gz").string();
+    {
+        AtomicOutput out(final_path);
+        CHECK(out.write_path() != final_path);
+        std::ofstream(out.write_path()) << "data";
+        const std::string index = out.add_companion(final_path + ".tbi");
+        std::ofstream(index) << "index";
+        CHECK_FALSE(fs::exists(final_path));
+        out.commit();
+    }
+    CHECK(fs::exists(final_path));
+    CHECK(fs::exists(final_path + ".tbi"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("an output that is never committed leaves nothing behind") {
+    const fs::path dir = scratch_dir();
+    const std::string final_path = (dir / "out.bed").string();
+    std::string temp;
+    {
+        AtomicOutput out(final_path);
+        temp = out.write_path();
+        std::ofstream(temp) << "half a file";
+    }
+    CHECK_FALSE(fs::exists(final_path));
+    CHECK_FALSE(fs::exists(temp));
+    CHECK(fs::is_empty(dir));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("standard output needs no renaming") {
+    AtomicOutput out("-");
+    CHECK(out.is_stdout());
+    CHECK(out.write_path() == "-");
+    out.commit();
+}
