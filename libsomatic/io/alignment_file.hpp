@@ -92,6 +92,11 @@ public:
     // (truncated file, CRAM reference mismatch).
     ReadCounts fetch(const Interval& region, const ReadFilter& filter, ReadBatch& out);
 
+    // Mean depth of `contig` from the index's mapped-read count and the mean
+    // length of the file's first reads; 0 when the index keeps no counts
+    // (CRAM) or the contig is empty.
+    double mean_depth_from_index(const std::string& contig);
+
 private:
     std::string path_;
     htsFile* file_ = nullptr;

@@ -1,0 +1,120 @@
+"""Truth files: germline and somatic VCFs, copy-number BED and TSV summaries.
+
+VCFs are VCF 4.2, bgzipped and tabix-indexed (1-based POS); BED files are
+0-based half-open. Nothing written here depends on the output path, so two
+runs with the same seed and arguments give identical files.
+"""
+import subprocess
+
+import numpy as np
+
+from . import signatures as sig
+
+
+def _bgzip_index(path, preset):
+    subprocess.run(["bgzip", "-f", path], check=True)
+    subprocess.run(["tabix", "-f", "-p", preset, path + ".gz"], check=True)
+
+
+def _contig_lines(genome):
+    return [f"##contig=<ID={n},length={int(l)}>" for n, l in zip(genome.names, genome.lengths)]
+
+
+def write_germline(path, genome, germline, normal_name, source):
+    chrom, pos = genome.to_local(germline.pos)
+    gts = germline.genotypes()
+    lines = ["##fileformat=VCFv4.2", f"##source={source}", "##reference=ref.fa"]
+    lines += _contig_lines(genome)
+    lines.append('##FORMAT=<ID=GT,Number=1,Type=String,Description="Phased genotype of the '
+                 'normal: first allele haplotype A, second haplotype B">')
+    lines.append("\t".join(["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO",
+                            "FORMAT", normal_name]))
+    for c, p, r, a, gt in zip(chrom, pos.tolist(), germline.ref.tobytes().decode(),
+                              germline.alt.tobytes().decode(), gts):
+        lines.append(f"{c}\t{p + 1}\t.\t{r}\t{a}\t.\tPASS\t.\tGT\t{gt}")
+    with open(path, "w") as fh:
+        fh.write("\n".join(lines) + "\n")
+    _bgzip_index(path, "vcf")
+
+
+def expected_vafs(somatic, purity, ploidy, tumour_in_normal):
+    p, t = purity, tumour_in_normal
+    alt = p * somatic.ccf * somatic.mut_copies
+    tumour = alt / (p * somatic.cn + 2 * (1 - p))
+    a = 2 * (1 - p) + p * ploidy
+    normal = t * alt / a / ((1 - t) + t * (p * somatic.cn + 2 * (1 - p)) / a)
+    return tumour, normal
+
+
+SNV_INFO = [
+    ("EXPECTED_VAF", "1", "Float", "Expected tumour VAF: purity*CCF*MUT_COPIES/(purity*CN+2*(1-purity))"),
+    ("NORMAL_EXPECTED_VAF", "1", "Float", "Expected VAF in the normal sample (non-zero only with tumour-in-normal contamination)"),
+    ("CN", "1", "Integer", "Tumour total copy number at the site"),
+    ("HAPLOTYPE", "1", "String", "Haplotype carrying the SNV (A or B, as in germline.vcf.gz GT order)"),
+    ("HAP_CN", "1", "Integer", "Tumour copy number of that haplotype"),
+    ("MUT_COPIES", "1", "Integer", "Number of tumour copies carrying the SNV"),
+    ("CCF", "1", "Float", "Cancer cell fraction of the SNV"),
+    ("CLONAL", "0", "Flag", "SNV is clonal (CCF 1)"),
+    ("CHANNEL", "1", "String", "SBS96 channel, pyrimidine reference, e.g. A[C>A]A"),
+    ("SIGNATURE", "1", "String", "Signature the channel was drawn from"),
+]
+
+
+def write_snvs(path, genome, somatic, sig_names, purity, ploidy, tumour_in_normal, source):
+    chrom, pos = genome.to_local(somatic.pos)
+    vaf, nvaf = expected_vafs(somatic, purity, ploidy, tumour_in_normal)
+    lines = ["##fileformat=VCFv4.2", f"##source={source}", "##reference=ref.fa"]
+    lines += _contig_lines(genome)
+    lines += [f'##INFO=<ID={i},Number={n},Type={t},Description="{d}">' for i, n, t, d in SNV_INFO]
+    lines.append("\t".join(["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"]))
+    for i in range(len(somatic)):
+        info = [f"EXPECTED_VAF={vaf[i]:.6g}", f"NORMAL_EXPECTED_VAF={nvaf[i]:.6g}",
+                f"CN={int(somatic.cn[i])}", f"HAPLOTYPE={'AB'[int(somatic.hap[i])]}",
+                f"HAP_CN={int(somatic.hap_cn[i])}", f"MUT_COPIES={int(somatic.mut_copies[i])}",
+                f"CCF={float(somatic.ccf[i]):.6g}"]
+        if somatic.clonal[i]:
+            info.append("CLONAL")
+        info += [f"CHANNEL={sig.CHANNELS[int(somatic.channel[i])]}",
+                 f"SIGNATURE={sig_names[int(somatic.signature[i])]}"]
+        lines.append(f"{chrom[i]}\t{int(pos[i]) + 1}\tsnv{i + 1}\t{somatic.ref[i]}\t"
+                     f"{somatic.alt[i]}\t.\tPASS\t{';'.join(info)}")
+    with open(path, "w") as fh:
+        fh.write("\n".join(lines) + "\n")
+    _bgzip_index(path, "vcf")
+
+
+def write_cn(path, genome, cn):
+    with open(path, "w") as fh:
+        fh.write("#chrom\tstart\tend\ttotal_cn\tmajor_cn\tminor_cn\thapA_cn\thapB_cn\n")
+        for name, s, e, a, b in cn.bed_rows(genome):
+            fh.write(f"{name}\t{s}\t{e}\t{a + b}\t{max(a, b)}\t{min(a, b)}\t{a}\t{b}\n")
+
+
+def write_purity_ploidy(path, purity, ploidy, wgd, tumour_in_normal, subclone_ccf):
+    with open(path, "w") as fh:
+        fh.write("purity\tploidy\twgd\ttumour_in_normal\tsubclone_ccf\n")
+        fh.write(f"{purity:g}\t{ploidy:.6f}\t{str(bool(wgd)).lower()}\t{tumour_in_normal:g}\t{subclone_ccf:g}\n")
+
+
+def write_exposures(path, sig_names, somatic):
+    counts = np.bincount(somatic.signature, minlength=len(sig_names)) if len(somatic) else \
+        np.zeros(len(sig_names), dtype=int)
+    total = max(1, int(counts.sum()))
+    with open(path, "w") as fh:
+        fh.write("signature\tcount\tfraction\n")
+        for name, c in zip(sig_names, counts):
+            fh.write(f"{name}\t{int(c)}\t{c / total:.6f}\n")
+
+
+def write_segdups(path, segdups):
+    with open(path, "w") as fh:
+        fh.write("#chrom\tstart\tend\n")
+        for c, s, e in segdups:
+            fh.write(f"{c}\t{s}\t{e}\n")
+
+
+def write_params(path, params):
+    with open(path, "w") as fh:
+        fh.write("parameter\tvalue\n")
+        for k, v in params:
+            fh.write(f"{k}\t{v}\n")

@@ -1,0 +1,219 @@
+#include "libsomatic/snv/caller.hpp"
+
+#include <htslib/vcf.h>
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+
+#include "libsomatic/core/bases.hpp"
+#include "libsomatic/core/error.hpp"
+
+namespace somatic::snv {
+
+ChunkCaller::ChunkCaller(const CallerInputs& inputs, const CallerOptions& options)
+    : inputs_(inputs),
+      options_(options),
+      tumour_(inputs.tumour, inputs.reference),
+      normal_(inputs.normal, inputs.reference),
+      reference_(inputs.reference) {
+    if (!inputs.force_sites.empty()) force_ = std::make_unique<VcfReader>(inputs.force_sites, true);
+    if (!inputs.germline_resource.empty()) resource_ = std::make_unique<VcfReader>(inputs.germline_resource, true);
+    if (!inputs.panel_of_normals.empty()) panel_ = std::make_unique<VcfReader>(inputs.panel_of_normals, true);
+}
+
+namespace {
+
+// A VCF record's single-base alternative alleles with their index.
+template <class F>
+void for_each_snv_allele(const bcf1_t* rec, F&& f) {
+    if (rec->n_allele < 2 || std::strlen(rec->d.allele[0]) != 1) return;
+    for (int i = 1; i < rec->n_allele; ++i) {
+        const char* a = rec->d.allele[i];
+        if (std::strlen(a) == 1 && base_code(a[0]) != kBaseN) f(i, base_code(a[0]));
+    }
+}
+
+struct AltChoice {
+    uint8_t top = kBaseN, second = kBaseN;
+    uint32_t top_count = 0, second_count = 0;
+};
+
+AltChoice rank_alts(const BaseCounts& c, uint8_t ref) {
+    AltChoice a;
+    for (uint8_t b = 0; b < 4; ++b) {
+        if (b == ref) continue;
+        const uint32_t n = c.of(b);
+        if (n > a.top_count) {
+            a.second = a.top;
+            a.second_count = a.top_count;
+            a.top = b;
+            a.top_count = n;
+        } else if (n > a.second_count) {
+            a.second = b;
+            a.second_count = n;
+        }
+    }
+    return a;
+}
+
+// A second alternative allele with real support: more reads than errors at
+// that depth plausibly give one base, and a fair share of the first's.
+constexpr double kClusterEventQss = 10;
+
+bool has_second_alt(const AltChoice& a) { return a.second_count >= 3 && a.second_count * 10 >= a.top_count * 3; }
+
+}  // namespace
+
+std::map<int64_t, uint8_t> ChunkCaller::forced_sites(const Interval& region) {
+    std::map<int64_t, uint8_t> sites;
+    if (!force_) return sites;
+    force_->fetch(region);
+    bcf1_t* rec = bcf_init();
+    while (force_->next(rec)) {
+        if (!region.contains(rec->pos)) continue;
+        for_each_snv_allele(rec, [&](int, uint8_t alt) {
+            const std::string ref = reference_.fetch(region.contig, rec->pos, rec->pos + 1);
+            if (ref.empty() || base_code(ref[0]) != base_code(rec->d.allele[0][0])) {
+                const std::string locus = force_->locus(rec);
+                bcf_destroy(rec);
+                throw input_error(force_->name(), "REF does not match the reference", locus,
+                                  "the sites were made for another assembly");
+            }
+            sites.emplace(rec->pos, alt);  // the first ALT of a site is the one reported
+        });
+    }
+    bcf_destroy(rec);
+    return sites;
+}
+
+void ChunkCaller::annotate_resources(const Interval& chunk, std::vector<SnvCall>& calls) {
+    if (calls.empty()) return;
+    bcf1_t* rec = bcf_init();
+    if (resource_) {
+        resource_->fetch(chunk);
+        std::map<std::pair<int64_t, uint8_t>, double> af;
+        float* values = nullptr;
+        int n_values = 0;
+        while (resource_->next(rec)) {
+            const int n = bcf_get_info_float(resource_->header(), rec, "AF", &values, &n_values);
+            if (n <= 0) continue;
+            for_each_snv_allele(rec, [&](int i, uint8_t alt) {
+                if (i - 1 < n && !bcf_float_is_missing(values[i - 1])) af[{rec->pos, alt}] = values[i - 1];
+            });
+        }
+        free(values);
+        for (auto& c : calls) {
+            auto it = af.find({c.pos, c.alt});
+            if (it != af.end()) c.context.population_af = it->second;
+        }
+    }
+    if (panel_) {
+        panel_->fetch(chunk);
+        std::set<std::pair<int64_t, uint8_t>> seen;
+        while (panel_->next(rec)) for_each_snv_allele(rec, [&](int, uint8_t alt) { seen.insert({rec->pos, alt}); });
+        for (auto& c : calls) c.context.in_panel_of_normals = seen.count({c.pos, c.alt}) > 0;
+    }
+    bcf_destroy(rec);
+}
+
+ChunkCalls ChunkCaller::call(const Interval& chunk) {
+    ChunkCalls out;
+    // Candidates within the cluster window beyond the chunk are evaluated too,
+    // so that the Clustered filter does not depend on where chunks end.
+    const int64_t pad = options_.filters.cluster_window;
+    const Contig* contig = reference_.contigs().find(chunk.contig);
+    const Interval padded{chunk.contig, std::max<int64_t>(0, chunk.beg - pad),
+                          std::min<int64_t>(contig ? contig->length : chunk.end, chunk.end + pad)};
+    tumour_reads_.clear();
+    normal_reads_.clear();
+    tumour_.fetch(padded, options_.read_filter, tumour_reads_);
+    normal_.fetch(padded, options_.read_filter, normal_reads_);
+    const std::string ref = reference_.fetch(padded);
+    const ReadBatch* samples[] = {&tumour_reads_, &normal_reads_};
+    pileup_.count(padded, samples, options_.pileup);
+    const auto forced = forced_sites(chunk);
+
+    struct Candidate {
+        int64_t pos;
+        uint8_t ref;
+        AltChoice tumour_alts;
+        uint8_t alt;
+        bool forced;
+    };
+    std::vector<Candidate> candidates;
+    std::vector<int64_t> sites;
+    for (int64_t pos = padded.beg; pos < padded.end; ++pos) {
+        const uint8_t rb = base_code(ref[static_cast<size_t>(pos - padded.beg)]);
+        if (rb == kBaseN) continue;
+        const AltChoice t = rank_alts(pileup_.counts(0, pos), rb);
+        auto f = forced.find(pos);
+        const bool is_forced = f != forced.end();
+        bool wanted = t.top_count >= options_.min_alt_reads || is_forced;
+        uint8_t alt = t.top;
+        if (!wanted && options_.germline_hets && chunk.contains(pos)) {
+            const AltChoice n = rank_alts(pileup_.counts(1, pos), rb);
+            if (n.top_count >= 2) {
+                wanted = true;
+                alt = n.top;
+            }
+        }
+        if (!wanted) continue;
+        if (is_forced) alt = f->second;
+        if (alt == kBaseN) alt = static_cast<uint8_t>((rb + 1) % 4);  // forced site with no reads at all
+        candidates.push_back({pos, rb, t, alt, is_forced});
+        sites.push_back(pos);
+    }
+    pileup_.collect(sites);
+
+    std::vector<SnvCall> calls;  // over the padded region, in position order
+    for (size_t k = 0; k < candidates.size(); ++k) {
+        const Candidate& cand = candidates[k];
+        SnvCall c;
+        c.pos = cand.pos;
+        c.ref = cand.ref;
+        c.alt = cand.alt;
+        c.forced = cand.forced;
+        c.tumour = summarise(pileup_.observations(0, k), c.ref, c.alt);
+        c.normal = summarise(pileup_.observations(1, k), c.ref, c.alt);
+        if (options_.germline_hets && chunk.contains(c.pos) && c.normal.depth >= options_.het_min_depth) {
+            const double f = c.normal.alt_fraction();
+            if (f >= options_.het_min_fraction && f <= options_.het_max_fraction) {
+                out.hets.push_back({c.pos, c.ref, c.alt, c.tumour.ref, c.tumour.alt, c.normal.ref, c.normal.alt});
+            }
+        }
+        if (c.tumour.alt < options_.min_alt_reads && !c.forced) continue;
+        c.posterior = somatic_posterior(c.tumour.evidence, c.normal.evidence, options_.priors);
+        if (c.posterior.qss < options_.min_report_qss && !c.forced) continue;
+        c.context.second_alt = has_second_alt(cand.tumour_alts);
+        calls.push_back(std::move(c));
+    }
+
+    // Clustered events: other likely somatic events within the window. What
+    // counts as an event is fixed (kClusterEventQss), so that reporting
+    // options do not change which calls pass.
+    std::vector<int64_t> events;
+    for (const auto& c : calls) {
+        if (c.posterior.qss >= kClusterEventQss) events.push_back(c.pos);
+    }
+    const int64_t window = options_.filters.cluster_window;
+    for (auto& c : calls) {
+        const auto lo = std::lower_bound(events.begin(), events.end(), c.pos - window);
+        const auto hi = std::upper_bound(events.begin(), events.end(), c.pos + window);
+        const bool self = c.posterior.qss >= kClusterEventQss;
+        c.context.nearby_events = static_cast<int>(hi - lo) - (self ? 1 : 0);
+    }
+    std::erase_if(calls, [&](const SnvCall& c) { return !chunk.contains(c.pos); });
+
+    auto depth = options_.normal_mean_depth.find(chunk.contig);
+    annotate_resources(chunk, calls);
+    for (auto& c : calls) {
+        if (depth != options_.normal_mean_depth.end()) c.context.normal_mean_depth = depth->second;
+        c.audit = audit(c.tumour);
+        c.filters = apply_filters(c.posterior.qss, c.tumour, c.normal, c.audit, c.context, options_.filters);
+    }
+    out.calls = std::move(calls);
+    return out;
+}
+
+}  // namespace somatic::snv

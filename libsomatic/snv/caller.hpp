@@ -1,0 +1,86 @@
+// Calling somatic SNVs in one chunk of the genome: read both samples, count,
+// pick candidate sites, gather their observations, weigh the hypotheses,
+// apply the filters. Each worker thread owns one ChunkCaller (it holds open
+// files); a chunk's result depends only on the chunk, so the output is the
+// same at any thread count.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "libsomatic/io/alignment_file.hpp"
+#include "libsomatic/io/reference.hpp"
+#include "libsomatic/io/vcf_reader.hpp"
+#include "libsomatic/pileup/pileup.hpp"
+#include "libsomatic/snv/filters.hpp"
+#include "libsomatic/snv/likelihood.hpp"
+#include "libsomatic/snv/site_stats.hpp"
+
+namespace somatic::snv {
+
+struct CallerInputs {
+    std::string tumour;
+    std::string normal;
+    std::string reference;
+    std::string force_sites;        // optional VCF, indexed
+    std::string germline_resource;  // optional VCF with INFO/AF, indexed
+    std::string panel_of_normals;   // optional VCF, indexed
+};
+
+struct CallerOptions {
+    ReadFilter read_filter;
+    PileupOptions pileup;
+    ModelPriors priors;
+    FilterThresholds filters;
+    uint32_t min_alt_reads = 2;    // a site is a candidate with this many alt reads in the tumour
+    double min_report_qss = 3;     // candidates below this QSS are not written
+    bool germline_hets = false;    // also collect the normal's heterozygous sites
+    double het_min_fraction = 0.2, het_max_fraction = 0.8;
+    uint32_t het_min_depth = 10;
+    std::map<std::string, double> normal_mean_depth;  // per contig, for HighDepth
+};
+
+struct SnvCall {
+    int64_t pos = 0;  // 0-based
+    uint8_t ref = 0, alt = 0;
+    SampleSiteStats tumour, normal;
+    SitePosterior posterior;
+    SiteAudit audit;
+    SiteContext context;
+    std::vector<const char*> filters;
+    bool forced = false;
+};
+
+struct GermlineHet {
+    int64_t pos = 0;
+    uint8_t ref = 0, alt = 0;
+    uint32_t tumour_ref = 0, tumour_alt = 0, normal_ref = 0, normal_alt = 0;
+};
+
+struct ChunkCalls {
+    std::vector<SnvCall> calls;
+    std::vector<GermlineHet> hets;
+};
+
+class ChunkCaller {
+public:
+    ChunkCaller(const CallerInputs& inputs, const CallerOptions& options);
+    ChunkCalls call(const Interval& chunk);
+
+private:
+    std::map<int64_t, uint8_t> forced_sites(const Interval& region);
+    void annotate_resources(const Interval& chunk, std::vector<SnvCall>& calls);
+
+    const CallerInputs& inputs_;
+    const CallerOptions& options_;
+    AlignmentFile tumour_, normal_;
+    Reference reference_;
+    std::unique_ptr<VcfReader> force_, resource_, panel_;
+    ReadBatch tumour_reads_, normal_reads_;
+    ChunkPileup pileup_;
+};
+
+}  // namespace somatic::snv

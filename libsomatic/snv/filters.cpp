@@ -1,0 +1,73 @@
+#include "libsomatic/snv/filters.hpp"
+
+#include <sstream>
+
+#include "libsomatic/stats/fisher.hpp"
+
+namespace somatic::snv {
+
+namespace {
+std::string fmt(double x) {
+    std::ostringstream s;
+    s << x;
+    return s.str();
+}
+}  // namespace
+
+std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t) {
+    return {
+        {"LowQSS", "Somatic quality QSS below " + fmt(t.min_qss) + " (--min-qss)"},
+        {"LowDepth", "Tumour depth below " + fmt(t.min_tumour_depth) + " or normal depth below " +
+                         fmt(t.min_normal_depth) + " (--min-tumour-depth, --min-normal-depth)"},
+        {"NormalAlt", "Normal has more than " + fmt(t.max_normal_alt_reads) + " alt reads and an alt fraction above " +
+                          fmt(t.max_normal_alt_ratio) + " x the tumour's (--max-normal-alt-ratio)"},
+        {"StrandBias", "Alt reads' strands differ from ref reads' (Fisher Phred above " + fmt(t.max_strand_bias) +
+                           ", --max-strand-bias)"},
+        {"ReadEnd", "Median distance of alt bases to the read end below " + fmt(t.min_end_distance) +
+                        " (--min-end-distance)"},
+        {"LowMapQ", "Median mapping quality of alt reads below " + fmt(t.min_alt_mapq) + " (--min-alt-mapq)"},
+        {"Clustered", "More than " + fmt(t.max_cluster_events) + " other candidate events within " +
+                          fmt(t.cluster_window) + " bp (--max-cluster-events, --cluster-window)"},
+        {"MultiAllelic", "A second alternative allele has real support in the tumour"},
+        {"HighDepth", "Normal depth above " + fmt(t.max_normal_depth_factor) +
+                          " x its mean: a collapsed repeat (--max-normal-depth-factor)"},
+        {"OrientationBias", "Alt reads' F1R2/F2R1 orientations differ from ref reads' (Fisher Phred above " +
+                                fmt(t.max_orientation_bias) + ", --max-orientation-bias): FFPE or 8-oxoG artefact"},
+        {"PopulationAF", "Population allele frequency in the germline resource above " + fmt(t.max_population_af) +
+                             " (--max-population-af)"},
+        {"PanelOfNormals", "Present in the panel of normals"},
+    };
+}
+
+SiteAudit audit(const SampleSiteStats& t) {
+    SiteAudit a;
+    a.strand_bias_phred = stats::phred(
+        stats::fisher_exact_two_sided(t.ref_forward, t.ref_reverse, t.alt_forward, t.alt_reverse));
+    a.orientation_bias_phred =
+        stats::phred(stats::fisher_exact_two_sided(t.ref_f1r2, t.ref_f2r1, t.alt_f1r2, t.alt_f2r1));
+    return a;
+}
+
+std::vector<const char*> apply_filters(double qss, const SampleSiteStats& tumour, const SampleSiteStats& normal,
+                                       const SiteAudit& a, const SiteContext& c, const FilterThresholds& t) {
+    std::vector<const char*> failed;
+    if (qss < t.min_qss) failed.push_back("LowQSS");
+    if (tumour.depth < t.min_tumour_depth || normal.depth < t.min_normal_depth) failed.push_back("LowDepth");
+    if (normal.alt > t.max_normal_alt_reads && normal.alt_fraction() > t.max_normal_alt_ratio * tumour.alt_fraction()) {
+        failed.push_back("NormalAlt");
+    }
+    if (a.strand_bias_phred > t.max_strand_bias) failed.push_back("StrandBias");
+    if (tumour.alt > 0 && tumour.alt_median_end_distance < t.min_end_distance) failed.push_back("ReadEnd");
+    if (tumour.alt > 0 && tumour.alt_median_mapq < t.min_alt_mapq) failed.push_back("LowMapQ");
+    if (c.nearby_events > t.max_cluster_events) failed.push_back("Clustered");
+    if (c.second_alt) failed.push_back("MultiAllelic");
+    if (c.normal_mean_depth > 0 && normal.depth > t.max_normal_depth_factor * c.normal_mean_depth) {
+        failed.push_back("HighDepth");
+    }
+    if (a.orientation_bias_phred > t.max_orientation_bias) failed.push_back("OrientationBias");
+    if (c.population_af > t.max_population_af) failed.push_back("PopulationAF");
+    if (c.in_panel_of_normals) failed.push_back("PanelOfNormals");
+    return failed;
+}
+
+}  // namespace somatic::snv

@@ -1,0 +1,57 @@
+// The filters of somatic-snv: each does one job, has one FILTER ID defined
+// in the header and one option for its threshold.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "libsomatic/snv/site_stats.hpp"
+
+namespace somatic::snv {
+
+struct FilterThresholds {
+    double min_qss = 20;                  // LowQSS
+    uint32_t min_tumour_depth = 10;       // LowDepth
+    uint32_t min_normal_depth = 8;        // LowDepth
+    double max_normal_alt_ratio = 0.25;   // NormalAlt: normal AF above this times tumour AF ...
+    uint32_t max_normal_alt_reads = 1;    // ... with more alt reads than this
+    double max_strand_bias = 60;          // StrandBias: Phred Fisher p of alt vs ref strands
+    double min_end_distance = 5;          // ReadEnd: median alt distance to read end
+    double min_alt_mapq = 40;             // LowMapQ: median alt mapping quality
+    int cluster_window = 100;             // Clustered: window (bp) ...
+    int max_cluster_events = 2;           // ... holding more than this many other candidate events
+    double max_normal_depth_factor = 3;   // HighDepth: normal depth above this times its mean
+    double max_orientation_bias = 60;     // OrientationBias: Phred Fisher p of alt vs ref F1R2/F2R1
+    double max_population_af = 0.01;      // PopulationAF: in the germline resource above this AF
+};
+
+// The FILTER IDs with their header descriptions, in header order.
+struct FilterDefinition {
+    const char* id;
+    std::string description;
+};
+std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t);
+
+// Facts about the site's surroundings that the site itself does not carry.
+struct SiteContext {
+    int nearby_events = 0;          // other candidate events within the cluster window
+    double normal_mean_depth = 0;   // 0: unknown, HighDepth not applied
+    bool second_alt = false;        // a second alt allele with real support
+    double population_af = -1;      // -1: not in the resource
+    bool in_panel_of_normals = false;
+};
+
+struct SiteAudit {
+    double strand_bias_phred = 0;
+    double orientation_bias_phred = 0;
+};
+
+SiteAudit audit(const SampleSiteStats& tumour);
+
+// The IDs of the filters the site fails (empty: PASS).
+std::vector<const char*> apply_filters(double qss, const SampleSiteStats& tumour, const SampleSiteStats& normal,
+                                       const SiteAudit& audit, const SiteContext& context,
+                                       const FilterThresholds& t);
+
+}  // namespace somatic::snv

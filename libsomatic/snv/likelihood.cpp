@@ -1,0 +1,110 @@
+#include "libsomatic/snv/likelihood.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace somatic::snv {
+
+void SampleEvidence::add(double error, bool is_alt) {
+    for (auto& g : groups) {
+        if (g.error == error) {
+            (is_alt ? g.alt : g.ref)++;
+            return;
+        }
+    }
+    groups.push_back(Group{error, is_alt ? 0u : 1u, is_alt ? 1u : 0u});
+}
+
+uint32_t SampleEvidence::ref_count() const {
+    uint32_t n = 0;
+    for (const auto& g : groups) n += g.ref;
+    return n;
+}
+
+uint32_t SampleEvidence::alt_count() const {
+    uint32_t n = 0;
+    for (const auto& g : groups) n += g.alt;
+    return n;
+}
+
+double log10_likelihood(const SampleEvidence& e, double f) {
+    double ll = 0;
+    for (const auto& g : e.groups) {
+        const double p_alt = f * (1 - g.error) + (1 - f) * g.error / 3;
+        const double p_ref = (1 - f) * (1 - g.error) + f * g.error / 3;
+        if (g.alt) ll += g.alt * std::log10(p_alt);
+        if (g.ref) ll += g.ref * std::log10(p_ref);
+    }
+    return ll;
+}
+
+namespace {
+
+double log10_sum(double a, double b) {
+    if (a == -std::numeric_limits<double>::infinity()) return b;
+    if (b == -std::numeric_limits<double>::infinity()) return a;
+    const double hi = std::max(a, b);
+    return hi + std::log10(std::pow(10.0, a - hi) + std::pow(10.0, b - hi));
+}
+
+// log10 of the mean of 10^x over xs.
+double log10_mean(const std::vector<double>& xs) {
+    double acc = -std::numeric_limits<double>::infinity();
+    for (double x : xs) acc = log10_sum(acc, x);
+    return acc - std::log10(static_cast<double>(xs.size()));
+}
+
+std::vector<double> make_grid() {
+    // Geometric from 0.5% to 10% (low purity, subclones), then linear to 1.
+    std::vector<double> g;
+    for (double f = 0.005; f < 0.1; f *= 1.25) g.push_back(f);
+    for (double f = 0.1; f <= 1.0 + 1e-9; f += 0.05) g.push_back(std::min(f, 1.0));
+    return g;
+}
+
+// Systematic errors shared by both samples sit at low fractions.
+const std::array<double, 4> kArtefactFractions{0.005, 0.01, 0.02, 0.04};
+
+}  // namespace
+
+const std::vector<double>& allele_fraction_grid() {
+    static const std::vector<double> grid = make_grid();
+    return grid;
+}
+
+SitePosterior somatic_posterior(const SampleEvidence& tumour, const SampleEvidence& normal,
+                                const ModelPriors& priors) {
+    const auto& grid = allele_fraction_grid();
+    std::vector<double> tumour_ll(grid.size());
+    for (size_t i = 0; i < grid.size(); ++i) tumour_ll[i] = log10_likelihood(tumour, grid[i]);
+    const double tumour_free = log10_mean(tumour_ll);
+
+    // Somatic: the normal holds a fraction tau of the tumour's alt allele.
+    const std::array<double, 3> taus{0.0, priors.max_tumour_in_normal / 2, priors.max_tumour_in_normal};
+    std::vector<double> joint;
+    joint.reserve(grid.size() * taus.size());
+    for (size_t i = 0; i < grid.size(); ++i) {
+        for (double tau : taus) joint.push_back(tumour_ll[i] + log10_likelihood(normal, tau * grid[i]));
+    }
+    SitePosterior p;
+    p.log10_somatic = std::log10(priors.somatic) + log10_mean(joint);
+    p.log10_reference = std::log10(1.0 - priors.somatic - priors.germline_het - priors.germline_hom - priors.artefact) +
+                        log10_likelihood(tumour, 0.0) + log10_likelihood(normal, 0.0);
+    const double het = std::log10(priors.germline_het) + log10_likelihood(normal, 0.5) + tumour_free;
+    const double hom = std::log10(priors.germline_hom) + log10_likelihood(normal, 1.0) + tumour_free;
+    p.log10_germline = log10_sum(het, hom);
+    std::vector<double> shared;
+    for (double g : kArtefactFractions) shared.push_back(log10_likelihood(tumour, g) + log10_likelihood(normal, g));
+    p.log10_artefact = std::log10(priors.artefact) + log10_mean(shared);
+
+    const double not_somatic = log10_sum(log10_sum(p.log10_reference, p.log10_germline), p.log10_artefact);
+    const double total = log10_sum(not_somatic, p.log10_somatic);
+    p.qss = std::clamp(-10.0 * (not_somatic - total), 0.0, kMaxQss);
+    const double not_germline = log10_sum(log10_sum(p.log10_reference, p.log10_somatic), p.log10_artefact);
+    p.germline_phred = std::clamp(-10.0 * (not_germline - total), 0.0, kMaxQss);
+    return p;
+}
+
+}  // namespace somatic::snv

@@ -1,0 +1,72 @@
+// The joint tumour/normal likelihood model of somatic-snv.
+//
+// At a site with reference base R and candidate alternative base A, each
+// observation is a base b read with error probability e (base quality and
+// mapping quality combined: e = 1 - (1 - e_bq)(1 - e_mq)). A sample whose
+// DNA carries A at fraction f gives
+//     P(b = A) = f (1 - e) + (1 - f) e / 3
+//     P(b = R) = (1 - f)(1 - e) + f e / 3
+// (a third base has probability e/3 under every hypothesis, so it cancels).
+//
+// The hypotheses, with the normal's alt fraction f_N and the tumour's f_T:
+//   reference  f_N = 0,        f_T = 0          (sequencing error only)
+//   somatic    f_N = tau f_T,  f_T free         (tau: tumour-in-normal contamination)
+//   germline   f_N = 1/2 or 1, f_T free         (free: loss of heterozygosity, copy number)
+//   artefact   f_N = f_T = g, g small           (a systematic error shared by both samples)
+// "free" fractions are integrated over a grid with a prior that gives low
+// fractions (subclones, low purity) as much weight as high ones, and tau
+// over {0, tau_max/2, tau_max}, so that clean normals lose nothing and a
+// normal holding some tumour reads does not turn a somatic call germline.
+// QSS is the Phred-scaled posterior probability that the site is NOT somatic.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace somatic::snv {
+
+// One sample's evidence at one site for one (ref, alt) pair: reads of the
+// reference and of the alternative base, grouped by error probability (the
+// base and mapping qualities take few distinct values, so a site's
+// likelihood costs a few groups, not one term per read).
+struct SampleEvidence {
+    struct Group {
+        double error = 0;  // per-base error probability
+        uint32_t ref = 0;
+        uint32_t alt = 0;
+    };
+    std::vector<Group> groups;
+
+    void add(double error, bool is_alt);
+    uint32_t ref_count() const;
+    uint32_t alt_count() const;
+};
+
+// log10 P(reads | alt fraction f).
+double log10_likelihood(const SampleEvidence& e, double f);
+
+struct ModelPriors {
+    double somatic = 1e-6;       // per site
+    double germline_het = 6.7e-4;
+    double germline_hom = 3.3e-4;
+    double artefact = 1e-7;         // systematic errors are better caught by a panel of normals
+    double max_tumour_in_normal = 0.1;  // tau_max
+};
+
+struct SitePosterior {
+    double qss = 0;          // -10 log10 P(not somatic), capped
+    double log10_somatic = 0;  // unnormalised log10 prior x likelihood per hypothesis
+    double log10_reference = 0;
+    double log10_germline = 0;
+    double log10_artefact = 0;
+    double germline_phred = 0;  // -10 log10 P(not germline)
+};
+
+SitePosterior somatic_posterior(const SampleEvidence& tumour, const SampleEvidence& normal, const ModelPriors& priors);
+
+// The grid of tumour allele fractions the model integrates over.
+const std::vector<double>& allele_fraction_grid();
+
+inline constexpr double kMaxQss = 999.0;
+
+}  // namespace somatic::snv

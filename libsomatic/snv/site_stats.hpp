@@ -1,0 +1,33 @@
+// What somatic-snv knows about one candidate site after reading its
+// observations: per-sample allele counts by strand and read orientation,
+// the likelihood evidence, and the alt reads' mapping qualities and
+// distances to read ends that the filters audit.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "libsomatic/pileup/pileup.hpp"
+#include "libsomatic/snv/likelihood.hpp"
+
+namespace somatic::snv {
+
+struct SampleSiteStats {
+    uint32_t depth = 0;        // fragments with a usable base here
+    uint32_t ref = 0, alt = 0;
+    uint32_t ref_forward = 0, ref_reverse = 0, alt_forward = 0, alt_reverse = 0;
+    uint32_t ref_f1r2 = 0, ref_f2r1 = 0, alt_f1r2 = 0, alt_f2r1 = 0;
+    double alt_median_mapq = 0;
+    double alt_median_end_distance = 0;
+    SampleEvidence evidence;
+
+    double alt_fraction() const { return depth ? static_cast<double>(alt) / depth : 0.0; }
+};
+
+// Base quality is capped: above ~Q40 a reported quality no longer predicts
+// the error rate, and uncapped values make the model overconfident.
+inline constexpr int kMaxBaseQuality = 40;
+
+SampleSiteStats summarise(std::span<const Observation> observations, uint8_t ref_base, uint8_t alt_base);
+
+}  // namespace somatic::snv

@@ -1,0 +1,44 @@
+// somatic-snv's VCF: the header (every FILTER, INFO and FORMAT field the
+// records use) and the translation of calls into records. Samples are
+// written normal first, then tumour, and named in ##normal_sample and
+// ##tumor_sample lines, which downstream tools read.
+#pragma once
+
+#include <string>
+
+#include "libsomatic/io/vcf_writer.hpp"
+#include "libsomatic/snv/caller.hpp"
+#include "libsomatic/snv/filters.hpp"
+
+struct bcf1_t;
+
+namespace somatic::snv {
+
+struct SampleNames {
+    std::string tumour;
+    std::string normal;
+};
+
+void define_calls_header(VcfWriter& writer, const ContigDict& contigs, const SampleNames& names,
+                         const FilterThresholds& thresholds, const Provenance& provenance);
+void define_hets_header(VcfWriter& writer, const ContigDict& contigs, const SampleNames& names,
+                        const Provenance& provenance);
+
+// Turns calls into records of `writer`'s header, reusing one bcf1_t.
+class RecordBuilder {
+public:
+    explicit RecordBuilder(VcfWriter& writer);
+    ~RecordBuilder();
+    RecordBuilder(const RecordBuilder&) = delete;
+    RecordBuilder& operator=(const RecordBuilder&) = delete;
+
+    void write_call(const std::string& contig, const SnvCall& call);
+    void write_het(const std::string& contig, const GermlineHet& het);
+
+private:
+    void start(const std::string& contig, int64_t pos, uint8_t ref, uint8_t alt);
+    VcfWriter& writer_;
+    bcf1_t* record_;
+};
+
+}  // namespace somatic::snv

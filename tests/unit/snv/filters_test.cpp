@@ -1,0 +1,93 @@
+#include "libsomatic/snv/filters.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+using namespace somatic::snv;
+
+namespace {
+SampleSiteStats sample(uint32_t ref, uint32_t alt) {
+    SampleSiteStats s;
+    s.depth = ref + alt;
+    s.ref = ref;
+    s.alt = alt;
+    s.ref_forward = ref / 2;
+    s.ref_reverse = ref - ref / 2;
+    s.alt_forward = alt / 2;
+    s.alt_reverse = alt - alt / 2;
+    s.ref_f1r2 = ref / 2;
+    s.ref_f2r1 = ref - ref / 2;
+    s.alt_f1r2 = alt / 2;
+    s.alt_f2r1 = alt - alt / 2;
+    s.alt_median_mapq = 60;
+    s.alt_median_end_distance = 40;
+    return s;
+}
+
+bool has(const std::vector<const char*>& f, const std::string& id) {
+    return std::any_of(f.begin(), f.end(), [&](const char* x) { return id == x; });
+}
+}  // namespace
+
+TEST_CASE("a clean call passes every filter") {
+    const FilterThresholds t;
+    const auto tumour = sample(40, 20);
+    CHECK(apply_filters(80, tumour, sample(40, 0), audit(tumour), SiteContext{}, t).empty());
+}
+
+TEST_CASE("each filter fires on its own condition") {
+    const FilterThresholds t;
+    auto filters_for = [&](SampleSiteStats tumour, SampleSiteStats normal, SiteContext c = {}, double qss = 80) {
+        return apply_filters(qss, tumour, normal, audit(tumour), c, t);
+    };
+    CHECK(has(filters_for(sample(40, 20), sample(40, 0), {}, 10), "LowQSS"));
+    CHECK(has(filters_for(sample(5, 3), sample(40, 0)), "LowDepth"));
+    CHECK(has(filters_for(sample(40, 20), sample(5, 0)), "LowDepth"));
+    CHECK(has(filters_for(sample(40, 20), sample(30, 10)), "NormalAlt"));
+    CHECK_FALSE(has(filters_for(sample(40, 20), sample(39, 1)), "NormalAlt"));  // one read may be contamination
+
+    // 40 alt reads all forward against 20/20 ref reads: Fisher p = 7.8e-8
+    // (Phred 71, summed by hand over the hypergeometric tables).
+    auto strand = sample(40, 40);
+    strand.alt_forward = 40;
+    strand.alt_reverse = 0;
+    CHECK(has(filters_for(strand, sample(40, 0)), "StrandBias"));
+    CHECK(audit(strand).strand_bias_phred == doctest::Approx(71.08).epsilon(1e-3));
+
+    auto orientation = sample(40, 40);
+    orientation.alt_f1r2 = 40;
+    orientation.alt_f2r1 = 0;
+    CHECK(has(filters_for(orientation, sample(40, 0)), "OrientationBias"));
+
+    auto ends = sample(40, 20);
+    ends.alt_median_end_distance = 2;
+    CHECK(has(filters_for(ends, sample(40, 0)), "ReadEnd"));
+
+    auto mapq = sample(40, 20);
+    mapq.alt_median_mapq = 25;
+    CHECK(has(filters_for(mapq, sample(40, 0)), "LowMapQ"));
+
+    SiteContext c;
+    c.nearby_events = 3;
+    CHECK(has(filters_for(sample(40, 20), sample(40, 0), c), "Clustered"));
+    c = {};
+    c.second_alt = true;
+    CHECK(has(filters_for(sample(40, 20), sample(40, 0), c), "MultiAllelic"));
+    c = {};
+    c.normal_mean_depth = 10;
+    CHECK(has(filters_for(sample(40, 20), sample(40, 0), c), "HighDepth"));  // 40 > 3 x 10
+    c = {};
+    c.population_af = 0.2;
+    CHECK(has(filters_for(sample(40, 20), sample(40, 0), c), "PopulationAF"));
+    c = {};
+    c.in_panel_of_normals = true;
+    CHECK(has(filters_for(sample(40, 20), sample(40, 0), c), "PanelOfNormals"));
+}
+
+TEST_CASE("every filter ID has a header definition") {
+    const auto defs = filter_definitions(FilterThresholds{});
+    CHECK(defs.size() == 12);
+    for (const auto& d : defs) CHECK_FALSE(d.description.empty());
+}

@@ -1,0 +1,104 @@
+// somatic-snv: parse the command line, open and check the inputs, run the
+// chunk caller on the region engine, write VCF in order.
+#include <memory>
+
+#include "libsomatic/cli/tool_main.hpp"
+#include "libsomatic/core/error.hpp"
+#include "libsomatic/core/log.hpp"
+#include "libsomatic/parallel/region_engine.hpp"
+#include "libsomatic/snv/vcf_output.hpp"
+#include "options.hpp"
+#include "somatic_version.h"
+
+using namespace somatic;
+
+namespace {
+
+std::vector<std::string> contigs_of(const std::vector<Interval>& regions) {
+    std::vector<std::string> names;
+    for (const auto& r : regions) {
+        if (names.empty() || names.back() != r.contig) names.push_back(r.contig);
+    }
+    return names;
+}
+
+snv::SampleNames sample_names(const snv_tool::Options& o, AlignmentFile& tumour, AlignmentFile& normal) {
+    snv::SampleNames names{o.tumour_name, o.normal_name};
+    if (names.tumour.empty()) names.tumour = tumour.sample_name();
+    if (names.normal.empty()) names.normal = normal.sample_name();
+    if (names.tumour == names.normal) {
+        log::warning("tumour and normal are both named '" + names.tumour +
+                     "'; writing them as '" + names.tumour + "_TUMOUR' and '" + names.normal + "_NORMAL'");
+        names.tumour += "_TUMOUR";
+        names.normal += "_NORMAL";
+    }
+    return names;
+}
+
+VcfFormat format_of(const CommonOptions& c) {
+    return c.output_type.empty() ? vcf_format_from_name(c.output) : parse_vcf_format(c.output_type);
+}
+
+int run(int argc, char** argv) {
+    snv_tool::Options o;
+    if (!snv_tool::parse(argc, argv, o)) return 0;
+    log::set_verbose(o.common.verbose);
+
+    Reference reference(o.common.reference);
+    AlignmentFile tumour(o.inputs.tumour, o.common.reference);
+    AlignmentFile normal(o.inputs.normal, o.common.reference);
+    const auto regions = resolve_regions(o.common, reference.contigs());
+    const auto used = contigs_of(regions);
+    check_same_assembly(tumour.contigs(), tumour.path(), reference.contigs(), reference.path(), used);
+    check_same_assembly(normal.contigs(), normal.path(), reference.contigs(), reference.path(), used);
+    const snv::SampleNames names = sample_names(o, tumour, normal);
+    for (const auto& contig : used) o.caller.normal_mean_depth[contig] = normal.mean_depth_from_index(contig);
+
+    const Provenance provenance{"somatic-snv", SOMATIC_VERSION, command_line(argc, argv), !o.common.no_version};
+    VcfWriter calls_out(o.common.output, format_of(o.common));
+    snv::define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, provenance);
+    std::unique_ptr<VcfWriter> hets_out;
+    if (o.caller.germline_hets) {
+        hets_out = std::make_unique<VcfWriter>(o.germline_hets_output, vcf_format_from_name(o.germline_hets_output));
+        snv::define_hets_header(*hets_out, reference.contigs(), names, provenance);
+    }
+    snv::RecordBuilder calls_builder(calls_out);
+    std::unique_ptr<snv::RecordBuilder> hets_builder;
+    if (hets_out) hets_builder = std::make_unique<snv::RecordBuilder>(*hets_out);
+
+    const auto chunks = make_chunks(regions, o.chunk_size);
+    PerThread<std::unique_ptr<snv::ChunkCaller>> callers;
+    uint64_t written = 0, passed = 0;
+    size_t done = 0;
+    run_in_order<snv::ChunkCalls>(
+        chunks, {o.common.threads, 0},
+        [&](const Interval& chunk) {
+            auto& caller = callers.local();
+            if (!caller) caller = std::make_unique<snv::ChunkCaller>(o.inputs, o.caller);
+            return caller->call(chunk);
+        },
+        [&](snv::ChunkCalls&& result, const Interval& chunk) {
+            for (const auto& c : result.calls) {
+                if (o.pass_only && !c.filters.empty()) continue;
+                calls_builder.write_call(chunk.contig, c);
+                ++written;
+                passed += c.filters.empty();
+            }
+            if (hets_builder) {
+                for (const auto& h : result.hets) hets_builder->write_het(chunk.contig, h);
+            }
+            ++done;
+            if (log::verbose() && (done % 100 == 0 || done == chunks.size())) {
+                log::debug("processed " + std::to_string(done) + " of " + std::to_string(chunks.size()) +
+                           " chunks, up to " + chunk.to_region_string());
+            }
+        });
+    calls_out.close();
+    if (hets_out) hets_out->close();
+    log::debug("wrote " + std::to_string(written) + " records, " + std::to_string(passed) + " PASS");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) { return tool_main("somatic-snv", argc, argv, run); }

@@ -1,0 +1,102 @@
+#include "options.hpp"
+
+#include <iostream>
+
+#include "libsomatic/core/error.hpp"
+#include "somatic_version.h"
+
+namespace po = boost::program_options;
+
+namespace somatic::snv_tool {
+
+namespace {
+
+const char* kUsage =
+    "somatic-snv: call somatic SNVs from a tumour/normal pair\n\n"
+    "Usage: somatic-snv --tumour T.bam --normal N.bam --reference ref.fa [options] > calls.vcf\n";
+
+}  // namespace
+
+bool parse(int argc, char** argv, Options& o) {
+    auto& f = o.caller.filters;
+    po::options_description inputs("Inputs");
+    inputs.add_options()
+        ("tumour,T", po::value(&o.inputs.tumour)->value_name("BAM"), "tumour alignments (BAM or CRAM, indexed)")
+        ("normal,N", po::value(&o.inputs.normal)->value_name("BAM"), "normal alignments (BAM or CRAM, indexed)")
+        ("tumour-name", po::value(&o.tumour_name)->value_name("NAME"), "tumour sample name (default: the BAM's SM tag)")
+        ("normal-name", po::value(&o.normal_name)->value_name("NAME"), "normal sample name (default: the BAM's SM tag)")
+        ("force-sites", po::value(&o.inputs.force_sites)->value_name("VCF"),
+         "always report these SNVs (indexed VCF), whatever their evidence")
+        ("germline-resource", po::value(&o.inputs.germline_resource)->value_name("VCF"),
+         "population allele frequencies (indexed VCF with INFO/AF, e.g. gnomAD)")
+        ("panel-of-normals", po::value(&o.inputs.panel_of_normals)->value_name("VCF"),
+         "sites seen in a panel of normals (indexed VCF)")
+        ("germline-hets", po::value(&o.germline_hets_output)->value_name("FILE"),
+         "also write the normal's heterozygous sites with tumour and normal allele counts (VCF)");
+
+    po::options_description model("Reads and model");
+    model.add_options()
+        ("min-mapq", po::value(&o.caller.read_filter.min_mapq)->default_value(20), "ignore reads below this mapping quality")
+        ("min-base-quality", po::value(&o.caller.pileup.min_base_quality)->default_value(13), "ignore bases below this quality")
+        ("min-alt-reads", po::value(&o.caller.min_alt_reads)->default_value(2), "tumour alt fragments needed to consider a site")
+        ("somatic-prior", po::value(&o.caller.priors.somatic)->default_value(1e-6, "1e-6"), "prior probability of a somatic SNV per site")
+        ("tumour-in-normal", po::value(&o.caller.priors.max_tumour_in_normal)->default_value(0.1, "0.1"),
+         "largest fraction of the tumour's alt allele the normal may carry (tumour-in-normal contamination)")
+        ("min-report-qss", po::value(&o.caller.min_report_qss)->default_value(3, "3"), "do not write candidates below this QSS")
+        ("pass-only", po::bool_switch(&o.pass_only), "write only records that pass every filter")
+        ("chunk-size", po::value(&o.chunk_size)->default_value(250000), "bases per parallel work unit");
+
+    po::options_description filters("Filters (each sets a FILTER ID)");
+    filters.add_options()
+        ("min-qss", po::value(&f.min_qss)->default_value(20, "20"), "LowQSS below this somatic quality")
+        ("min-tumour-depth", po::value(&f.min_tumour_depth)->default_value(10), "LowDepth below this tumour depth")
+        ("min-normal-depth", po::value(&f.min_normal_depth)->default_value(8), "LowDepth below this normal depth")
+        ("max-normal-alt-ratio", po::value(&f.max_normal_alt_ratio)->default_value(0.25, "0.25"),
+         "NormalAlt when the normal's alt fraction exceeds this times the tumour's ...")
+        ("max-normal-alt-reads", po::value(&f.max_normal_alt_reads)->default_value(1), "... and it has more alt reads than this")
+        ("max-strand-bias", po::value(&f.max_strand_bias)->default_value(60, "60"), "StrandBias above this Phred Fisher score")
+        ("min-end-distance", po::value(&f.min_end_distance)->default_value(5, "5"), "ReadEnd below this median alt distance to a read end")
+        ("min-alt-mapq", po::value(&f.min_alt_mapq)->default_value(40, "40"), "LowMapQ below this median alt mapping quality")
+        ("cluster-window", po::value(&f.cluster_window)->default_value(100), "Clustered: window in bp ...")
+        ("max-cluster-events", po::value(&f.max_cluster_events)->default_value(2), "... holding more than this many other events")
+        ("max-normal-depth-factor", po::value(&f.max_normal_depth_factor)->default_value(3, "3"),
+         "HighDepth above this times the normal's mean depth")
+        ("max-orientation-bias", po::value(&f.max_orientation_bias)->default_value(60, "60"),
+         "OrientationBias above this Phred Fisher score")
+        ("max-population-af", po::value(&f.max_population_af)->default_value(0.01, "0.01"),
+         "PopulationAF above this germline-resource allele frequency");
+
+    po::options_description info("Information");
+    info.add_options()("help,h", "show this help")("version", "show the version");
+
+    po::options_description all;
+    all.add(inputs).add(common_options(o.common)).add(model).add(filters).add(info);
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).run(), vm);
+    if (vm.count("help")) {
+        std::cout << kUsage << "\n" << all << "\n";
+        return false;
+    }
+    if (vm.count("version")) {
+        std::cout << "somatic-snv " << SOMATIC_VERSION << "\n";
+        return false;
+    }
+    po::notify(vm);
+    validate(o.common);
+    if (o.inputs.tumour.empty()) throw usage_error("--tumour is required");
+    if (o.inputs.normal.empty()) throw usage_error("--normal is required");
+    if (o.common.reference.empty()) throw usage_error("--reference is required");
+    if (o.chunk_size < 1000) throw usage_error("--chunk-size must be at least 1000");
+    if (o.caller.min_alt_reads < 1) throw usage_error("--min-alt-reads must be at least 1");
+    if (o.caller.priors.max_tumour_in_normal < 0 || o.caller.priors.max_tumour_in_normal > 0.5) {
+        throw usage_error("--tumour-in-normal must be between 0 and 0.5");
+    }
+    if (o.caller.priors.somatic <= 0 || o.caller.priors.somatic >= 0.01) {
+        throw usage_error("--somatic-prior must be between 0 and 0.01");
+    }
+    o.inputs.reference = o.common.reference;
+    o.caller.germline_hets = !o.germline_hets_output.empty();
+    return true;
+}
+
+}  // namespace somatic::snv_tool
