@@ -1,5 +1,6 @@
 #include "libsomatic/core/atomic_output.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
@@ -68,12 +69,20 @@ AtomicOutput::AtomicOutput(std::string final_path) : final_path_(std::move(final
         temp_path_ = "-";
         return;
     }
+    // A device or a named pipe (/dev/full, a FIFO a workflow reads) is written
+    // in place: there is nothing to rename, and its directory may not be ours.
+    struct stat st {};
+    if (stat(final_path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        temp_path_ = final_path_;
+        direct_ = true;
+        return;
+    }
     temp_path_ = temp_name_for(final_path_);
     register_temp(temp_path_);
 }
 
 AtomicOutput::~AtomicOutput() {
-    if (committed_ || is_stdout()) return;
+    if (committed_ || is_stdout() || direct_) return;
     for (const auto& [temp, final] : companions_) {
         std::remove(temp.c_str());
         unregister_temp(temp);
@@ -91,7 +100,7 @@ std::string AtomicOutput::add_companion(const std::string& final_companion) {
 
 void AtomicOutput::commit() {
     if (committed_) return;
-    if (!is_stdout()) {
+    if (!is_stdout() && !direct_) {
         for (const auto& [temp, final] : companions_) {
             if (std::rename(temp.c_str(), final.c_str()) != 0) {
                 throw io_error(final, std::string("cannot rename the finished file into place: ") +

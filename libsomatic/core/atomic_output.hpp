@@ -22,6 +22,7 @@ public:
     AtomicOutput& operator=(const AtomicOutput&) = delete;
 
     bool is_stdout() const { return final_path_ == "-"; }
+    bool is_direct() const { return direct_; }
     const std::string& final_path() const { return final_path_; }
     // Where to write now: the temporary name, or "-".
     const std::string& write_path() const { return temp_path_; }
@@ -39,6 +40,7 @@ private:
     std::string temp_path_;
     std::vector<std::pair<std::string, std::string>> companions_;  // temp, final
     bool committed_ = false;
+    bool direct_ = false;  // a device or pipe, written in place
 };
 
 // Installs SIGINT/SIGTERM/SIGHUP handlers that remove every uncommitted

@@ -43,7 +43,7 @@ std::string write_failure(const std::string&) {
 
 VcfWriter::VcfWriter(std::string path, VcfFormat format, bool write_index)
     : path_(std::move(path)), format_(format), output_(path_) {
-    index_ = write_index && !output_.is_stdout() &&
+    index_ = write_index && !output_.is_stdout() && !output_.is_direct() &&
              (format_ == VcfFormat::vcf_gz || format_ == VcfFormat::bcf);
     file_ = hts_open(output_.write_path().c_str(), mode_of(format_));
     if (!file_) throw io_error(display_name(path_, true), write_failure(path_), "check the directory exists and is writable");

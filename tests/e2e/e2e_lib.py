@@ -1,0 +1,63 @@
+"""Shared helpers for the end-to-end tests: find the binaries and the test
+data through the environment meson sets, run a tool, read a VCF."""
+import gzip
+import os
+import subprocess
+import sys
+import tempfile
+
+TESTDATA = os.environ.get("SOMATIC_TESTDATA", os.path.join(os.path.dirname(__file__), "..", "..", "testdata"))
+FAILURES = []
+
+
+def binary(tool):
+    return os.environ[tool.replace("-", "_").upper()]
+
+
+def run(args, check=True, **kw):
+    result = subprocess.run(args, capture_output=True, text=True, **kw)
+    if check and result.returncode != 0:
+        raise AssertionError(f"{' '.join(args)} failed ({result.returncode}): {result.stderr}")
+    return result
+
+
+def read_vcf(path):
+    """Records as dicts, and the header lines."""
+    opener = gzip.open if path.endswith(".gz") else open
+    header, records = [], []
+    with opener(path, "rt") as f:
+        for line in f:
+            if line.startswith("#"):
+                header.append(line.rstrip("\n"))
+                continue
+            c = line.rstrip("\n").split("\t")
+            info = {}
+            for kv in c[7].split(";"):
+                k, _, v = kv.partition("=")
+                info[k] = v
+            samples = []
+            keys = c[8].split(":") if len(c) > 8 else []
+            for s in c[9:]:
+                samples.append(dict(zip(keys, s.split(":"))))
+            records.append({"chrom": c[0], "pos": int(c[1]), "ref": c[3], "alt": c[4], "qual": c[5],
+                            "filter": c[6], "info": info, "samples": samples})
+    return records, header
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+        print("FAIL:", message)
+    else:
+        print("ok:", message)
+
+
+def finish():
+    if FAILURES:
+        print(f"{len(FAILURES)} check(s) failed")
+        sys.exit(1)
+    print("all checks passed")
+
+
+def scratch():
+    return tempfile.mkdtemp(prefix="somatic_e2e_")
