@@ -49,7 +49,7 @@ struct ModelPriors {
     double somatic = 1e-6;       // per site
     double germline_het = 6.7e-4;
     double germline_hom = 3.3e-4;
-    double artefact = 1e-7;         // systematic errors are better caught by a panel of normals
+    double artefact = 1e-8;  // recurrent systematic errors are the panel of normals' job
     double max_tumour_in_normal = 0.1;  // tau_max
 };
 

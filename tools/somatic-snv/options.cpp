@@ -40,6 +40,8 @@ bool parse(int argc, char** argv, Options& o) {
         ("min-base-quality", po::value(&o.caller.pileup.min_base_quality)->default_value(13), "ignore bases below this quality")
         ("min-alt-reads", po::value(&o.caller.min_alt_reads)->default_value(2), "tumour alt fragments needed to consider a site")
         ("somatic-prior", po::value(&o.caller.priors.somatic)->default_value(1e-6, "1e-6"), "prior probability of a somatic SNV per site")
+        ("artefact-prior", po::value(&o.caller.priors.artefact)->default_value(1e-8, "1e-8"),
+         "prior probability of a systematic error shared by both samples, per site")
         ("tumour-in-normal", po::value(&o.caller.priors.max_tumour_in_normal)->default_value(0.1, "0.1"),
          "largest fraction of the tumour's alt allele the normal may carry (tumour-in-normal contamination)")
         ("min-report-qss", po::value(&o.caller.min_report_qss)->default_value(3, "3"), "do not write candidates below this QSS")
@@ -90,6 +92,9 @@ bool parse(int argc, char** argv, Options& o) {
     if (o.caller.min_alt_reads < 1) throw usage_error("--min-alt-reads must be at least 1");
     if (o.caller.priors.max_tumour_in_normal < 0 || o.caller.priors.max_tumour_in_normal > 0.5) {
         throw usage_error("--tumour-in-normal must be between 0 and 0.5");
+    }
+    if (o.caller.priors.artefact < 0 || o.caller.priors.artefact >= 0.01) {
+        throw usage_error("--artefact-prior must be between 0 and 0.01");
     }
     if (o.caller.priors.somatic <= 0 || o.caller.priors.somatic >= 0.01) {
         throw usage_error("--somatic-prior must be between 0 and 0.01");
