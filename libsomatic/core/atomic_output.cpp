@@ -71,8 +71,10 @@ AtomicOutput::AtomicOutput(std::string final_path) : final_path_(std::move(final
     }
     // A device or a named pipe (/dev/full, a FIFO a workflow reads) is written
     // in place: there is nothing to rename, and its directory may not be ours.
+    // So is a symbolic link (/dev/stdout): renaming onto it would replace the
+    // link itself, not the file it names.
     struct stat st {};
-    if (stat(final_path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    if (lstat(final_path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
         temp_path_ = final_path_;
         direct_ = true;
         return;

@@ -56,3 +56,25 @@ TEST_CASE("standard output needs no renaming") {
     CHECK(out.write_path() == "-");
     out.commit();
 }
+
+TEST_CASE("a symbolic link or a device is written in place, never replaced") {
+    const fs::path dir = scratch_dir();
+    const fs::path target = dir / "target.txt";
+    std::ofstream(target) << "old";
+    fs::create_symlink(target, dir / "link.txt");
+    {
+        AtomicOutput out((dir / "link.txt").string());
+        CHECK(out.is_direct());
+        std::ofstream(out.write_path()) << "new";
+        out.commit();
+    }
+    CHECK(fs::is_symlink(dir / "link.txt"));
+    std::ifstream in(target);
+    std::string text;
+    in >> text;
+    CHECK(text == "new");
+    AtomicOutput device("/dev/null");
+    CHECK(device.is_direct());
+    CHECK(device.write_path() == "/dev/null");
+    fs::remove_all(dir);
+}
