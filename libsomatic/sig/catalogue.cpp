@@ -1,0 +1,157 @@
+#include "libsomatic/sig/catalogue.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "libsomatic/core/error.hpp"
+#include "libsomatic/sig/channels.hpp"
+#include "libsomatic/sig/input_file.hpp"
+
+namespace somatic::sig {
+
+namespace {
+
+void split(std::string_view line, char sep, std::vector<std::string_view>& out) {
+    out.clear();
+    size_t start = 0;
+    while (true) {
+        const size_t at = line.find(sep, start);
+        if (at == std::string_view::npos) {
+            out.push_back(line.substr(start));
+            return;
+        }
+        out.push_back(line.substr(start, at - start));
+        start = at + 1;
+    }
+}
+
+std::string_view unquote(std::string_view s) {
+    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') return s.substr(1, s.size() - 2);
+    return s;
+}
+
+bool parse_value(std::string_view text, double& value) {
+    text = unquote(text);
+    if (text.empty()) return false;
+    const std::string s(text);
+    char* end = nullptr;
+    value = std::strtod(s.c_str(), &end);
+    return end == s.c_str() + s.size() && std::isfinite(value);
+}
+
+}  // namespace
+
+ChannelTable read_channel_table(InputFile& in, const std::string& what) {
+    const std::string file = in.name();
+    std::string_view line;
+    // The header: the first line that is not blank and not a '#' comment.
+    bool have_header = false;
+    while (in.next_line(line)) {
+        if (line.empty() || line.front() == '#') continue;
+        have_header = true;
+        break;
+    }
+    if (!have_header) throw input_error(file, "the " + what + " has no header line", {}, "the first line names the columns: MutationType, then one column per sample");
+    const char sep = line.find('\t') != std::string_view::npos ? '\t' : (line.find(',') != std::string_view::npos ? ',' : '\t');
+    std::vector<std::string_view> fields;
+    split(line, sep, fields);
+    const std::string second = fields.size() > 1 ? std::string(unquote(fields[1])) : "";
+    const bool two_key = second == "Subtype" || second == "Trinucleotide";
+    const size_t keys = two_key ? 2 : 1;
+    if (fields.size() <= keys) {
+        throw input_error(file, "the " + what + " has no data column", "line " + std::to_string(in.line_number()),
+                          "columns must be tab-separated: MutationType, then one column per sample or signature");
+    }
+    ChannelTable table;
+    std::set<std::string> seen_columns;
+    for (size_t i = keys; i < fields.size(); ++i) {
+        std::string name(unquote(fields[i]));
+        if (name.empty()) throw input_error(file, "column " + std::to_string(i + 1) + " of the header has no name", "line " + std::to_string(in.line_number()));
+        if (!seen_columns.insert(name).second) throw input_error(file, "column '" + name + "' appears twice", "line " + std::to_string(in.line_number()));
+        table.columns.push_back(std::move(name));
+    }
+    const size_t width = fields.size();
+    table.values = Eigen::MatrixXd::Zero(kChannels, static_cast<Eigen::Index>(table.columns.size()));
+    std::vector<bool> present(kChannels, false);
+    int rows = 0;
+    while (in.next_line(line)) {
+        if (line.empty() || line.front() == '#') continue;
+        const std::string where = "line " + std::to_string(in.line_number());
+        split(line, sep, fields);
+        const int ch = two_key ? (fields.size() > 1 ? channel_index(unquote(fields[0]), unquote(fields[1])) : -1)
+                               : channel_index(unquote(fields[0]));
+        if (ch < 0) {
+            std::string row(unquote(fields[0]));
+            if (two_key && fields.size() > 1) row.append(" ").append(unquote(fields[1]));
+            throw input_error(file, "the " + what + " has a row '" + row + "' that is not an SBS96 channel", where,
+                              "rows are named like A[C>A]A, with the pyrimidine (C or T) as the mutated base");
+        }
+        if (present[static_cast<size_t>(ch)]) {
+            throw input_error(file, "channel " + channel_name(ch) + " appears twice", where);
+        }
+        present[static_cast<size_t>(ch)] = true;
+        if (fields.size() != width) {
+            throw input_error(file, "row " + channel_name(ch) + " has " + std::to_string(fields.size()) +
+                                        " columns but the header has " + std::to_string(width),
+                              where, "every row needs one value per column");
+        }
+        for (size_t i = keys; i < width; ++i) {
+            double v = 0;
+            if (!parse_value(fields[i], v) || v < 0) {
+                throw input_error(file, "'" + std::string(fields[i]) + "' in column '" + table.columns[i - keys] +
+                                            "' is not a number >= 0",
+                                  where);
+            }
+            table.values(ch, static_cast<Eigen::Index>(i - keys)) = v;
+        }
+        ++rows;
+    }
+    if (rows != kChannels) {
+        std::string missing;
+        int n_missing = 0;
+        for (int c = 0; c < kChannels; ++c) {
+            if (present[static_cast<size_t>(c)]) continue;
+            if (n_missing < 3) missing += (n_missing ? ", " : "") + channel_name(c);
+            ++n_missing;
+        }
+        if (n_missing > 3) missing += ", ...";
+        throw input_error(file, "the " + what + " lacks " + std::to_string(n_missing) + " of the 96 SBS96 channels (" + missing + ")",
+                          {}, "an SBS96 table has exactly 96 rows, one per channel");
+    }
+    return table;
+}
+
+ChannelTable read_channel_table(const std::string& path, const std::string& what) {
+    InputFile in(path);
+    if (in.is_vcf()) {
+        throw input_error(in.name(), "is a VCF, not a " + what, {}, "give a tab-separated SBS96 table");
+    }
+    return read_channel_table(in, what);
+}
+
+std::string format_catalogue(const ChannelTable& t) {
+    std::string out = "MutationType";
+    for (const auto& c : t.columns) out.append("\t").append(c);
+    out += '\n';
+    char buf[64];
+    for (int ch = 0; ch < kChannels; ++ch) {
+        out += channel_name(ch);
+        for (Eigen::Index j = 0; j < t.values.cols(); ++j) {
+            const double v = t.values(ch, j);
+            out += '\t';
+            if (v == std::floor(v) && std::fabs(v) < 1e15) {
+                auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
+                out.append(buf, r.ptr);
+            } else {
+                auto r = std::to_chars(buf, buf + sizeof buf, v);
+                out.append(buf, r.ptr);
+            }
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+}  // namespace somatic::sig

@@ -1,0 +1,42 @@
+// From the command line's inputs to one catalogue: each VCF/BCF is counted
+// as one sample (files in parallel, each worker with its own reference
+// cache), each catalogue table contributes its columns, in input order.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "libsomatic/sig/catalogue.hpp"
+#include "libsomatic/sig/vcf_catalogue.hpp"
+
+namespace somatic::sig {
+
+struct BuildOptions {
+    std::string reference;                  // needed when an input is a VCF
+    CatalogueOptions catalogue;
+    std::vector<std::string> sample_names;  // one per input when given (VCFs only)
+    bool allow_tables = true;               // false: every input must be a VCF
+    int threads = 1;
+};
+
+struct VcfSummary {
+    std::string file;
+    std::string sample;
+    CatalogueSummary counts;
+};
+
+struct BuildResult {
+    ChannelTable catalogue;
+    std::vector<VcfSummary> summaries;  // one per VCF input, in order (tables have none)
+};
+
+// Throws a usage error when a VCF comes without a reference, when
+// sample_names has the wrong length, when "-" is given twice, and when two
+// samples end up with the same name (a VCF's name collision first falls back
+// to its file name, with a warning).
+BuildResult build_catalogue(const std::vector<std::string>& inputs, const BuildOptions& options);
+
+// One line for the log: what was counted and what was skipped, and why.
+std::string describe(const VcfSummary& summary, MnvMode mnv);
+
+}  // namespace somatic::sig

@@ -1,0 +1,82 @@
+#include "libsomatic/sig/input_file.hpp"
+
+#include <htslib/hts.h>
+#include <htslib/kstring.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+
+#include "libsomatic/core/error.hpp"
+
+namespace somatic::sig {
+
+InputFile::InputFile(std::string path) : path_(std::move(path)) {
+    if (path_ != "-") {
+        struct stat st {};
+        if (stat(path_.c_str(), &st) != 0) throw input_error(path_, "no such file");
+        if (S_ISDIR(st.st_mode)) throw input_error(path_, "is a directory, not a file");
+    }
+    const auto level = hts_get_log_level();
+    hts_set_log_level(HTS_LOG_OFF);
+    file_ = hts_open(path_.c_str(), "r");
+    hts_set_log_level(level);
+    if (!file_) throw input_error(name(), "cannot open", {}, "check the file exists and is readable");
+    const htsFormat* fmt = hts_get_format(file_);
+    if (fmt->format == empty_format) {
+        hts_close(file_);
+        file_ = nullptr;
+        throw input_error(name(), "the file is empty", {},
+                          "give a VCF/BCF of somatic calls or an SBS96 catalogue table");
+    }
+    is_vcf_ = fmt->format == vcf || fmt->format == bcf;
+    is_bcf_ = fmt->format == bcf;
+    if (is_vcf_ && fmt->compression == bgzf && path_ != "-" && hts_check_EOF(file_) == 0) {
+        hts_close(file_);
+        file_ = nullptr;
+        throw input_error(name(), "the file is truncated (no end-of-file marker)", {}, "produce the file again");
+    }
+    buffer_ = new kstring_t{0, 0, nullptr};
+}
+
+InputFile::~InputFile() {
+    if (buffer_) {
+        auto* ks = static_cast<kstring_t*>(buffer_);
+        std::free(ks->s);
+        delete ks;
+    }
+    if (file_) hts_close(file_);
+}
+
+std::string InputFile::name() const { return display_name(path_); }
+
+bool InputFile::next_line(std::string_view& line) {
+    auto* ks = static_cast<kstring_t*>(buffer_);
+    const int ret = hts_getline(file_, '\n', ks);
+    if (ret < -1) {
+        throw input_error(name(), "cannot read", "line " + std::to_string(line_number_ + 1),
+                          "the file may be truncated or corrupt");
+    }
+    if (ret == -1) return false;
+    size_t n = ks->l;
+    if (n && ks->s[n - 1] == '\r') --n;
+    ++line_number_;
+    line = std::string_view(ks->s, n);
+    return true;
+}
+
+std::string file_stem(const std::string& path) {
+    if (path == "-") return "stdin";
+    std::string base = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+    auto strip = [&](std::string_view suffix) {
+        if (base.size() > suffix.size() && base.ends_with(suffix)) {
+            base.resize(base.size() - suffix.size());
+            return true;
+        }
+        return false;
+    };
+    strip(".gz") || strip(".bgz");
+    strip(".vcf") || strip(".bcf") || strip(".tsv") || strip(".txt");
+    return base;
+}
+
+}  // namespace somatic::sig

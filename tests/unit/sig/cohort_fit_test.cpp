@@ -1,0 +1,111 @@
+#include "libsomatic/sig/cohort_fit.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "libsomatic/sig/channels.hpp"
+#include "libsomatic/sig/random.hpp"
+
+using namespace somatic::sig;
+
+namespace {
+SignatureSet three() {
+    SignatureSet s;
+    s.names = {"X", "Y", "Z"};
+    s.matrix = Eigen::MatrixXd::Zero(kChannels, 3);
+    Rng rng(5, 5);
+    for (int j = 0; j < 3; ++j) {
+        for (int c = 0; c < kChannels; ++c) s.matrix(c, j) = rng.uniform() * (c % 3 == j ? 4 : 1);
+        s.matrix.col(j) /= s.matrix.col(j).sum();
+    }
+    return s;
+}
+
+ChannelTable cohort(const SignatureSet& s, int n) {
+    ChannelTable t;
+    t.values.resize(kChannels, n);
+    Rng rng(11, 0);
+    for (int i = 0; i < n; ++i) {
+        t.columns.push_back("s" + std::to_string(i));
+        Eigen::VectorXd w(3);
+        w << rng.uniform(), rng.uniform(), 0.1;
+        t.values.col(i) = multinomial(rng, 50 + 40 * i, s.matrix * w);
+    }
+    t.values.col(2).setZero();  // a sample without mutations
+    return t;
+}
+
+bool same(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
+    if (a.size() != b.size()) return false;
+    for (Eigen::Index i = 0; i < a.size(); ++i) {
+        if (!(a(i) == b(i) || (std::isnan(a(i)) && std::isnan(b(i))))) return false;
+    }
+    return true;
+}
+}  // namespace
+
+TEST_CASE("bootstrap: same seed, same intervals, at 1 and 4 threads, in both modes") {
+    const auto sigs = three();
+    const auto cat = cohort(sigs, 12);
+    Fitter fitter(sigs, {});
+    for (auto mode : {BootstrapMode::refit, BootstrapMode::select}) {
+        CohortOptions o;
+        o.bootstrap = 30;
+        o.seed = 7;
+        o.bootstrap_mode = mode;
+        o.threads = 1;
+        const auto a = fit_cohort(cat, fitter, o);
+        o.threads = 4;
+        const auto b = fit_cohort(cat, fitter, o);
+        const auto c = fit_cohort(cat, fitter, o);
+        o.seed = 8;
+        const auto d = fit_cohort(cat, fitter, o);
+        REQUIRE(a.size() == 12);
+        bool differs = false;
+        for (size_t i = 0; i < a.size(); ++i) {
+            CHECK(a[i].sample == b[i].sample);
+            CHECK(same(a[i].exposures, b[i].exposures));
+            CHECK(same(a[i].low, b[i].low));
+            CHECK(same(a[i].high, b[i].high));
+            CHECK(same(a[i].presence, b[i].presence));
+            CHECK(same(b[i].high, c[i].high));
+            if (!same(a[i].high, d[i].high)) differs = true;
+        }
+        CHECK(differs);  // another seed, other replicates
+    }
+}
+
+TEST_CASE("intervals bracket the estimate; a sample without mutations gets zeros and NA") {
+    const auto sigs = three();
+    const auto cat = cohort(sigs, 6);
+    Fitter fitter(sigs, {});
+    CohortOptions o;
+    o.bootstrap = 50;
+    const auto fits = fit_cohort(cat, fitter, o);
+    for (size_t i = 0; i < fits.size(); ++i) {
+        const auto& f = fits[i];
+        if (i == 2) {
+            CHECK(f.mutations == 0);
+            CHECK(f.exposures.isZero());
+            CHECK(std::isnan(f.cosine));
+            CHECK(std::isnan(f.unexplained));
+            continue;
+        }
+        if (f.mutations >= 300) CHECK(f.cosine > 0.8);
+        CHECK(f.unexplained >= 0);
+        CHECK(f.unexplained <= 1);
+        for (Eigen::Index j = 0; j < 3; ++j) {
+            CHECK(f.low(j) <= f.high(j));
+            if (f.exposures(j) > 0) CHECK(f.presence(j) > 0);
+        }
+    }
+}
+
+TEST_CASE("percentile interpolates between order statistics (R type 7)") {
+    std::vector<double> v{4, 1, 3, 2};
+    CHECK(percentile(v, 0) == 1);
+    CHECK(percentile(v, 1) == 4);
+    CHECK(percentile(v, 0.5) == doctest::Approx(2.5));
+    CHECK(percentile(v, 0.025) == doctest::Approx(1.075));
+}
