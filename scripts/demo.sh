@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The toolkit's main job on the bundled tumour/normal pair: somatic SNVs,
-# then their checks against the simulated truth. Results go to demo-output/.
+# The toolkit's main job on the bundled tumour/normal pair: somatic SNVs
+# (checked against the simulated truth), then their mutational signatures.
+# Results go to demo-output/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/setup.sh
@@ -16,11 +17,18 @@ echo "== somatic-snv: tumour/normal SNV calling" >&2
   -o "$out"/somatic.vcf.gz
 
 pass=$(bcftools view -H -f PASS "$out"/somatic.vcf.gz | wc -l)
-true_pass=$(bcftools isec -n=2 -c none -f PASS "$out"/somatic.vcf.gz "$data"/truth.snv.vcf.gz | wc -l)
+true_pass=$(bcftools isec -n=2 -c none -f PASS "$out"/somatic.vcf.gz "$data"/truth.snv.vcf.gz 2>/dev/null | wc -l)
 truth=$(bcftools view -H "$data"/truth.snv.vcf.gz | wc -l)
 hets=$(bcftools view -H "$out"/germline_hets.vcf.gz | wc -l)
 echo "somatic SNVs: $pass PASS, $true_pass of them in the truth set of $truth" \
      "(precision $(awk -v a="$true_pass" -v b="$pass" 'BEGIN{printf "%.3f", b ? a/b : 0}')," \
      "recall $(awk -v a="$true_pass" -v b="$truth" 'BEGIN{printf "%.3f", a/b}'))"
 echo "germline heterozygous sites for allele fractions: $hets"
+
+echo "== somatic-sig: SBS96 catalogue and signature exposures of the PASS calls" >&2
+"$bin"/somatic-sig/somatic-sig catalogue --reference "$data"/ref.fa "$out"/somatic.vcf.gz > "$out"/catalogue.tsv
+"$bin"/somatic-sig/somatic-sig fit --signatures testdata/signatures/cosmic_v3.2_subset.tsv \
+  --bootstrap 100 --seed 1 --plot "$out"/signatures.svg "$out"/catalogue.tsv > "$out"/exposures.tsv
+echo "signature exposures (truth: $(tail -n +2 "$data"/truth.exposures.tsv | awk '{printf "%s %s  ", $1, $2}')):"
+column -t "$out"/exposures.tsv
 echo "outputs in $out/"
