@@ -1,0 +1,133 @@
+#include "libsomatic/cnv/bin_table.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "libsomatic/cnv/table_io.hpp"
+#include "libsomatic/core/error.hpp"
+#include "libsomatic/io/text_lines.hpp"
+
+namespace somatic::cnv {
+
+namespace {
+constexpr const char* kColumns[] = {"#chrom", "start", "end", "kind", "gc", "n_fraction", "reads"};
+}
+
+int32_t OrderCheck::add(std::string_view contig, int64_t beg, int64_t end, uint64_t line, bool allow_overlap) {
+    const std::string where = "line " + std::to_string(line);
+    if (beg < 0 || end < beg) {
+        throw input_error(file_, "interval " + std::string(contig) + ":" + std::to_string(beg) + "-" +
+                                     std::to_string(end) + " has a negative start or ends before it starts",
+                          where);
+    }
+    if (contig != current_) {
+        if (std::find(contigs_.begin(), contigs_.end(), contig) != contigs_.end()) {
+            throw input_error(file_, "rows are not sorted: contig '" + std::string(contig) + "' appears in two blocks",
+                              where, "sort the table by contig and start, e.g. sort -k1,1V -k2,2n");
+        }
+        contigs_.emplace_back(contig);
+        current_ = contig;
+        current_index_ = static_cast<int32_t>(contigs_.size() - 1);
+        last_beg_ = beg;
+        last_end_ = end;
+        return current_index_;
+    }
+    if (beg < last_beg_ || (!allow_overlap && beg < last_end_)) {
+        throw input_error(file_,
+                          beg < last_beg_ ? "rows are not sorted: " + std::string(contig) + ":" + std::to_string(beg) +
+                                                " comes after a row starting at " + std::to_string(last_beg_)
+                                          : "rows overlap: " + std::string(contig) + ":" + std::to_string(beg) +
+                                                " starts before the previous row's end " + std::to_string(last_end_),
+                          where, "sort the table by contig and start, e.g. sort -k1,1V -k2,2n");
+    }
+    last_beg_ = beg;
+    last_end_ = std::max(last_end_, end);
+    return current_index_;
+}
+
+void format_bin_table(const BinTable& t, std::string& out, bool with_sample_line) {
+    out += "##somatic-cnv bins table\n";
+    if (with_sample_line && !t.sample.empty()) out += "##sample=" + t.sample + "\n";
+    for (size_t c = 0; c < std::size(kColumns); ++c) {
+        out += kColumns[c];
+        out += c + 1 < std::size(kColumns) ? '\t' : '\n';
+    }
+    char buf[256];
+    for (size_t i = 0; i < t.size(); ++i) {
+        const Bin& b = t.bins[i];
+        out += t.contigs[static_cast<size_t>(b.contig)];
+        std::snprintf(buf, sizeof buf, "\t%lld\t%lld\t", static_cast<long long>(b.beg), static_cast<long long>(b.end));
+        out += buf;
+        out += kind_name(b.kind);
+        out += '\t';
+        out += format_fixed(t.gc[i], 4);
+        out += '\t';
+        out += format_fixed(t.n_fraction[i], 4);
+        std::snprintf(buf, sizeof buf, "\t%.0f\n", t.reads[i]);
+        out += buf;
+    }
+}
+
+void write_bin_table(const BinTable& table, const std::string& path) {
+    TextOutput out(path);
+    std::string text;
+    format_bin_table(table, text);
+    out.write(text);
+    out.close();
+}
+
+BinTable read_bin_table(const std::string& path) {
+    TextLines lines(path);
+    const std::string name = lines.name();
+    BinTable t;
+    OrderCheck order(name);
+    std::vector<std::string_view> f;
+    std::string_view line;
+    bool have_header = false;
+    while (lines.next(line)) {
+        if (line.empty()) continue;
+        const TextLocus at{name, lines.line_number()};
+        if (line.starts_with("##")) {
+            if (line.starts_with("##sample=")) t.sample = std::string(line.substr(9));
+            continue;
+        }
+        split_tabs(line, f);
+        if (!have_header) {
+            bool ok = f.size() == std::size(kColumns);
+            for (size_t c = 0; ok && c < f.size(); ++c) ok = f[c] == kColumns[c];
+            if (!ok) {
+                throw input_error(name, "not a bins table: the header line must be '#chrom start end kind gc n_fraction reads'",
+                                  at.where(), "produce it with 'somatic-cnv bins'");
+            }
+            have_header = true;
+            continue;
+        }
+        if (f.size() != std::size(kColumns)) {
+            throw input_error(name, "expected 7 columns, found " + std::to_string(f.size()), at.where());
+        }
+        Bin b;
+        b.beg = parse_integer(f[1], at, "start");
+        b.end = parse_integer(f[2], at, "end");
+        b.contig = order.add(f[0], b.beg, b.end, at.line);
+        if (!parse_kind(f[3], b.kind)) {
+            throw input_error(name, "unknown bin kind '" + std::string(f[3]) + "'", at.where(), "use wgs, target or off_target");
+        }
+        const double gc = parse_real(f[4], at, "gc", true);
+        if (std::isnan(gc) && f[4] != "NA") {
+            throw input_error(name, "column 'gc' holds '" + std::string(f[4]) + "'", at.where(), "only NA (an all-N bin) may be missing");
+        }
+        const double n_fraction = parse_real(f[5], at, "n_fraction");
+        const double reads = parse_real(f[6], at, "reads");
+        if (reads < 0) throw input_error(name, "negative read count", at.where());
+        t.bins.push_back(b);
+        t.gc.push_back(gc);
+        t.n_fraction.push_back(n_fraction);
+        t.reads.push_back(reads);
+    }
+    if (!have_header) throw input_error(name, "the file is empty", {}, "expected a bins table from 'somatic-cnv bins'");
+    if (t.bins.empty()) throw input_error(name, "the bins table has a header but no bins");
+    t.contigs = order.contigs();
+    return t;
+}
+
+}  // namespace somatic::cnv

@@ -1,0 +1,33 @@
+// The outputs of the calls stage.
+//
+// BED (standard output by default), one line per segment:
+//   #chrom start end log2 baf total_cn major_cn minor_cn cn_float loh subclonal n_bins n_het
+// preceded by ## lines with the purity, ploidy, sex and every solution.
+// "NA" where a value does not exist (no het sites: no baf, major/minor or
+// loh; a contig outside the fit: no copy number).
+//
+// IGV .seg: `ID chrom loc.start loc.end num.mark seg.mean`, with 1-based
+// starts as DNAcopy writes them.
+//
+// Summary TSV: a header line and one line:
+//   purity ploidy called_ploidy sex genome_doubled score depth_only n_segments alternatives
+// where alternatives lists the other solutions as purity/ploidy/score,
+// separated by ';'.
+#pragma once
+
+#include <string>
+
+#include "libsomatic/cnv/calls.hpp"
+
+namespace somatic::cnv {
+
+struct Provenance {
+    std::string tool_version;  // empty: no ##source line
+    std::string command_line;  // empty: no ##commandline line
+};
+
+void format_calls_bed(const CnvCalls& calls, const Provenance& provenance, std::string& out);
+void format_seg(const CnvCalls& calls, const std::string& sample, std::string& out);
+void format_summary(const CnvCalls& calls, std::string& out);
+
+}  // namespace somatic::cnv

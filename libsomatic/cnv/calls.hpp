@@ -1,0 +1,32 @@
+// Stage 6: copy-number calls per segment, from a segments table: the sex
+// that decides chrX/chrY's normal copy number, the purity/ploidy fit (or the
+// user's values), and each segment's state.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "libsomatic/cnv/genome.hpp"
+#include "libsomatic/cnv/purity_fit.hpp"
+#include "libsomatic/cnv/segment_io.hpp"
+
+namespace somatic::cnv {
+
+struct CallOptions {
+    FitOptions fit;
+    Sex sex = Sex::unknown;  // unknown: the table's ##sex= line, else female
+};
+
+struct CnvCalls {
+    SegmentTable table;
+    std::vector<FitSegment> fit_segments;  // one per segment
+    FitResult fit;
+    std::vector<SegmentCall> calls;        // one per segment
+    Sex sex = Sex::unknown;
+    bool depth_only = false;               // no het site anywhere: no allele-specific states
+    double purity = NAN, ploidy = NAN;     // the chosen solution
+};
+
+CnvCalls call_copy_number(SegmentTable table, const CallOptions& options);
+
+}  // namespace somatic::cnv

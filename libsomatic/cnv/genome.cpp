@@ -1,0 +1,72 @@
+#include "libsomatic/cnv/genome.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "libsomatic/cnv/table_io.hpp"
+#include "libsomatic/core/error.hpp"
+
+namespace somatic::cnv {
+
+ContigClass classify_contig(std::string_view name) {
+    std::string_view bare = name;
+    if (bare.size() > 3 && lower(bare.substr(0, 3)) == "chr") bare = bare.substr(3);
+    if (bare == "X" || bare == "x" || bare == "23") return ContigClass::x;
+    if (bare == "Y" || bare == "y" || bare == "24") return ContigClass::y;
+    if (bare == "M" || bare == "MT" || bare == "m" || bare == "mt") return ContigClass::other;
+    if (bare.find('_') != std::string_view::npos) return ContigClass::other;
+    for (std::string_view prefix : {"GL", "KI", "JH", "HLA", "EBV", "NC_", "hs37d5"}) {
+        if (bare.starts_with(prefix)) return ContigClass::other;
+    }
+    return ContigClass::autosome;
+}
+
+std::string_view sex_name(Sex sex) {
+    switch (sex) {
+        case Sex::female: return "female";
+        case Sex::male: return "male";
+        default: return "unknown";
+    }
+}
+
+Sex parse_sex(std::string_view text) {
+    const std::string t = lower(text);
+    if (t == "female" || t == "f" || t == "xx") return Sex::female;
+    if (t == "male" || t == "m" || t == "xy") return Sex::male;
+    if (t == "unknown" || t == "auto" || t.empty()) return Sex::unknown;
+    throw usage_error("unknown sex '" + std::string(text) + "'", "use female, male or auto");
+}
+
+int normal_copy_number(ContigClass c, Sex sex) {
+    switch (c) {
+        case ContigClass::x: return sex == Sex::male ? 1 : 2;
+        case ContigClass::y: return sex == Sex::male ? 1 : 0;
+        default: return 2;
+    }
+}
+
+namespace {
+double median_of(std::vector<double> v) {
+    if (v.empty()) return std::nan("");
+    const size_t mid = v.size() / 2;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+    return v[mid];
+}
+}  // namespace
+
+Sex infer_sex(const std::vector<ContigClass>& bin_class, const std::vector<double>& normal_counts, double* ratio) {
+    std::vector<double> x, autosome;
+    for (size_t i = 0; i < bin_class.size(); ++i) {
+        if (normal_counts[i] <= 0) continue;
+        if (bin_class[i] == ContigClass::x) x.push_back(normal_counts[i]);
+        if (bin_class[i] == ContigClass::autosome) autosome.push_back(normal_counts[i]);
+    }
+    if (ratio) *ratio = std::nan("");
+    if (x.size() < 20 || autosome.size() < 20) return Sex::unknown;
+    const double r = median_of(x) / median_of(autosome);
+    if (ratio) *ratio = r;
+    // Halfway between 0.5 and 1 on the log scale.
+    return r < std::sqrt(0.5) ? Sex::male : Sex::female;
+}
+
+}  // namespace somatic::cnv

@@ -1,0 +1,257 @@
+#include "libsomatic/cnv/purity_fit.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+#include "libsomatic/core/error.hpp"
+
+namespace somatic::cnv {
+
+namespace {
+constexpr double kMinLog2 = -5.0;
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+double clamp_log2(double v) { return std::max(v, kMinLog2); }
+
+double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+
+// The per-site BAF noise of a segment: the genome's, scaled by depth.
+double site_sd(const FitSegment& s, const FitResult& fit) {
+    double sd = fit.baf_sd;
+    if (!std::isnan(s.het_depth) && s.het_depth > 0 && !std::isnan(fit.median_het_depth) && fit.median_het_depth > 0) {
+        sd *= std::sqrt(fit.median_het_depth / s.het_depth);
+    }
+    return std::max(sd, 1e-3);
+}
+
+double z2_log2(const FitSegment& s, double expected, double log2_sd, const FitOptions& o) {
+    const double var = log2_sd * log2_sd / std::max<uint32_t>(1, s.n_bins) + o.log2_tolerance * o.log2_tolerance;
+    const double d = clamp_log2(s.log2) - clamp_log2(expected);
+    return d * d / var;
+}
+
+double z2_baf(const FitSegment& s, double expected_baf_value, double sd, const FitOptions& o) {
+    const double delta = std::abs(expected_baf_value - 0.5);
+    const double mean = folded_mean(delta, sd);
+    const double var = folded_variance(delta, sd) / s.n_het + o.baf_tolerance * o.baf_tolerance;
+    const double d = s.mirrored_baf - mean;
+    return d * d / var;
+}
+
+bool uses_baf(const FitSegment& s, const FitOptions& o) {
+    return o.use_baf && s.normal_cn == 2 && s.n_het > 0 && !std::isnan(s.mirrored_baf);
+}
+
+std::vector<double> grid(double lo, double hi, double step, double fixed) {
+    if (!std::isnan(fixed)) return {fixed};
+    std::vector<double> g;
+    const int n = static_cast<int>(std::floor((hi - lo) / step + 1e-9));
+    for (int i = 0; i <= n; ++i) g.push_back(lo + step * i);
+    return g;
+}
+
+}  // namespace
+
+double expected_log2(double purity, double ploidy, int cn, int normal_cn) {
+    const double num = purity * cn + normal_cn * (1 - purity);
+    const double den = (normal_cn / 2.0) * (purity * ploidy + 2 * (1 - purity));
+    if (num <= 0) return kMinLog2;
+    return clamp_log2(std::log2(num / den));
+}
+
+double expected_baf(double purity, int minor, int cn) {
+    const double den = purity * cn + 2 * (1 - purity);
+    if (den <= 0) return 0.5;
+    return (purity * minor + (1 - purity)) / den;
+}
+
+double folded_mean(double delta, double s) {
+    if (s <= 0) return std::abs(delta);
+    return s * std::sqrt(2.0 / M_PI) * std::exp(-delta * delta / (2 * s * s)) + delta * (1 - 2 * normal_cdf(-delta / s));
+}
+
+double folded_variance(double delta, double s) {
+    const double m = folded_mean(delta, s);
+    return std::max(1e-12, delta * delta + s * s - m * m);
+}
+
+double unfold(double mean, double s) {
+    if (mean <= folded_mean(0, s)) return 0;
+    double lo = 0, hi = std::max(mean, 0.5);
+    for (int i = 0; i < 60; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        (folded_mean(mid, s) < mean ? lo : hi) = mid;
+    }
+    return 0.5 * (lo + hi);
+}
+
+FitResult fit_purity_ploidy(const std::vector<FitSegment>& segs, double log2_sd, double baf_sd, const FitOptions& o) {
+    FitResult result;
+    result.baf_sd = baf_sd;
+    {
+        std::vector<double> depths;
+        for (const auto& s : segs) {
+            if (!std::isnan(s.het_depth) && s.n_het > 0) depths.insert(depths.end(), std::min<uint32_t>(s.n_het, 1000), s.het_depth);
+        }
+        if (!depths.empty()) {
+            std::nth_element(depths.begin(), depths.begin() + static_cast<std::ptrdiff_t>(depths.size() / 2), depths.end());
+            result.median_het_depth = depths[depths.size() / 2];
+        }
+    }
+    std::vector<size_t> used;
+    for (size_t i = 0; i < segs.size(); ++i) {
+        if (segs[i].normal_cn > 0 && segs[i].n_bins > 0) used.push_back(i);
+    }
+    if (used.empty()) throw input_error({}, "no segment on an autosome or sex chromosome to fit purity and ploidy on");
+    const bool baf_known = !std::isnan(baf_sd) && baf_sd > 0;
+
+    const std::vector<double> purities = grid(o.purity_min, o.purity_max, o.purity_step, o.purity);
+    const std::vector<double> ploidies = grid(o.ploidy_min, o.ploidy_max, o.ploidy_step, o.ploidy);
+    const size_t np = purities.size(), nq = ploidies.size();
+    const int max_cn = std::max(1, o.max_cn);
+    std::vector<double> score(np * nq, 0.0);
+    std::vector<double> best_baf(used.size() * static_cast<size_t>(max_cn + 1));
+    std::vector<double> el(static_cast<size_t>(max_cn + 1) * 3);
+
+    for (size_t pi = 0; pi < np; ++pi) {
+        const double p = purities[pi];
+        // The BAF term of each segment at each total CN: independent of ploidy.
+        for (size_t k = 0; k < used.size(); ++k) {
+            const FitSegment& s = segs[used[k]];
+            const bool with_baf = baf_known && uses_baf(s, o);
+            const double sd = with_baf ? site_sd(s, result) : 0;
+            for (int cn = 0; cn <= max_cn; ++cn) {
+                double b = 0;
+                if (with_baf) {
+                    b = kInf;
+                    for (int minor = 0; 2 * minor <= cn; ++minor) b = std::min(b, z2_baf(s, expected_baf(p, minor, cn), sd, o));
+                }
+                best_baf[k * static_cast<size_t>(max_cn + 1) + static_cast<size_t>(cn)] = b;
+            }
+        }
+        for (size_t qi = 0; qi < nq; ++qi) {
+            const double q = ploidies[qi];
+            for (int n0 = 1; n0 <= 2; ++n0) {
+                for (int cn = 0; cn <= max_cn; ++cn) el[static_cast<size_t>(n0 * (max_cn + 1) + cn)] = expected_log2(p, q, cn, n0);
+            }
+            double total = 0;
+            for (size_t k = 0; k < used.size(); ++k) {
+                const FitSegment& s = segs[used[k]];
+                double best = kInf;
+                for (int cn = 0; cn <= max_cn; ++cn) {
+                    const double z = z2_log2(s, el[static_cast<size_t>(s.normal_cn * (max_cn + 1) + cn)], log2_sd, o) +
+                                     best_baf[k * static_cast<size_t>(max_cn + 1) + static_cast<size_t>(cn)];
+                    best = std::min(best, z);
+                }
+                total += s.n_bins * std::min(0.5 * best, o.cap);
+            }
+            score[pi * nq + qi] = total;
+        }
+    }
+
+    // Local minima of the grid (ties broken by index), best first.
+    std::vector<size_t> minima;
+    for (size_t pi = 0; pi < np; ++pi) {
+        for (size_t qi = 0; qi < nq; ++qi) {
+            const size_t idx = pi * nq + qi;
+            bool is_min = true;
+            for (int dp = -1; dp <= 1 && is_min; ++dp) {
+                for (int dq = -1; dq <= 1 && is_min; ++dq) {
+                    if (!dp && !dq) continue;
+                    const long a = static_cast<long>(pi) + dp, b = static_cast<long>(qi) + dq;
+                    if (a < 0 || b < 0 || a >= static_cast<long>(np) || b >= static_cast<long>(nq)) continue;
+                    const size_t j = static_cast<size_t>(a) * nq + static_cast<size_t>(b);
+                    if (score[j] < score[idx] || (score[j] == score[idx] && j < idx)) is_min = false;
+                }
+            }
+            if (is_min) minima.push_back(idx);
+        }
+    }
+    std::sort(minima.begin(), minima.end(), [&](size_t a, size_t b) { return score[a] < score[b] || (score[a] == score[b] && a < b); });
+
+    double total_weight = 0;
+    for (size_t k : used) total_weight += segs[k].n_bins;
+    for (size_t idx : minima) {
+        Solution s;
+        s.purity = purities[idx / nq];
+        s.ploidy = ploidies[idx % nq];
+        s.score = score[idx] / total_weight;  // per bin, comparable between runs
+        double cn_sum = 0, len_sum = 0, doubled = 0, auto_len = 0;
+        for (size_t k : used) {
+            const SegmentCall c = call_segment(segs[k], s.purity, s.ploidy, log2_sd, result, o);
+            const double len = static_cast<double>(std::max<int64_t>(1, segs[k].length));
+            cn_sum += len * c.total;
+            len_sum += len;
+            if (segs[k].normal_cn == 2) {
+                auto_len += len;
+                const int major = c.major >= 0 ? c.major : c.total - c.total / 2;
+                if (major >= 2) doubled += len;
+            }
+        }
+        s.called_ploidy = len_sum > 0 ? cn_sum / len_sum : NAN;
+        s.genome_doubled = auto_len > 0 && doubled > 0.5 * auto_len;
+        result.solutions.push_back(s);
+        if (result.solutions.size() >= std::max<size_t>(o.solutions, 1) * 4) break;
+    }
+    // Parsimony: the lowest ploidy among the solutions close to the best.
+    if (!result.solutions.empty()) {
+        const double best = result.solutions.front().score;
+        size_t chosen = 0;
+        for (size_t i = 1; i < result.solutions.size(); ++i) {
+            const auto& s = result.solutions[i];
+            if (s.score <= best * (1 + o.parsimony) + o.parsimony_margin && s.called_ploidy < result.solutions[chosen].called_ploidy - 0.5) {
+                chosen = i;
+            }
+        }
+        std::rotate(result.solutions.begin(), result.solutions.begin() + static_cast<std::ptrdiff_t>(chosen),
+                    result.solutions.begin() + static_cast<std::ptrdiff_t>(chosen + 1));
+        if (result.solutions.size() > o.solutions) result.solutions.resize(o.solutions);
+    }
+    return result;
+}
+
+SegmentCall call_segment(const FitSegment& s, double p, double q, double log2_sd, const FitResult& fit,
+                         const FitOptions& o) {
+    SegmentCall c;
+    if (s.normal_cn <= 0) return c;
+    const bool with_baf = !std::isnan(fit.baf_sd) && fit.baf_sd > 0 && uses_baf(s, o);
+    const double sd = with_baf ? site_sd(s, fit) : 0;
+    double best = kInf;
+    for (int cn = 0; cn <= std::max(1, o.max_cn); ++cn) {
+        const double zl = z2_log2(s, expected_log2(p, q, cn, s.normal_cn), log2_sd, o);
+        if (!with_baf) {
+            if (zl < best) {
+                best = zl;
+                c.total = cn;
+                c.z_log2 = std::sqrt(zl);
+                c.z_baf = 0;
+            }
+            continue;
+        }
+        for (int minor = 0; 2 * minor <= cn; ++minor) {
+            const double zb = z2_baf(s, expected_baf(p, minor, cn), sd, o);
+            if (zl + zb < best) {
+                best = zl + zb;
+                c.total = cn;
+                c.minor = minor;
+                c.major = cn - minor;
+                c.z_log2 = std::sqrt(zl);
+                c.z_baf = std::sqrt(zb);
+            }
+        }
+    }
+    if (s.normal_cn == 1) {  // hemizygous in the normal: one allele
+        c.major = c.total;
+        c.minor = 0;
+    }
+    const double ratio = std::exp2(s.log2) * (s.normal_cn / 2.0) * (p * q + 2 * (1 - p));
+    c.cn_float = std::max(0.0, (ratio - s.normal_cn * (1 - p)) / p);
+    if (with_baf) c.baf = 0.5 - unfold(s.mirrored_baf, sd);
+    c.loh = s.normal_cn == 2 && c.minor == 0 && c.total > 0;
+    // No integer state within 3 sd (sampling noise plus tolerance).
+    c.subclonal = c.z_log2 > 3 || c.z_baf > 3;
+    return c;
+}
+
+}  // namespace somatic::cnv

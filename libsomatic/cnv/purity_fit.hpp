@@ -1,0 +1,101 @@
+// Stage 5: purity and ploidy.
+//
+// The model of a segment of total copy number CN = major + minor in a tumour
+// of purity p and ploidy psi (average copy number), where the normal cells
+// hold n0 copies (2 on autosomes and a female's chrX; 1 on a male's X and Y):
+//   expected log2 = log2((p*CN + n0*(1-p)) / (n0/2) / (p*psi + 2*(1-p)))
+//   expected BAF  = (p*minor + (1-p)) / (p*CN + 2*(1-p))     (n0 = 2 only)
+// The observed mirrored BAF of a segment is the mean of |BAF - 0.5| over its
+// het sites; with per-site noise sd s its expectation is the mean of a
+// folded normal, E|N(delta, s^2)| with delta = |expected BAF - 0.5|, which
+// is above 0 even for a balanced segment.
+//
+// Each segment's fit to a state is z^2 = (observed - expected)^2 / variance
+// for log2 (variance log2_sd^2 / n_bins + tolerance^2) plus the same for
+// the mirrored BAF (variance of the folded normal / n_het + tolerance^2);
+// the tolerances absorb what the noise model leaves out (GC residue,
+// reference bias). A segment's score is min over states of z^2 / 2, capped
+// (a subclonal or artefactual segment costs a bounded amount, it does not
+// drag the fit), times its weight (its number of bins). The score of (p,
+// psi) is the sum over segments; the grid is purity 0.10-1.00 by 0.01 and
+// ploidy 1.5-6.0 by 0.02. Solutions are the grid's local minima, best
+// first. Among solutions within 10% (+0.02 per bin) of the best score the
+// lowest ploidy is preferred: a whole-genome-doubled fit (every state doubled, purity
+// p/(2-p)) explains the data exactly as well as the undoubled one, and the
+// simpler explanation is reported first, the other listed with its score.
+// Cost: O(purities x (segments x states + ploidies x segments x CN)).
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "libsomatic/cnv/genome.hpp"
+
+namespace somatic::cnv {
+
+struct FitSegment {
+    int normal_cn = 2;     // n0; 0 leaves the segment out of the fit
+    uint32_t n_bins = 0;
+    double log2 = 0;
+    uint32_t n_het = 0;
+    double mirrored_baf = NAN;
+    double het_depth = NAN;  // mean tumour depth at the het sites (NaN: unknown)
+    int64_t length = 0;
+};
+
+struct FitOptions {
+    double purity_min = 0.10, purity_max = 1.0, purity_step = 0.01;
+    double ploidy_min = 1.5, ploidy_max = 6.0, ploidy_step = 0.02;
+    int max_cn = 8;
+    double log2_tolerance = 0.05;
+    double baf_tolerance = 0.02;
+    double cap = 12.5;              // the largest score of one segment (z = 5)
+    double parsimony = 0.10;        // relative score margin within which the lower ploidy wins ...
+    double parsimony_margin = 0.02; // ... plus this much per bin
+    double purity = NAN;            // fixed purity (NaN: fit)
+    double ploidy = NAN;            // fixed ploidy (NaN: fit)
+    bool use_baf = true;
+    size_t solutions = 4;           // how many solutions to report
+};
+
+struct Solution {
+    double purity = 0;
+    double ploidy = 0;          // the grid's psi
+    double score = 0;
+    double called_ploidy = 0;   // length-weighted mean called CN of the fitted segments
+    bool genome_doubled = false;
+};
+
+struct FitResult {
+    std::vector<Solution> solutions;  // the chosen one first
+    double baf_sd = NAN;              // the per-site BAF noise used
+    double median_het_depth = NAN;
+};
+
+double expected_log2(double purity, double ploidy, int cn, int normal_cn);
+double expected_baf(double purity, int minor, int cn);
+// E|X| for X ~ N(delta, s^2).
+double folded_mean(double delta, double s);
+double folded_variance(double delta, double s);
+// The delta whose folded mean is `mean` (0 when mean is below folded_mean(0, s)).
+double unfold(double mean, double s);
+
+FitResult fit_purity_ploidy(const std::vector<FitSegment>& segments, double log2_sd, double baf_sd,
+                            const FitOptions& options);
+
+// The call for one segment at a chosen purity and ploidy.
+struct SegmentCall {
+    int total = -1;             // -1: not called (normal_cn 0)
+    int major = -1, minor = -1; // -1: unknown (no het sites, or hemizygous)
+    double cn_float = NAN;      // the copy number the log2 alone implies
+    double baf = NAN;           // the tumour's minor allele fraction, noise removed
+    bool loh = false;
+    bool subclonal = false;     // no integer state within 3 sd
+    double z_log2 = 0, z_baf = 0;
+};
+
+SegmentCall call_segment(const FitSegment& s, double purity, double ploidy, double log2_sd, const FitResult& fit,
+                         const FitOptions& options);
+
+}  // namespace somatic::cnv

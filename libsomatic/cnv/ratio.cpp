@@ -1,0 +1,197 @@
+#include "libsomatic/cnv/ratio.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "libsomatic/cnv/gc_correct.hpp"
+#include "libsomatic/cnv/table_io.hpp"
+#include "libsomatic/core/error.hpp"
+#include "libsomatic/core/log.hpp"
+
+namespace somatic::cnv {
+
+namespace {
+
+double median_of(std::vector<double> v) {
+    if (v.empty()) return std::nan("");
+    const size_t mid = v.size() / 2;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+    return v[mid];
+}
+
+void check_same_layout(const BinTable& t, const BinTable& n, const std::string& tf, const std::string& nf) {
+    const std::string hint = "make both tables with 'somatic-cnv bins' on the same reference, bin size and targets";
+    if (t.size() != n.size()) {
+        throw input_error(tf, "has " + std::to_string(t.size()) + " bins but " + nf + " has " + std::to_string(n.size()) +
+                                  ": the two samples were binned differently",
+                          {}, hint);
+    }
+    size_t gc_differs = 0, compared = 0;
+    for (size_t i = 0; i < t.size(); ++i) {
+        const Bin& a = t.bins[i];
+        const Bin& b = n.bins[i];
+        const std::string& ca = t.contigs[static_cast<size_t>(a.contig)];
+        const std::string& cb = n.contigs[static_cast<size_t>(b.contig)];
+        if (ca != cb || a.beg != b.beg || a.end != b.end || a.kind != b.kind) {
+            throw input_error(tf, "bin " + std::to_string(i + 1) + " is " + ca + ":" + std::to_string(a.beg) + "-" +
+                                      std::to_string(a.end) + " (" + std::string(kind_name(a.kind)) + ") but " + cb + ":" +
+                                      std::to_string(b.beg) + "-" + std::to_string(b.end) + " (" +
+                                      std::string(kind_name(b.kind)) + ") in " + nf +
+                                      ": the two samples were binned differently",
+                              {}, hint);
+        }
+        if (!std::isnan(t.gc[i]) && !std::isnan(n.gc[i])) {
+            ++compared;
+            if (std::abs(t.gc[i] - n.gc[i]) > 0.002) ++gc_differs;
+        } else if (std::isnan(t.gc[i]) != std::isnan(n.gc[i])) {
+            ++compared;
+            ++gc_differs;
+        }
+    }
+    if (compared > 0 && gc_differs * 100 > compared) {
+        throw input_error(tf, "the GC content of " + std::to_string(gc_differs) + " of " + std::to_string(compared) +
+                                  " bins differs from " + nf + ": the two tables were made with different references",
+                          {}, "bin both samples against the same reference FASTA");
+    }
+}
+
+// Depth per base, GC-corrected per bin kind, over median 1 on the autosomes.
+std::vector<double> corrected_depth(const BinTable& t, const std::vector<char>& keep,
+                                    const std::vector<ContigClass>& cls, bool gc_correct, const std::string& file) {
+    const size_t n = t.size();
+    std::vector<double> depth(n);
+    for (size_t i = 0; i < n; ++i) {
+        const double len = static_cast<double>(t.bins[i].end - t.bins[i].beg);
+        depth[i] = len > 0 ? (t.reads[i] + 0.5) / len : std::nan("");
+    }
+    std::vector<double> out(n, std::nan(""));
+    for (BinKind kind : {BinKind::wgs, BinKind::target, BinKind::off_target}) {
+        std::vector<char> use(n, 0);
+        size_t count = 0;
+        for (size_t i = 0; i < n; ++i) {
+            use[i] = keep[i] && t.bins[i].kind == kind && cls[i] == ContigClass::autosome;
+            count += use[i];
+        }
+        if (count == 0) {
+            // No autosomal bin of this kind: use every kept bin of the kind.
+            for (size_t i = 0; i < n; ++i) use[i] = keep[i] && t.bins[i].kind == kind;
+        }
+        GcCurve curve;
+        if (gc_correct) curve = fit_gc_curve(t.gc, depth, use);
+        std::vector<double> values;
+        for (size_t i = 0; i < n; ++i) {
+            if (t.bins[i].kind != kind) continue;
+            const double expected = curve.empty() ? 1.0 : curve.at(t.gc[i]);
+            out[i] = depth[i] / expected;
+            if (use[i]) values.push_back(out[i]);
+        }
+        const double median = median_of(values);
+        if (values.empty()) continue;
+        if (!(median > 0)) {
+            throw input_error(file, "the median depth of the " + std::string(kind_name(kind)) + " bins is zero",
+                              {}, "is this the right alignment file for these bins?");
+        }
+        for (size_t i = 0; i < n; ++i) {
+            if (t.bins[i].kind == kind) out[i] /= median;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+RatioTable compute_ratios(const BinTable& tumour, const BinTable& normal, const RatioOptions& o,
+                          const std::string& tf, const std::string& nf) {
+    check_same_layout(tumour, normal, tf, nf);
+    const size_t n = tumour.size();
+    std::vector<ContigClass> cls(n);
+    for (size_t i = 0; i < n; ++i) cls[i] = classify_contig(tumour.contigs[static_cast<size_t>(tumour.bins[i].contig)]);
+
+    RatioTable r;
+    r.contigs = tumour.contigs;
+    std::vector<double> normal_per_base(n);
+    for (size_t i = 0; i < n; ++i) {
+        normal_per_base[i] = normal.reads[i] / static_cast<double>(std::max<int64_t>(1, normal.bins[i].end - normal.bins[i].beg));
+    }
+    r.sex = o.sex;
+    const Sex inferred = infer_sex(cls, normal_per_base, &r.x_ratio);
+    if (r.sex == Sex::unknown) r.sex = inferred;
+
+    std::vector<char> keep(n);
+    for (size_t i = 0; i < n; ++i) {
+        keep[i] = !std::isnan(tumour.gc[i]) && tumour.n_fraction[i] <= o.max_n_fraction && cls[i] != ContigClass::other &&
+                  normal_copy_number(cls[i], r.sex) > 0;
+    }
+    const std::vector<double> t_depth = corrected_depth(tumour, keep, cls, o.gc_correct, tf);
+    const std::vector<double> n_depth = corrected_depth(normal, keep, cls, o.gc_correct, nf);
+
+    double sum = 0, count = 0;
+    std::vector<double> log2(n, std::nan(""));
+    for (size_t i = 0; i < n; ++i) {
+        if (!keep[i]) continue;
+        const double expected = normal_copy_number(cls[i], r.sex) / 2.0;
+        const double rel = n_depth[i] / expected;
+        if (!(rel >= o.min_normal_depth && rel <= o.max_normal_depth) || !(t_depth[i] > 0)) {
+            keep[i] = 0;
+            continue;
+        }
+        log2[i] = std::log2(t_depth[i] / n_depth[i]);
+        sum += t_depth[i] / n_depth[i];
+        count += 1;
+    }
+    if (count == 0) {
+        throw input_error(tf, "no bin is left after the filters (N content, normal depth)",
+                          {}, "check that the normal has reads over these bins");
+    }
+    const double shift = std::log2(sum / count);
+    for (size_t i = 0; i < n; ++i) {
+        if (!keep[i]) {
+            ++r.dropped;
+            continue;
+        }
+        r.bins.push_back(tumour.bins[i]);
+        r.gc.push_back(tumour.gc[i]);
+        // At the precision of the ratio table (see as_fixed).
+        r.tumour.push_back(as_fixed(t_depth[i], 4));
+        r.normal.push_back(as_fixed(n_depth[i], 4));
+        r.log2.push_back(as_fixed(log2[i] - shift, 4));
+    }
+    log::info("ratio: " + std::to_string(r.size()) + " bins kept, " + std::to_string(r.dropped) +
+              " dropped (N content, sex chromosome absent, or normal depth out of range); sex " +
+              std::string(sex_name(r.sex)) + (o.sex == Sex::unknown ? " (inferred)" : " (given)"));
+    return r;
+}
+
+void format_ratio_table(const RatioTable& t, std::string& out) {
+    out += "##somatic-cnv ratio table\n";
+    out += "##sex=" + std::string(sex_name(t.sex)) + "\n";
+    if (!std::isnan(t.x_ratio)) out += "##normal_x_ratio=" + format_fixed(t.x_ratio, 3) + "\n";
+    out += "#chrom\tstart\tend\tkind\tgc\ttumour\tnormal\tlog2\n";
+    char buf[128];
+    for (size_t i = 0; i < t.size(); ++i) {
+        const Bin& b = t.bins[i];
+        out += t.contigs[static_cast<size_t>(b.contig)];
+        std::snprintf(buf, sizeof buf, "\t%lld\t%lld\t", static_cast<long long>(b.beg), static_cast<long long>(b.end));
+        out += buf;
+        out += kind_name(b.kind);
+        out += '\t';
+        out += format_fixed(t.gc[i], 4);
+        out += '\t';
+        out += format_fixed(t.tumour[i], 4);
+        out += '\t';
+        out += format_fixed(t.normal[i], 4);
+        out += '\t';
+        out += format_fixed(t.log2[i], 4);
+        out += '\n';
+    }
+}
+
+void write_ratio_table(const RatioTable& table, const std::string& path) {
+    TextOutput out(path);
+    std::string text;
+    format_ratio_table(table, text);
+    out.write(text);
+    out.close();
+}
+
+}  // namespace somatic::cnv

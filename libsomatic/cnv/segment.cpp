@@ -1,0 +1,281 @@
+#include "libsomatic/cnv/segment.hpp"
+
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "libsomatic/core/error.hpp"
+
+namespace somatic::cnv {
+
+void SegmentInput::add_bin(int32_t c, int64_t b, int64_t e, double value) {
+    contig.push_back(c);
+    beg.push_back(b);
+    end.push_back(e);
+    log2.push_back(value);
+    het_n.push_back(0);
+    het_sum.push_back(0);
+    het_sumsq.push_back(0);
+    het_depth.push_back(0);
+}
+
+void SegmentInput::add_het(size_t i, double baf, double depth) {
+    const double m = std::abs(baf - 0.5);
+    het_n[i] += 1;
+    het_sum[i] += m;
+    het_sumsq[i] += m * m;
+    het_depth[i] += depth;
+    baf_sequence.push_back(baf);
+}
+
+double robust_sd(const std::vector<double>& x, const std::vector<int32_t>& group) {
+    std::vector<double> d;
+    d.reserve(x.size());
+    for (size_t i = 1; i < x.size(); ++i) {
+        if (!group.empty() && group[i] != group[i - 1]) continue;
+        d.push_back(std::abs(x[i] - x[i - 1]));
+    }
+    if (d.empty()) return std::nan("");
+    const size_t mid = d.size() / 2;
+    std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(mid), d.end());
+    return 1.4826 * d[mid] / std::sqrt(2.0);
+}
+
+void smooth_outliers(std::vector<double>& x, const std::vector<int32_t>& contig, double sd) {
+    if (!(sd > 0)) return;
+    constexpr size_t kRadius = 5;
+    const std::vector<double> original = x;
+    size_t lo = 0;
+    double near[2 * kRadius];
+    while (lo < x.size()) {
+        size_t hi = lo;
+        while (hi < x.size() && contig[hi] == contig[lo]) ++hi;
+        for (size_t i = lo; i < hi; ++i) {
+            size_t k = 0;
+            for (size_t j = (i >= lo + kRadius ? i - kRadius : lo); j < std::min(hi, i + kRadius + 1); ++j) {
+                if (j != i) near[k++] = original[j];
+            }
+            if (k < 2) continue;
+            std::nth_element(near, near + k / 2, near + k);
+            const double median = near[k / 2];
+            if (original[i] > median + 4 * sd) x[i] = median + 2 * sd;
+            if (original[i] < median - 4 * sd) x[i] = median - 2 * sd;
+        }
+        lo = hi;
+    }
+}
+
+namespace {
+
+// Prefix sums over one contig's bins [lo, hi), indexed from 0.
+struct Costs {
+    std::vector<double> s1, s2, h0, h1, h2;
+    double wx = 1, wb = 0;
+
+    Costs(const std::vector<double>& x, const SegmentInput& in, size_t lo, size_t hi, double sdx, double sdb) {
+        const size_t n = hi - lo;
+        s1.assign(n + 1, 0);
+        s2.assign(n + 1, 0);
+        h0.assign(n + 1, 0);
+        h1.assign(n + 1, 0);
+        h2.assign(n + 1, 0);
+        for (size_t i = 0; i < n; ++i) {
+            const double v = x[lo + i];
+            s1[i + 1] = s1[i] + v;
+            s2[i + 1] = s2[i] + v * v;
+            h0[i + 1] = h0[i] + in.het_n[lo + i];
+            h1[i + 1] = h1[i] + in.het_sum[lo + i];
+            h2[i + 1] = h2[i] + in.het_sumsq[lo + i];
+        }
+        wx = 1.0 / (sdx * sdx);
+        wb = sdb > 0 ? 1.0 / (sdb * sdb) : 0.0;
+    }
+
+    // Residual sum of squares over noise variance of bins [a, b).
+    double operator()(size_t a, size_t b) const {
+        const double n = static_cast<double>(b - a);
+        const double s = s1[b] - s1[a];
+        double c = std::max(0.0, s2[b] - s2[a] - s * s / n) * wx;
+        if (wb > 0) {
+            const double h = h0[b] - h0[a];
+            if (h > 0) {
+                const double t = h1[b] - h1[a];
+                c += std::max(0.0, h2[b] - h2[a] - t * t / h) * wb;
+            }
+        }
+        return c;
+    }
+};
+
+// Binary segmentation with threshold `threshold`: change-point candidates.
+void binary_candidates(const Costs& cost, size_t n, size_t m, double threshold, std::vector<size_t>& out) {
+    std::vector<std::pair<size_t, size_t>> stack{{0, n}};
+    while (!stack.empty()) {
+        const auto [a, b] = stack.back();
+        stack.pop_back();
+        if (b - a < 2 * m) continue;
+        const double whole = cost(a, b);
+        double best = threshold;
+        size_t at = 0;
+        for (size_t t = a + m; t + m <= b; ++t) {
+            const double gain = whole - cost(a, t) - cost(t, b);
+            if (gain > best) {
+                best = gain;
+                at = t;
+            }
+        }
+        if (at == 0) continue;
+        out.push_back(at);
+        stack.emplace_back(a, at);
+        stack.emplace_back(at, b);
+    }
+}
+
+// Multiscale scan: for windows of w bins each side, the gain of a split at
+// every t; the best t of each run above the threshold is a candidate.
+void scan_candidates(const Costs& cost, size_t n, size_t m, double threshold, std::vector<size_t>& out) {
+    for (size_t w = std::max<size_t>(m, 2); 2 * w <= n && w <= 2048; w *= 2) {
+        double run_best = -1;
+        size_t run_at = 0;
+        for (size_t t = w; t + w <= n; ++t) {
+            const double gain = cost(t - w, t + w) - cost(t - w, t) - cost(t, t + w);
+            if (gain > threshold) {
+                if (gain > run_best) {
+                    run_best = gain;
+                    run_at = t;
+                }
+            } else if (run_best >= 0) {
+                out.push_back(run_at);
+                run_best = -1;
+            }
+        }
+        if (run_best >= 0) out.push_back(run_at);
+    }
+}
+
+// Optimal partitioning restricted to the candidate starts `c` (sorted, with
+// 0 first and n last), with PELT pruning. Returns the chosen starts.
+std::vector<size_t> pelt(const Costs& cost, const std::vector<size_t>& c, size_t m, double penalty) {
+    const size_t k = c.size();
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    std::vector<double> f(k, kInf);
+    std::vector<size_t> prev(k, 0);
+    f[0] = -penalty;
+    std::vector<size_t> alive{0}, next_alive;
+    for (size_t j = 1; j < k; ++j) {
+        double best = kInf;
+        size_t arg = 0;
+        for (size_t i : alive) {
+            if (c[j] - c[i] < m) continue;
+            const double v = f[i] + cost(c[i], c[j]) + penalty;
+            if (v < best) {
+                best = v;
+                arg = i;
+            }
+        }
+        f[j] = best;
+        prev[j] = arg;
+        next_alive.clear();
+        for (size_t i : alive) {
+            // A start that cannot beat j now can never beat it later (costs
+            // are additive); starts too close to j are kept for later.
+            if (c[j] - c[i] < m || f[i] + cost(c[i], c[j]) <= f[j]) next_alive.push_back(i);
+        }
+        if (f[j] < kInf) next_alive.push_back(j);
+        alive.swap(next_alive);
+    }
+    std::vector<size_t> starts;
+    for (size_t j = k - 1; j > 0; j = prev[j]) starts.push_back(c[prev[j]]);
+    std::reverse(starts.begin(), starts.end());
+    return starts;
+}
+
+std::vector<size_t> segment_contig(const Costs& cost, size_t n, size_t m, double penalty) {
+    if (n < 2 * m) return {0};
+    std::vector<size_t> cand{0, n};
+    binary_candidates(cost, n, m, 0.5 * penalty, cand);
+    scan_candidates(cost, n, m, 0.5 * penalty, cand);
+    std::sort(cand.begin(), cand.end());
+    cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
+    // Candidates too near an end cannot start a segment of m bins.
+    std::vector<size_t> c;
+    for (size_t t : cand) {
+        if (t == 0 || t == n || (t >= m && t + m <= n)) c.push_back(t);
+    }
+    return pelt(cost, c, m, penalty);
+}
+
+}  // namespace
+
+std::vector<size_t> optimal_partition_exhaustive(const std::vector<double>& x, double sd, double penalty, int min_bins) {
+    SegmentInput in;
+    for (size_t i = 0; i < x.size(); ++i) in.add_bin(0, static_cast<int64_t>(i), static_cast<int64_t>(i + 1), x[i]);
+    const Costs cost(x, in, 0, x.size(), sd, 0);
+    std::vector<size_t> all(x.size() + 1);
+    for (size_t i = 0; i <= x.size(); ++i) all[i] = i;
+    return pelt(cost, all, static_cast<size_t>(std::max(1, min_bins)), penalty);
+}
+
+Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
+    if (in.size() == 0) throw input_error({}, "there are no bins to segment");
+    Segmentation result;
+    std::vector<double> x = in.log2;
+    result.log2_sd = robust_sd(x, in.contig);
+    if (!(result.log2_sd > 0)) result.log2_sd = 1e-3;  // constant data: any step is real
+    if (o.smooth_outliers) smooth_outliers(x, in.contig, result.log2_sd);
+    result.baf_sd = robust_sd(in.baf_sequence);
+    // The noise of the mirrored BAF, for the cost: the unfolded per-site sd.
+    // (The sd of mirrored values measured where the BAF is balanced is
+    // smaller, folded at 0, and would overstate every imbalanced stretch.)
+    double sd_mirrored = result.baf_sd;
+    if (!o.use_baf || !(sd_mirrored > 0)) sd_mirrored = 0;
+    result.penalty = o.penalty * std::log(static_cast<double>(std::max<size_t>(in.size(), 3)));
+
+    std::vector<std::pair<size_t, size_t>> ranges;
+    for (size_t lo = 0; lo < in.size();) {
+        size_t hi = lo;
+        while (hi < in.size() && in.contig[hi] == in.contig[lo]) ++hi;
+        ranges.emplace_back(lo, hi);
+        lo = hi;
+    }
+    const size_t m = static_cast<size_t>(std::max(1, o.min_bins));
+    std::vector<std::vector<size_t>> starts(ranges.size());
+    auto one = [&](size_t r) {
+        const auto [lo, hi] = ranges[r];
+        const Costs cost(x, in, lo, hi, result.log2_sd, sd_mirrored);
+        starts[r] = segment_contig(cost, hi - lo, m, result.penalty);
+    };
+    tbb::task_arena arena(std::max(1, o.threads));
+    arena.execute([&] { tbb::parallel_for(size_t(0), ranges.size(), one); });
+
+    for (size_t r = 0; r < ranges.size(); ++r) {
+        const auto [lo, hi] = ranges[r];
+        for (size_t k = 0; k < starts[r].size(); ++k) {
+            Segment s;
+            s.first_bin = lo + starts[r][k];
+            s.last_bin = k + 1 < starts[r].size() ? lo + starts[r][k + 1] : hi;
+            s.contig = in.contig[lo];
+            s.beg = in.beg[s.first_bin];
+            s.end = in.end[s.last_bin - 1];
+            s.n_bins = static_cast<uint32_t>(s.last_bin - s.first_bin);
+            double sum = 0, hn = 0, hs = 0, hd = 0;
+            for (size_t i = s.first_bin; i < s.last_bin; ++i) {
+                sum += x[i];
+                hn += in.het_n[i];
+                hs += in.het_sum[i];
+                hd += in.het_depth[i];
+            }
+            s.log2 = sum / s.n_bins;
+            s.n_het = static_cast<uint32_t>(hn);
+            s.mirrored_baf = hn > 0 ? hs / hn : std::nan("");
+            s.het_depth = hn > 0 ? hd / hn : std::nan("");
+            result.segments.push_back(s);
+        }
+    }
+    return result;
+}
+
+}  // namespace somatic::cnv

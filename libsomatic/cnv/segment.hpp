@@ -1,0 +1,102 @@
+// Stage 4: joint segmentation of log2 ratios and B-allele fractions.
+//
+// The model: piecewise-constant means of the log2 ratio of the bins and of
+// the mirrored BAF |BAF - 0.5| of the het sites inside them (mirroring
+// removes the unknown phase). The cost of a segment is the residual sum of
+// squares of each signal divided by its noise variance, so the two add up on
+// one scale; a segmentation's cost is the sum over segments plus a penalty
+// beta * log(n) per segment (n = number of bins). The noise sd of each
+// signal is estimated robustly as MAD(first differences) / sqrt(2), which
+// ignores the steps themselves: of the log2 ratios, and of the raw (not
+// mirrored) BAF of the het sites in genome order. The raw BAF's sd is
+// inflated when most of the genome is allelically imbalanced (the phase
+// flips from site to site): BAF changes are then found less readily.
+//
+// Why penalised change-points and not CBS: the penalised cost is exact and
+// global (one optimum for the whole contig, not a sequence of greedy
+// tests with permutation p-values), it takes two signals at once by adding
+// their costs, and it is fast. The optimum is found by PELT (optimal
+// partitioning with pruning) over a candidate set of change-points rather
+// than over every bin: PELT alone is quadratic on long segments without
+// change. The candidates are the union of (1) binary segmentation with half
+// the penalty and (2) a multiscale scan (every bin's gain from a split
+// between windows of 2^k bins on either side, local maxima above half the
+// penalty), which together hold every change the full optimum could place,
+// up to a few bins. Cost: O(n log n) for the candidates, then PELT on K
+// candidates (near-linear in K with pruning). Memory: O(n).
+//
+// Single-bin outliers are first winsorised as in DNAcopy's smooth.CNA: a bin
+// further than 4 sd from the median of its 5 neighbours on each side is
+// brought to 2 sd from that median.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace somatic::cnv {
+
+// What segmentation reads: bins in genome order with their log2 ratio, and
+// for each bin the het sites inside it (as sums of mirrored BAF).
+struct SegmentInput {
+    std::vector<std::string> contigs;
+    std::vector<int32_t> contig;
+    std::vector<int64_t> beg, end;
+    std::vector<double> log2;
+    // Het sites per bin: count, sum and sum of squares of |BAF - 0.5|, and
+    // the sum of their tumour depths.
+    std::vector<uint32_t> het_n;
+    std::vector<double> het_sum, het_sumsq, het_depth;
+    // Every het site's BAF in genome order, for the noise estimate.
+    std::vector<double> baf_sequence;
+    std::vector<std::string> header;  // "##key=value" lines to carry along
+
+    size_t size() const { return log2.size(); }
+    void add_bin(int32_t c, int64_t b, int64_t e, double value);
+    // Adds one het site's BAF (0-1) to bin i.
+    void add_het(size_t i, double baf, double depth);
+};
+
+struct SegmentOptions {
+    double penalty = 2.0;  // beta: the penalty per segment is beta * log(n)
+    int min_bins = 3;      // the shortest segment, in bins
+    bool smooth_outliers = true;
+    bool use_baf = true;
+    int threads = 1;
+};
+
+struct Segment {
+    int32_t contig = 0;
+    int64_t beg = 0, end = 0;
+    size_t first_bin = 0, last_bin = 0;  // [first, last)
+    uint32_t n_bins = 0;
+    double log2 = 0;         // mean log2 ratio
+    uint32_t n_het = 0;
+    double mirrored_baf = 0; // mean |BAF - 0.5| of its het sites (NaN without)
+    double het_depth = 0;    // mean tumour depth at its het sites (NaN without)
+};
+
+struct Segmentation {
+    std::vector<Segment> segments;
+    double log2_sd = 0;  // the per-bin noise sd of log2
+    double baf_sd = 0;   // the per-site noise sd of BAF (NaN without het sites)
+    double penalty = 0;  // the penalty per segment used
+};
+
+// Robust noise sd of a sequence: 1.4826 * median |x[i+1] - x[i]| / sqrt(2),
+// differences taken only within runs where `group` is constant (or over the
+// whole sequence when `group` is empty). NaN with fewer than 2 values.
+double robust_sd(const std::vector<double>& x, const std::vector<int32_t>& group = {});
+
+// Winsorises outliers in place (see above), within each contig.
+void smooth_outliers(std::vector<double>& x, const std::vector<int32_t>& contig, double sd);
+
+// Segments every contig. Throws an input error for an empty input.
+Segmentation segment(const SegmentInput& input, const SegmentOptions& options);
+
+// The optimal segmentation of one sequence under the penalised cost above,
+// over all change-points (exhaustive optimal partitioning; O(n^2)). For tests
+// of the candidate-based search. Returns the segment starts, beginning at 0.
+std::vector<size_t> optimal_partition_exhaustive(const std::vector<double>& x, double sd, double penalty, int min_bins);
+
+}  // namespace somatic::cnv

@@ -1,0 +1,334 @@
+#include "libsomatic/cnv/segment_io.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "libsomatic/cnv/bin_table.hpp"
+#include "libsomatic/cnv/table_io.hpp"
+#include "libsomatic/core/error.hpp"
+#include "libsomatic/core/log.hpp"
+#include "libsomatic/io/text_lines.hpp"
+
+namespace somatic::cnv {
+
+namespace {
+
+bool one_of(const std::string& name, std::initializer_list<const char*> names) {
+    for (const char* n : names) {
+        if (name == n) return true;
+    }
+    return false;
+}
+
+bool looks_numeric(std::string_view s) {
+    double v;
+    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    return ec == std::errc() && ptr == s.data() + s.size() && !s.empty();
+}
+
+struct Columns {
+    int chrom = -1, start = -1, end = -1, value = -1, baf = -1;
+};
+
+Columns columns_from_header(const std::vector<std::string_view>& f, const Log2TableOptions& o, const std::string& file,
+                            const TextLocus& at) {
+    Columns c;
+    std::vector<std::string> names;
+    for (auto v : f) {
+        std::string n = lower(v);
+        while (!n.empty() && n[0] == '#') n.erase(0, 1);
+        names.push_back(n);
+    }
+    for (int i = 0; i < static_cast<int>(names.size()); ++i) {
+        const std::string& n = names[static_cast<size_t>(i)];
+        if (c.chrom < 0 && one_of(n, {"chrom", "chromosome", "chr", "contig", "seqnames", "seqname"})) c.chrom = i;
+        else if (c.start < 0 && one_of(n, {"start", "loc.start", "chromstart", "position", "pos", "maploc"})) c.start = i;
+        else if (c.end < 0 && one_of(n, {"end", "loc.end", "chromend"})) c.end = i;
+        else if (c.baf < 0 && n == "baf") c.baf = i;
+    }
+    if (c.chrom < 0 || c.start < 0) {
+        throw input_error(file, "the header names no chromosome and start/position columns", at.where(),
+                          "name them chrom and start (or chromosome, position)");
+    }
+    if (!o.column.empty()) {
+        for (int i = 0; i < static_cast<int>(f.size()); ++i) {
+            if (f[static_cast<size_t>(i)] == o.column || names[static_cast<size_t>(i)] == lower(o.column)) c.value = i;
+        }
+        if (c.value < 0) throw usage_error("the table " + file + " has no column '" + o.column + "'");
+        return c;
+    }
+    for (int i = 0; i < static_cast<int>(names.size()); ++i) {
+        if (one_of(names[static_cast<size_t>(i)], {"log2", "log2ratio", "log2_ratio", "logratio", "log2r", "lrr"})) {
+            c.value = i;
+            return c;
+        }
+    }
+    const int after = std::max({c.chrom, c.start, c.end});
+    for (int i = after + 1; i < static_cast<int>(names.size()); ++i) {
+        if (i == c.baf) continue;
+        if (one_of(names[static_cast<size_t>(i)], {"gene", "depth", "weight", "kind", "gc", "tumour", "tumor", "normal",
+                                                   "clone", "probe", "id", "name", "n_bins", "num.mark", "probes"})) {
+            continue;
+        }
+        c.value = i;
+        log::info("segment: using column '" + std::string(f[static_cast<size_t>(i)]) + "' of " + file +
+                  " as the log2 ratio (choose another with --column)");
+        return c;
+    }
+    throw input_error(file, "no log2 column found in the header", at.where(), "name it log2, or choose one with --column");
+}
+
+}  // namespace
+
+SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o) {
+    TextLines lines(path);
+    const std::string name = lines.name();
+    SegmentInput in;
+    OrderCheck order(name);
+    std::vector<std::string> sorted_contigs;  // with o.sort: by first appearance
+    struct Row {
+        int32_t contig;
+        int64_t beg, end;
+        double value, baf;
+    };
+    std::vector<Row> rows;
+    std::vector<std::string_view> f;
+    std::string_view line;
+    Columns c;
+    bool known = false;
+    size_t missing = 0, data_rows = 0;
+    while (lines.next(line)) {
+        if (line.empty()) continue;
+        const TextLocus at{name, lines.line_number()};
+        if (line.starts_with("##")) {
+            if (line.starts_with("##sex=") || line.starts_with("##normal_x_ratio=")) in.header.emplace_back(line);
+            continue;
+        }
+        split_tabs(line, f);
+        if (!known) {
+            known = true;
+            if (line[0] == '#' || f.size() < 2 || !looks_numeric(f[1])) {
+                c = columns_from_header(f, o, name, at);
+                continue;
+            }
+            if (f.size() >= 4) c = Columns{0, 1, 2, 3, f.size() >= 5 ? 4 : -1};
+            else if (f.size() == 3) c = Columns{0, 1, -1, 2, -1};
+            else throw input_error(name, "expected at least 3 columns (chrom pos log2)", at.where());
+        }
+        if (line[0] == '#') continue;
+        const int needed = std::max({c.chrom, c.start, c.end, c.value, c.baf});
+        if (static_cast<int>(f.size()) <= needed) {
+            throw input_error(name, "expected at least " + std::to_string(needed + 1) + " columns, found " +
+                                        std::to_string(f.size()), at.where());
+        }
+        ++data_rows;
+        Row row;
+        row.value = parse_real(f[static_cast<size_t>(c.value)], at, "log2", true);
+        row.beg = static_cast<int64_t>(std::llround(parse_real(f[static_cast<size_t>(c.start)], at, "start") * o.position_scale));
+        row.end = c.end >= 0
+                      ? static_cast<int64_t>(std::llround(parse_real(f[static_cast<size_t>(c.end)], at, "end") * o.position_scale))
+                      : row.beg + 1;
+        const std::string_view contig = f[static_cast<size_t>(c.chrom)];
+        if (o.sort) {
+            if (row.beg < 0 || row.end < row.beg) throw input_error(name, "negative start or end before start", at.where());
+            auto it = std::find(sorted_contigs.begin(), sorted_contigs.end(), contig);
+            row.contig = static_cast<int32_t>(it - sorted_contigs.begin());
+            if (it == sorted_contigs.end()) sorted_contigs.emplace_back(contig);
+        } else {
+            try {
+                row.contig = order.add(contig, row.beg, row.end, at.line, true);
+            } catch (const Error& e) {
+                throw input_error(e.file(), e.problem(), e.locus(), "sort the table, or give --sort");
+            }
+        }
+        if (std::isnan(row.value)) {
+            ++missing;
+            continue;
+        }
+        row.baf = std::nan("");
+        if (c.baf >= 0) {
+            row.baf = parse_real(f[static_cast<size_t>(c.baf)], at, "baf", true);
+            if (!std::isnan(row.baf) && (row.baf < 0 || row.baf > 1)) throw input_error(name, "BAF outside [0, 1]", at.where());
+        }
+        rows.push_back(row);
+    }
+    if (data_rows == 0) throw input_error(name, "the table has no data rows", {}, "expected chrom, start, end and log2 columns");
+    if (rows.empty()) throw input_error(name, "every log2 value is missing (NA)");
+    if (missing) log::warning(name + ": " + std::to_string(missing) + " rows with a missing log2 value skipped");
+    if (o.sort) {
+        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+            return a.contig < b.contig || (a.contig == b.contig && a.beg < b.beg);
+        });
+        in.contigs = sorted_contigs;
+    } else {
+        in.contigs = order.contigs();
+    }
+    for (const Row& r : rows) {
+        in.add_bin(r.contig, r.beg, r.end, r.value);
+        if (!std::isnan(r.baf)) in.add_het(in.size() - 1, r.baf, 0);
+    }
+    return in;
+}
+
+SegmentInput input_from_ratios(const RatioTable& r) {
+    SegmentInput in;
+    in.contigs = r.contigs;
+    for (size_t i = 0; i < r.size(); ++i) in.add_bin(r.bins[i].contig, r.bins[i].beg, r.bins[i].end, r.log2[i]);
+    in.header.push_back("##sex=" + std::string(sex_name(r.sex)));
+    if (!std::isnan(r.x_ratio)) in.header.push_back("##normal_x_ratio=" + format_fixed(r.x_ratio, 3));
+    return in;
+}
+
+size_t attach_het_sites(SegmentInput& in, const HetTable& hets) {
+    // The first bin of each contig, by name.
+    std::vector<std::pair<std::string, std::pair<size_t, size_t>>> ranges;
+    for (size_t lo = 0; lo < in.size();) {
+        size_t hi = lo;
+        while (hi < in.size() && in.contig[hi] == in.contig[lo]) ++hi;
+        ranges.push_back({in.contigs[static_cast<size_t>(in.contig[lo])], {lo, hi}});
+        lo = hi;
+    }
+    std::sort(ranges.begin(), ranges.end());
+    size_t placed = 0;
+    std::vector<std::pair<size_t, double>> found;  // (bin, baf) in site order
+    std::vector<double> depth;
+    for (const auto& s : hets.sites) {
+        const double baf = s.baf();
+        if (std::isnan(baf)) continue;
+        const std::string& contig = hets.contigs[static_cast<size_t>(s.contig)];
+        auto it = std::lower_bound(ranges.begin(), ranges.end(), contig,
+                                   [](const auto& r, const std::string& n) { return r.first < n; });
+        if (it == ranges.end() || it->first != contig) continue;
+        const auto [lo, hi] = it->second;
+        // The last bin starting at or before the site.
+        const auto b = std::upper_bound(in.beg.begin() + static_cast<std::ptrdiff_t>(lo),
+                                        in.beg.begin() + static_cast<std::ptrdiff_t>(hi), s.pos);
+        size_t bin = static_cast<size_t>(b - in.beg.begin());
+        bin = bin == lo ? lo : bin - 1;
+        found.emplace_back(bin, baf);
+        depth.push_back(static_cast<double>(s.tumour_ref + s.tumour_alt));
+    }
+    // Keep baf_sequence in genome (bin) order whatever the het table's contig order.
+    std::vector<size_t> order(found.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return found[a].first < found[b].first; });
+    for (size_t i : order) {
+        in.add_het(found[i].first, found[i].second, depth[i]);
+        ++placed;
+    }
+    return placed;
+}
+
+std::string header_value(const std::vector<std::string>& header, const std::string& key) {
+    const std::string prefix = "##" + key + "=";
+    for (const auto& h : header) {
+        if (h.starts_with(prefix)) return h.substr(prefix.size());
+    }
+    return {};
+}
+
+SegmentTable to_table(const Segmentation& s, const SegmentInput& in) {
+    SegmentTable t;
+    t.contigs = in.contigs;
+    t.segments = s.segments;
+    // At the precision of the segments table, as written.
+    for (auto& g : t.segments) {
+        g.log2 = as_fixed(g.log2, 4);
+        g.mirrored_baf = as_fixed(g.mirrored_baf, 4);
+        g.het_depth = as_fixed(g.het_depth, 1);
+    }
+    t.log2_sd = as_printed(s.log2_sd, 6);
+    t.baf_sd = as_printed(s.baf_sd, 6);
+    t.penalty = as_printed(s.penalty, 6);
+    t.header = in.header;
+    return t;
+}
+
+void format_segment_table(const SegmentTable& t, std::string& out) {
+    out += "##somatic-cnv segments\n";
+    out += "##log2_sd=" + format_real(t.log2_sd, 6) + "\n";
+    out += "##baf_sd=" + format_real(t.baf_sd, 6) + "\n";
+    out += "##penalty=" + format_real(t.penalty, 6) + "\n";
+    for (const auto& h : t.header) out += h + "\n";
+    out += "#chrom\tstart\tend\tn_bins\tlog2\tn_het\tmirrored_baf\thet_depth\n";
+    char buf[160];
+    for (const auto& s : t.segments) {
+        out += t.contigs[static_cast<size_t>(s.contig)];
+        std::snprintf(buf, sizeof buf, "\t%lld\t%lld\t%u\t", static_cast<long long>(s.beg), static_cast<long long>(s.end),
+                      s.n_bins);
+        out += buf;
+        out += format_fixed(s.log2, 4);
+        out += '\t' + std::to_string(s.n_het) + '\t';
+        out += format_fixed(s.mirrored_baf, 4);
+        out += '\t';
+        out += format_fixed(s.het_depth, 1);
+        out += '\n';
+    }
+}
+
+void write_segment_table(const SegmentTable& table, const std::string& path) {
+    TextOutput out(path);
+    std::string text;
+    format_segment_table(table, text);
+    out.write(text);
+    out.close();
+}
+
+SegmentTable read_segment_table(const std::string& path) {
+    TextLines lines(path);
+    const std::string name = lines.name();
+    SegmentTable t;
+    OrderCheck order(name);
+    std::vector<std::string_view> f;
+    std::string_view line;
+    bool have_header = false;
+    while (lines.next(line)) {
+        if (line.empty()) continue;
+        const TextLocus at{name, lines.line_number()};
+        if (line.starts_with("##")) {
+            const std::string h(line);
+            if (h.starts_with("##log2_sd=")) t.log2_sd = parse_real(h.substr(10), at, "##log2_sd", true);
+            else if (h.starts_with("##baf_sd=")) t.baf_sd = parse_real(h.substr(9), at, "##baf_sd", true);
+            else if (h.starts_with("##penalty=")) t.penalty = parse_real(h.substr(10), at, "##penalty", true);
+            else if (h != "##somatic-cnv segments") t.header.push_back(h);
+            continue;
+        }
+        split_tabs(line, f);
+        if (!have_header) {
+            if (f.size() < 8 || f[0] != "#chrom" || f[3] != "n_bins" || f[4] != "log2" || f[6] != "mirrored_baf") {
+                throw input_error(name, "not a segments table: the header must be '#chrom start end n_bins log2 n_het mirrored_baf het_depth'",
+                                  at.where(), "produce it with 'somatic-cnv segment'");
+            }
+            have_header = true;
+            continue;
+        }
+        if (f.size() < 8) throw input_error(name, "expected 8 columns, found " + std::to_string(f.size()), at.where());
+        Segment s;
+        s.beg = parse_integer(f[1], at, "start");
+        s.end = parse_integer(f[2], at, "end");
+        s.contig = order.add(f[0], s.beg, s.end, at.line);
+        const int64_t nb = parse_integer(f[3], at, "n_bins");
+        if (nb < 1) throw input_error(name, "a segment needs at least one bin", at.where());
+        s.n_bins = static_cast<uint32_t>(nb);
+        s.log2 = parse_real(f[4], at, "log2");
+        const int64_t nh = parse_integer(f[5], at, "n_het");
+        if (nh < 0) throw input_error(name, "negative n_het", at.where());
+        s.n_het = static_cast<uint32_t>(nh);
+        s.mirrored_baf = parse_real(f[6], at, "mirrored_baf", true);
+        s.het_depth = parse_real(f[7], at, "het_depth", true);
+        if (s.n_het > 0 && std::isnan(s.mirrored_baf)) {
+            throw input_error(name, "n_het is above 0 but mirrored_baf is missing", at.where());
+        }
+        t.segments.push_back(s);
+    }
+    if (!have_header) throw input_error(name, "the file is empty", {}, "expected a segments table from 'somatic-cnv segment'");
+    if (t.segments.empty()) throw input_error(name, "the segments table has no segments");
+    if (!(t.log2_sd > 0)) {
+        throw input_error(name, "no ##log2_sd= line (the noise of the log2 ratios)", {}, "produce it with 'somatic-cnv segment'");
+    }
+    t.contigs = order.contigs();
+    return t;
+}
+
+}  // namespace somatic::cnv

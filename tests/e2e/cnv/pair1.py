@@ -1,0 +1,93 @@
+"""somatic-cnv on the simulated pair testdata/pair1 (purity 0.7): the total
+copy number of the segments against truth.cn.bed, the purity against
+truth.purity_ploidy.tsv; the same bytes at 1 and 4 threads; and the
+stage-by-stage pipeline (bins, ratio, baf, segment, fit) gives the same
+calls as the one-shot run."""
+import os
+import sys
+import tempfile
+
+from cnv_test_util import SKIP, TESTDATA, Checks, header_values, read_bed, run
+
+P1 = os.path.join(TESTDATA, "pair1")
+if not os.path.exists(os.path.join(P1, "tumour.bam")):
+    print("testdata/pair1 is absent: skipped")
+    sys.exit(SKIP)
+
+checks = Checks()
+ref, tumour, normal, sites = (os.path.join(P1, f) for f in ("ref.fa", "tumour.bam", "normal.bam", "germline.vcf.gz"))
+common = ["-f", ref, "--bin-size", "500", "--no-version"]
+_tmp = tempfile.TemporaryDirectory(prefix="somatic_cnv_e2e_")  # removed at exit
+tmp = _tmp.name
+summary = os.path.join(tmp, "summary.tsv")
+_, bed1, _ = run(["--tumour", tumour, "--normal", normal, "--snp-sites", sites, "--threads", "1",
+                  "--summary", summary, "--seg", os.path.join(tmp, "out.seg"), "--plot", os.path.join(tmp, "g.svg"),
+                  "--tables", os.path.join(tmp, "t")] + common)
+_, bed4, _ = run(["--tumour", tumour, "--normal", normal, "--snp-sites", sites, "--threads", "4"] + common)
+checks.check(bed1 == bed4, "the calls are the same bytes at 1 and 4 threads")
+
+# Truth: total CN per base.
+truth = []
+with open(os.path.join(P1, "truth.cn.bed")) as f:
+    for line in f:
+        if line.startswith("#"):
+            continue
+        c, s, e, total = line.split("\t")[:4]
+        truth.append((c, int(s), int(e), int(total)))
+calls = read_bed(bed1)
+agree = covered = 0
+for r in calls:
+    c, s, e, cn = r["chrom"], int(r["start"]), int(r["end"]), r["total_cn"]
+    for tc, ts, te, tcn in truth:
+        if tc != c:
+            continue
+        overlap = min(e, te) - max(s, ts)
+        if overlap > 0:
+            covered += overlap
+            agree += overlap if cn != "NA" and int(cn) == tcn else 0
+frac = agree / covered if covered else 0
+checks.check(frac >= 0.85, "total copy number right on %.1f%% of the called genome (want >= 85%%)" % (100 * frac))
+checks.check(covered >= 0.9 * 200000, "%d of 200000 bp are called" % covered)
+
+with open(os.path.join(P1, "truth.purity_ploidy.tsv")) as f:
+    names, values = (l.rstrip("\n").split("\t") for l in f.readlines()[:2])
+true_purity, true_ploidy = float(values[names.index("purity")]), float(values[names.index("ploidy")])
+h = header_values(bed1)
+purity, ploidy = float(h["purity"]), float(h["ploidy"])
+checks.check(abs(purity - true_purity) <= 0.1, "purity %.2f vs truth %.2f (within 0.1)" % (purity, true_purity))
+checks.check(abs(ploidy - true_ploidy) <= 0.3, "ploidy %.2f vs truth %.2f (within 0.3)" % (ploidy, true_ploidy))
+
+# The copy-neutral LOH (chr1 69651-85335) has minor copy number 0; the focal amplification CN 7 is found.
+loh = [r for r in calls if r["chrom"] == "chr1" and int(r["start"]) < 85335 and int(r["end"]) > 69651
+       and min(int(r["end"]), 85335) - max(int(r["start"]), 69651) > 5000]
+checks.check(bool(loh) and all(r["minor_cn"] == "0" and r["total_cn"] == "2" and r["loh"] == "1" for r in loh),
+             "the copy-neutral LOH is called (2, 0) with loh=1")
+# The focal amplification (truth CN 7) is a high-level gain; its exact
+# integer moves with the fitted purity (at 0.66 its cn_float is ~7.4).
+amp = [r for r in calls if r["chrom"] == "chr1" and int(r["start"]) < 15412 and int(r["end"]) > 9592]
+checks.check(any(r["total_cn"] in ("7", "8") and abs(float(r["cn_float"]) - 7) < 1 for r in amp),
+             "the focal amplification is called CN 7 or 8: %s" % [(r["total_cn"], r["cn_float"]) for r in amp])
+
+# Side outputs exist and look right.
+with open(summary) as f:
+    lines = f.read().splitlines()
+checks.check(len(lines) == 2 and lines[0].startswith("purity\tploidy"), "the summary is one header and one line")
+with open(os.path.join(tmp, "out.seg")) as f:
+    checks.check(f.readline().startswith("ID\tchrom\tloc.start"), "the .seg file has IGV's header")
+with open(os.path.join(tmp, "g.svg")) as f:
+    svg = f.read()
+checks.check(svg.startswith("<?xml") and svg.rstrip().endswith("</svg>") and svg.count("<line") > 20, "the SVG is complete")
+
+# Stage by stage, through files, gives the same calls.
+t = os.path.join(tmp, "s")
+run(["bins", "-f", ref, "--bin-size", "500", tumour, "-o", t + ".tumour.bins.tsv"])
+run(["bins", "-f", ref, "--bin-size", "500", normal, "-o", t + ".normal.bins.tsv"])
+run(["ratio", t + ".tumour.bins.tsv", t + ".normal.bins.tsv", "-o", t + ".ratios.tsv"])
+run(["baf", "--snp-sites", sites, "--tumour", tumour, "--normal", normal, "-f", ref, "-o", t + ".baf.tsv"])
+run(["segment", t + ".ratios.tsv", "--baf", t + ".baf.tsv", "-o", t + ".segments.tsv"])
+_, staged, _ = run(["fit", t + ".segments.tsv", "--no-version"])
+checks.check(staged == bed1, "bins | ratio | baf | segment | fit gives the same calls as the one-shot run")
+for stage in ("tumour.bins", "normal.bins", "ratios", "baf", "segments"):
+    with open(os.path.join(tmp, "t.%s.tsv" % stage)) as a, open("%s.%s.tsv" % (t, stage)) as b:
+        checks.check(a.read() == b.read(), "--tables %s equals the stage's own output" % stage)
+checks.finish()

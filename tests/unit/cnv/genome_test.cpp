@@ -1,0 +1,19 @@
+#include "libsomatic/cnv/genome.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace somatic::cnv;
+
+TEST_CASE("contig classes") {
+    CHECK(classify_contig("chr1") == ContigClass::autosome);
+    CHECK(classify_contig("22") == ContigClass::autosome);
+    CHECK(classify_contig("chrX") == ContigClass::x);
+    CHECK(classify_contig("Y") == ContigClass::y);
+    CHECK(classify_contig("chrM") == ContigClass::other);
+    CHECK(classify_contig("chr1_KI270706v1_random") == ContigClass::other);
+    CHECK(classify_contig("GL000192.1") == ContigClass::other);
+    CHECK(normal_copy_number(ContigClass::x, Sex::male) == 1);
+    CHECK(normal_copy_number(ContigClass::y, Sex::female) == 0);
+    CHECK(parse_sex("XY") == Sex::male);
+    CHECK_THROWS(parse_sex("yes"));
+}

@@ -1,0 +1,61 @@
+#include "libsomatic/cnv/het_sites.hpp"
+
+#include <doctest/doctest.h>
+
+#include "test_util.hpp"
+
+using namespace somatic::cnv;
+using somatic::cnv::test::TempFile;
+
+TEST_CASE("het criteria") {
+    const HetCriteria c;
+    CHECK(is_het(10, 10, c));
+    CHECK(is_het(8, 2, c));    // 0.2: inside
+    CHECK(!is_het(9, 1, c));   // 0.1
+    CHECK(!is_het(4, 4, c));   // depth 8 < 10
+    CHECK(!is_het(0, 0, c));
+}
+
+TEST_CASE("germline-hets VCF: tumour named by ##tumor_sample, only normal hets kept") {
+    const TempFile vcf(
+        "##fileformat=VCFv4.2\n##contig=<ID=chr1,length=100000>\n##tumor_sample=TUM\n"
+        "##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"Allele depths\">\n"
+        "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tNORM\tTUM\n"
+        "chr1\t100\t.\tA\tG\t.\tPASS\t.\tAD\t10,12\t30,5\n"
+        "chr1\t200\t.\tC\tT\t.\tPASS\t.\tAD\t20,1\t20,1\n"
+        "chr1\t300\t.\tC\tTT\t.\tPASS\t.\tAD\t10,10\t10,10\n",
+        ".vcf");
+    const HetTable t = read_germline_hets(vcf.path(), HetCriteria{});
+    REQUIRE(t.sites.size() == 1);
+    CHECK(t.sites[0].pos == 99);
+    CHECK(t.sites[0].tumour_ref == 30);
+    CHECK(t.sites[0].tumour_alt == 5);
+    CHECK(t.sites[0].normal_alt == 12);
+}
+
+TEST_CASE("germline-hets VCF contract errors") {
+    const TempFile one(
+        "##fileformat=VCFv4.2\n##contig=<ID=chr1,length=100000>\n"
+        "##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"d\">\n"
+        "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\nchr1\t100\t.\tA\tG\t.\tPASS\t.\tAD\t10,12\n",
+        ".vcf");
+    CHECK_THROWS_WITH(read_germline_hets(one.path(), HetCriteria{}), doctest::Contains("needs the tumour and the normal"));
+    const TempFile no_ad(
+        "##fileformat=VCFv4.2\n##contig=<ID=chr1,length=100000>\n##FORMAT=<ID=GT,Number=1,Type=String,Description=\"g\">\n"
+        "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA\tB\nchr1\t100\t.\tA\tG\t.\tPASS\t.\tGT\t0/1\t0/1\n",
+        ".vcf");
+    CHECK_THROWS_WITH(read_germline_hets(no_ad.path(), HetCriteria{}), doctest::Contains("FORMAT/AD"));
+}
+
+TEST_CASE("allele-count table round trip") {
+    HetTable t;
+    t.contigs = {"chr1"};
+    t.sites = {{0, 99, 30, 5, 10, 12}};
+    std::string text;
+    format_het_table(t, text);
+    const TempFile f(text);
+    const HetTable r = read_het_table(f.path());
+    REQUIRE(r.sites.size() == 1);
+    CHECK(r.sites[0].pos == 99);
+    CHECK(r.sites[0].baf() == doctest::Approx(5.0 / 35));
+}

@@ -1,0 +1,93 @@
+#include "libsomatic/cnv/ratio.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+using namespace somatic;
+using namespace somatic::cnv;
+
+namespace {
+// Bins over chr1..chr3 and chrX with a GC-dependent depth; the tumour
+// carries copy number `cn(contig, bin)` at purity 1.
+BinTable sample(double depth, unsigned seed, bool male, int (*cn)(int, size_t)) {
+    BinTable t;
+    t.contigs = {"chr1", "chr2", "chr3", "chrX"};
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> gc(0.3, 0.6);
+    std::mt19937 gc_rng(99);  // the same GC for both samples
+    for (int c = 0; c < 4; ++c) {
+        for (size_t i = 0; i < 2000; ++i) {
+            const double g = gc(gc_rng);
+            t.bins.push_back(Bin{c, BinKind::wgs, static_cast<int64_t>(i * 1000), static_cast<int64_t>(i * 1000 + 1000)});
+            t.gc.push_back(g);
+            t.n_fraction.push_back(0);
+            const double copies = (c == 3 && male) ? 1 : 2;
+            const double bias = 1 + 2 * (g - 0.45);
+            std::poisson_distribution<int> p(depth * bias * cn(c, i) / 2.0 * copies / 2.0);
+            t.reads.push_back(p(rng));
+        }
+    }
+    return t;
+}
+int diploid(int, size_t) { return 2; }
+int gain_chr2(int c, size_t) { return c == 1 ? 3 : 2; }
+}  // namespace
+
+TEST_CASE("equal copy number everywhere gives log2 0 despite the GC bias") {
+    const RatioTable r = compute_ratios(sample(200, 1, false, diploid), sample(100, 2, false, diploid), RatioOptions{});
+    // The mean linear ratio is 1 by construction; the mean of a ratio of
+    // noisy depths exceeds the ratio of the means by about var(normal)/mean^2
+    // = 1/100 here, so the median log2 sits about log2(1.01) = 0.014 below 0.
+    std::vector<double> v = r.log2;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+    CHECK(std::abs(v[v.size() / 2] + 0.014) < 0.006);
+    CHECK(r.sex == Sex::female);
+}
+
+TEST_CASE("a gain of chr2 at purity 1 sits at log2(3/ploidy)") {
+    const RatioTable r = compute_ratios(sample(300, 3, false, gain_chr2), sample(300, 4, false, diploid), RatioOptions{});
+    // Ploidy: (3 * 2000 + 2 * 6000) / 8000 = 2.25.
+    double chr1 = 0, chr2 = 0;
+    size_t n1 = 0, n2 = 0;
+    for (size_t i = 0; i < r.size(); ++i) {
+        if (r.bins[i].contig == 0) chr1 += r.log2[i], ++n1;
+        if (r.bins[i].contig == 1) chr2 += r.log2[i], ++n2;
+    }
+    CHECK(chr2 / n2 == doctest::Approx(std::log2(3 / 2.25)).epsilon(0.05));
+    CHECK(chr1 / n1 == doctest::Approx(std::log2(2 / 2.25)).epsilon(0.1));
+}
+
+TEST_CASE("a male normal is recognised by its chrX depth; chrX is then at 0") {
+    const RatioTable r = compute_ratios(sample(200, 5, true, diploid), sample(200, 6, true, diploid), RatioOptions{});
+    CHECK(r.sex == Sex::male);
+    CHECK(r.x_ratio == doctest::Approx(0.5).epsilon(0.1));
+    double x = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < r.size(); ++i) {
+        if (r.bins[i].contig == 3) x += r.log2[i], ++n;
+    }
+    REQUIRE(n > 1000);
+    CHECK(std::abs(x / n) < 0.05);
+}
+
+TEST_CASE("tables of different layouts or references are refused") {
+    BinTable t = sample(100, 1, false, diploid), n = sample(100, 2, false, diploid);
+    SUBCASE("a bin differs") {
+        n.bins[5].end += 1;
+        CHECK_THROWS_WITH(compute_ratios(t, n, RatioOptions{}, "t.tsv", "n.tsv"), doctest::Contains("binned differently"));
+    }
+    SUBCASE("fewer bins") {
+        n.bins.pop_back();
+        n.gc.pop_back();
+        n.reads.pop_back();
+        n.n_fraction.pop_back();
+        CHECK_THROWS_WITH(compute_ratios(t, n, RatioOptions{}, "t.tsv", "n.tsv"), doctest::Contains("binned differently"));
+    }
+    SUBCASE("another reference") {
+        for (auto& g : n.gc) g = 1 - g;
+        CHECK_THROWS_WITH(compute_ratios(t, n, RatioOptions{}, "t.tsv", "n.tsv"), doctest::Contains("different references"));
+    }
+}
