@@ -25,6 +25,14 @@ echo "somatic SNVs: $pass PASS, $true_pass of them in the truth set of $truth" \
      "recall $(awk -v a="$true_pass" -v b="$truth" 'BEGIN{printf "%.3f", a/b}'))"
 echo "germline heterozygous sites for allele fractions: $hets"
 
+echo "== somatic-cnv: copy number, purity and ploidy (allele fractions from somatic-snv's het sites)" >&2
+"$bin"/somatic-cnv/somatic-cnv run --tumour "$data"/tumour.bam --normal "$data"/normal.bam \
+  --reference "$data"/ref.fa --germline-hets "$out"/germline_hets.vcf.gz --threads 2 \
+  --summary "$out"/purity_ploidy.tsv --seg "$out"/segments.seg --plot "$out"/genome.svg > "$out"/segments.bed
+echo "purity and ploidy: $(cut -f1,2 "$out"/purity_ploidy.tsv | tail -n 1 | tr '\t' ' ')" \
+     "(truth: $(cut -f1,2 "$data"/truth.purity_ploidy.tsv | tail -n 1 | tr '\t' ' '))"
+grep -v '^##' "$out"/segments.bed | cut -f1-8,10 | column -t
+
 echo "== somatic-sig: SBS96 catalogue and signature exposures of the PASS calls" >&2
 "$bin"/somatic-sig/somatic-sig catalogue --reference "$data"/ref.fa "$out"/somatic.vcf.gz > "$out"/catalogue.tsv
 "$bin"/somatic-sig/somatic-sig fit --signatures testdata/signatures/cosmic_v3.2_subset.tsv \

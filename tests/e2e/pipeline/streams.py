@@ -1,0 +1,42 @@
+"""The tools chained through pipes on the bundled pair: somatic-snv's VCF on
+standard output into somatic-sig, and its heterozygous sites into
+somatic-cnv. Checks the final results, not just the exit codes."""
+import os
+import subprocess
+import sys
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from e2e_lib import TESTDATA, binary, check, finish, run, scratch
+
+pair = os.path.join(TESTDATA, "pair1")
+out = scratch()
+snv = [binary("somatic-snv"), "-T", f"{pair}/tumour.bam", "-N", f"{pair}/normal.bam", "-f", f"{pair}/ref.fa",
+       "--threads", "2", "--pass-only", "--germline-hets", f"{out}/hets.vcf.gz"]
+sig = [binary("somatic-sig"), "fit", "--signatures", f"{TESTDATA}/signatures/cosmic_v3.2_subset.tsv",
+       "--reference", f"{pair}/ref.fa", "-"]
+p1 = subprocess.Popen(snv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+p2 = subprocess.run(sig, stdin=p1.stdout, capture_output=True, text=True)
+p1.stdout.close()
+p1.wait()
+check(p1.returncode == 0 and p2.returncode == 0, f"somatic-snv | somatic-sig fit - runs ({p2.stderr.strip()})")
+rows = [l.split("\t") for l in p2.stdout.strip().splitlines()]
+table = dict(zip(rows[0], rows[1]))
+# Truth: 49 SBS1, 126 SBS5, 75 SBS13 of 250 SNVs; about 94% are called, so
+# each exposure should be within 20 mutations of 0.94 x its truth.
+for name, truth in (("SBS1", 49), ("SBS5", 126), ("SBS13", 75)):
+    got = float(table[name])
+    check(abs(got - 0.94 * truth) <= 20, f"{name} exposure {got:.1f} near {0.94 * truth:.0f}")
+others = [float(table[n]) for n in ("SBS2", "SBS3", "SBS40")]
+check(max(others) <= 10, f"signatures that were not simulated stay near 0 ({others})")
+
+# somatic-snv's heterozygous sites give somatic-cnv its allele fractions.
+cnv = run([binary("somatic-cnv"), "run", "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam",
+           "--reference", f"{pair}/ref.fa", "--germline-hets", f"{out}/hets.vcf.gz",
+           "--summary", f"{out}/summary.tsv"])
+summary = dict(zip(*[l.rstrip("\n").split("\t") for l in open(f"{out}/summary.tsv")]))
+truth = dict(zip(*[l.rstrip("\n").split("\t") for l in open(f"{pair}/truth.purity_ploidy.tsv")]))
+check(abs(float(summary["purity"]) - float(truth["purity"])) <= 0.1,
+      f"purity {summary['purity']} within 0.1 of the truth {truth['purity']}")
+check(abs(float(summary["called_ploidy"]) - float(truth["ploidy"])) <= 0.2,
+      f"ploidy {summary['called_ploidy']} within 0.2 of the truth {truth['ploidy']}")
+check("141 heterozygous sites" in cnv.stderr, "all 141 het sites reach somatic-cnv")
+finish()
