@@ -14,7 +14,13 @@ ContigClass classify_contig(std::string_view name) {
     if (bare == "X" || bare == "x" || bare == "23") return ContigClass::x;
     if (bare == "Y" || bare == "y" || bare == "24") return ContigClass::y;
     if (bare == "M" || bare == "MT" || bare == "m" || bare == "mt") return ContigClass::other;
-    if (bare.find('_') != std::string_view::npos) return ContigClass::other;
+    // Unplaced, alternate and decoy sequences of the human assemblies; other
+    // names with underscores (a region cut out as "20_10000000_15000000") are
+    // ordinary sequence.
+    for (std::string_view suffix : {"_random", "_alt", "_decoy", "_fix"}) {
+        if (bare.ends_with(suffix)) return ContigClass::other;
+    }
+    if (bare.starts_with("Un_") || bare.starts_with("Un")) return ContigClass::other;
     for (std::string_view prefix : {"GL", "KI", "JH", "HLA", "EBV", "NC_", "hs37d5"}) {
         if (bare.starts_with(prefix)) return ContigClass::other;
     }

@@ -12,6 +12,9 @@ TEST_CASE("contig classes") {
     CHECK(classify_contig("chrM") == ContigClass::other);
     CHECK(classify_contig("chr1_KI270706v1_random") == ContigClass::other);
     CHECK(classify_contig("GL000192.1") == ContigClass::other);
+    CHECK(classify_contig("chrUn_KI270302v1") == ContigClass::other);
+    CHECK(classify_contig("chr6_GL000250v2_alt") == ContigClass::other);
+    CHECK(classify_contig("20_10000000_15000000") == ContigClass::autosome);  // a cut-out region
     CHECK(normal_copy_number(ContigClass::x, Sex::male) == 1);
     CHECK(normal_copy_number(ContigClass::y, Sex::female) == 0);
     CHECK(parse_sex("XY") == Sex::male);
