@@ -5,6 +5,7 @@
 
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/stats/median.hpp"
 
 namespace somatic::cnv {
 
@@ -51,14 +52,6 @@ int normal_copy_number(ContigClass c, Sex sex) {
     }
 }
 
-namespace {
-double median_of(std::vector<double> v) {
-    if (v.empty()) return std::nan("");
-    const size_t mid = v.size() / 2;
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
-    return v[mid];
-}
-}  // namespace
 
 Sex infer_sex(const std::vector<ContigClass>& bin_class, const std::vector<double>& normal_counts, double* ratio) {
     std::vector<double> x, autosome;
@@ -69,7 +62,7 @@ Sex infer_sex(const std::vector<ContigClass>& bin_class, const std::vector<doubl
     }
     if (ratio) *ratio = std::nan("");
     if (x.size() < 20 || autosome.size() < 20) return Sex::unknown;
-    const double r = median_of(x) / median_of(autosome);
+    const double r = stats::upper_median(x) / stats::upper_median(autosome);
     if (ratio) *ratio = r;
     // Halfway between 0.5 and 1 on the log scale.
     return r < std::sqrt(0.5) ? Sex::male : Sex::female;

@@ -6,18 +6,13 @@
 #include "libsomatic/cnv/gc_correct.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/stats/median.hpp"
 #include "libsomatic/core/log.hpp"
 
 namespace somatic::cnv {
 
 namespace {
 
-double median_of(std::vector<double> v) {
-    if (v.empty()) return std::nan("");
-    const size_t mid = v.size() / 2;
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
-    return v[mid];
-}
 
 void check_same_layout(const BinTable& t, const BinTable& n, const std::string& tf, const std::string& nf) {
     const std::string hint = "make both tables with 'somatic-cnv bins' on the same reference, bin size and targets";
@@ -85,7 +80,7 @@ std::vector<double> corrected_depth(const BinTable& t, const std::vector<char>& 
             out[i] = depth[i] / expected;
             if (use[i]) values.push_back(out[i]);
         }
-        const double median = median_of(values);
+        const double median = stats::upper_median(values);
         if (values.empty()) continue;
         if (!(median > 0)) {
             throw input_error(file, "the median depth of the " + std::string(kind_name(kind)) + " bins is zero",
