@@ -11,7 +11,8 @@ from . import timing
 DNACOPY_SCRIPT = r"""
 suppressMessages(library(DNAcopy))
 args <- commandArgs(TRUE)
-r <- read.table(args[1], header=TRUE, sep="\t", comment.char="", check.names=FALSE)
+lines <- readLines(args[1])
+r <- read.table(text=lines[!startsWith(lines, "##")], header=TRUE, sep="\t", comment.char="", check.names=FALSE)
 names(r)[1] <- "chrom"
 keep <- is.finite(r$log2)
 r <- r[keep, ]
