@@ -86,8 +86,9 @@ def score_states(truth_segments, called_segments):
                 total_ok += overlap
                 if (c[4], c[5]) == (major, minor):
                     allelic_ok += overlap
+    allelic = any(c[4] is not None for c in called_segments)  # CNVkit without a VCF has none
     return {"total_cn_right": total_ok / covered if covered else float("nan"),
-            "allelic_cn_right": allelic_ok / covered if covered else float("nan")}
+            "allelic_cn_right": allelic_ok / covered if covered and allelic else float("nan")}
 
 
 def read_purity_ploidy(path):

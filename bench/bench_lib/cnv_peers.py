@@ -59,7 +59,7 @@ def cnvkit(tumour, normal, reference, threads, workdir, purity):
     """CNVkit's whole-genome batch (its own bins, CBS segmentation), then
     `call -m clonal` at the given purity (CNVkit does not estimate purity).
     Returns (segments with total/major/minor, cost) or None."""
-    exe = shutil.which("cnvkit.py")
+    exe = shutil.which("cnvkit.py") or shutil.which("cnvkit")  # Debian names it cnvkit
     if not exe:
         return None
     d = os.path.join(workdir, "cnvkit")
