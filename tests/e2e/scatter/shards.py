@@ -5,10 +5,11 @@ records of one whole-genome run. The gaps and the expected coverage are
 computed here from the FASTA itself, independently of the tool."""
 import os
 import re
+import shutil
 import subprocess
 import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-from e2e_lib import TESTDATA, binary, check, finish, run, scratch
+from e2e_lib import FAILURES, TESTDATA, binary, check, finish, run, scratch
 
 SCATTER = binary("somatic-scatter")
 MIN_GAP = 100  # somatic-scatter's default --min-gap
@@ -133,4 +134,7 @@ for kind, whole in (("calls", f"{out}/whole.vcf.gz"), ("hets", f"{out}/whole.het
     direct = run(["bcftools", "view", "--no-version", whole]).stdout
     check(len(body(direct)) > 50 and body(gathered) == body(direct),
           f"{kind}: 3 shards through bcftools concat give the whole run's {len(body(direct))} records")
+if not FAILURES:  # a failed run's files stay for a look
+    for d in (out,):
+        shutil.rmtree(d, ignore_errors=True)
 finish()

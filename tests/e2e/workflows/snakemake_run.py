@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-from e2e_lib import TESTDATA, binary, check, finish, run, scratch
+from e2e_lib import FAILURES, TESTDATA, binary, check, finish, run, scratch
 
 if not shutil.which("snakemake"):
     print("snakemake is not installed: skipped")
@@ -110,4 +110,7 @@ version = os.environ["SOMATIC_VERSION"]
 lines = open(f"{results}/versions.yml").read().splitlines()
 bcftools = run(["bcftools", "--version"]).stdout.splitlines()[0].split()[1]
 check(lines == [f"{t}: {version}" for t in tools] + [f"bcftools: {bcftools}"], f"versions.yml lists the tools ({lines})")
+if not FAILURES:  # a failed run's files stay for a look
+    for d in (work, direct):
+        shutil.rmtree(d, ignore_errors=True)
 finish()
