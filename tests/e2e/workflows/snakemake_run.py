@@ -67,6 +67,14 @@ for p in PAIRS:
     check(os.path.exists(f"{out}/{p}.snv.vcf.gz.tbi") and os.path.exists(f"{out}/{p}.hets.vcf.gz.tbi"),
           f"{p}: gathered VCFs are indexed")
 
+    with gzip.open(f"{out}/{p}.snv.vcf.gz", "rt") as f:
+        header = [l for l in f if l.startswith("##")]
+    version = os.environ["SOMATIC_VERSION"]
+    check(f"##source=somatic-snv {version}\n" in header and
+          any(l.startswith("##somatic-snvCommand=somatic-snv ") and "--regions-file" in l for l in header),
+          f"{p}: the gathered VCF names somatic-snv's version and a shard's command line")
+    check(any(l.startswith("##commandline=somatic-cnv run ") for l in open(f"{out}/{p}.cnv.bed")),
+          f"{p}: the segments' header has somatic-cnv's command line")
     # The tools directly on the whole pair, with the workflow's settings.
     ref, d = f"{pair}/ref.fa", f"{direct}/{p}"
     run([binary("somatic-snv"), "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam", "--reference", ref,
