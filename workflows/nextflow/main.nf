@@ -62,9 +62,17 @@ workflow {
         .map { tables -> tuple([id: 'cohort'], tables, [], []) })
     COHORT_FIT(COHORT_CATALOGUE.out.catalogue, signatures)
 
+    // versions.yml as the Snakemake workflow writes it: one "tool: version"
+    // line per tool, in pipeline order (the modules' files are nf-core's
+    // "PROCESS:\n    tool: version").
+    def order = ['somatic-scatter', 'somatic-snv', 'somatic-cnv', 'somatic-sig', 'bcftools']
     versions
         .mix(SOMATIC_SCATTER.out.versions.first(), SOMATIC_SNV.out.versions.first(),
              GATHER_SNV.out.versions.first(), SOMATIC_CNV.out.versions.first(),
              SOMATIC_SIG_CATALOGUE.out.versions.first(), SOMATIC_SIG_FIT.out.versions.first())
-        .collectFile(name: 'versions.yml', storeDir: params.outdir, sort: true)
+        .flatMap { f -> f.readLines().findAll { it.startsWith(' ') }.collect { it.trim() } }
+        .unique()
+        .toSortedList { a, b -> order.indexOf(a.tokenize(':')[0]) <=> order.indexOf(b.tokenize(':')[0]) }
+        .flatMap()
+        .collectFile(name: 'versions.yml', storeDir: params.outdir, newLine: true, sort: 'index')
 }
