@@ -1,6 +1,7 @@
 #include "libsomatic/parallel/shard_plan.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "libsomatic/core/error.hpp"
 
@@ -23,13 +24,19 @@ std::vector<Interval> find_gaps(const Reference& reference, const std::vector<In
         for (int64_t beg = region.beg; beg < region.end; beg += kBlock) {
             const int64_t end = std::min(region.end, beg + kBlock);
             const std::string bases = reference.fetch(region.contig, beg, end);  // upper case
-            for (size_t i = 0; i < bases.size(); ++i) {
-                const int64_t pos = beg + static_cast<int64_t>(i);
-                if (bases[i] == 'N') {
-                    if (run_start < 0) run_start = pos;
-                } else {
-                    close_run(pos);
+            // Jump from run to run: memchr finds the next N, then the run's end.
+            size_t i = 0;
+            while (i < bases.size()) {
+                if (run_start < 0) {
+                    const void* n = std::memchr(bases.data() + i, 'N', bases.size() - i);
+                    if (!n) break;
+                    i = static_cast<size_t>(static_cast<const char*>(n) - bases.data());
+                    run_start = beg + static_cast<int64_t>(i);
                 }
+                const size_t after = bases.find_first_not_of('N', i);
+                if (after == std::string::npos) break;  // the run goes on into the next block
+                close_run(beg + static_cast<int64_t>(after));
+                i = after;
             }
         }
         close_run(region.end);

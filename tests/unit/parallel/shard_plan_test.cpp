@@ -38,6 +38,13 @@ TEST_CASE("a run of N across the reader's 1 Mb blocks is one gap") {
     const std::string seq = std::string(block - 5, 'A') + std::string(10, 'N') + std::string(20, 'C');
     const Reference ref(write_text("shard2.fa", ">big\n" + seq + "\n"));
     CHECK(find_gaps(ref, whole(ref), 10) == Ivs{{"big", block - 5, block + 5}});
+    // Runs that end exactly at a block's end, start exactly at the next
+    // block's start, and end the contig.
+    const std::string edges = std::string(block - 20, 'A') + std::string(20, 'N') + "C" + std::string(block - 1, 'G') +
+                              std::string(30, 'N') + "T" + std::string(40, 'N');
+    const Reference ref2(write_text("shard2b.fa", ">edges\n" + edges + "\n"));
+    CHECK(find_gaps(ref2, whole(ref2), 20) ==
+          Ivs{{"edges", block - 20, block}, {"edges", 2 * block, 2 * block + 30}, {"edges", 2 * block + 31, 2 * block + 71}});
 }
 
 TEST_CASE("subtracting the gaps leaves the sequence") {
