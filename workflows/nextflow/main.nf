@@ -24,6 +24,8 @@ def index_of(path) {
 }
 
 workflow {
+    if (!params.input) error "give the sample sheet with --input"
+    if (!params.signatures) error "give the reference signatures with --signatures"
     // Sample sheet: tab-separated, header pair, tumour, normal[, reference].
     pairs = Channel.fromPath(params.input, checkIfExists: true)
         .splitCsv(header: true, sep: '\t')
@@ -45,7 +47,7 @@ workflow {
     SOMATIC_SNV(pairs.combine(shards, by: 0))
 
     // Gather in shard order (the names sort as the shards' numbers).
-    by_shard = { a, b -> a.name <=> b.name }
+    def by_shard = { a, b -> a.name <=> b.name }
     GATHER_SNV(SOMATIC_SNV.out.vcf.groupTuple(size: params.shards, sort: by_shard))
     GATHER_HETS(SOMATIC_SNV.out.hets.groupTuple(size: params.shards, sort: by_shard))
 
