@@ -41,9 +41,9 @@ def invocations(text):
     return calls
 
 
+# The rules call {params.bin}somatic-snv ...: bin_dir, or nothing for PATH.
 snakefile = "".join(l for l in open(f"{SOURCE}/workflows/snakemake/Snakefile") if not l.lstrip().startswith("#"))
-for var, tool in (("SCATTER", "scatter"), ("SNV", "snv"), ("CNV", "cnv"), ("SIG", "sig")):
-    snakefile = snakefile.replace("{" + var + "}", "somatic-" + tool)
+snakefile = snakefile.replace("{params.bin}", "")
 smk = invocations(snakefile)
 
 nf = {}
