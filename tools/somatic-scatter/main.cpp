@@ -44,7 +44,8 @@ bool parse(int argc, char** argv, Options& o) {
         ("min-gap", po::value(&o.min_gap)->default_value(o.min_gap)->value_name("BP"),
          "runs of at least BP N bases are assembly gaps, left out of every shard")
         ("out-dir", po::value(&o.out_dir)->value_name("DIR"),
-         "write one BED per shard, DIR/PREFIX0001.bed ...; then nothing goes to standard output unless -o says so")
+         "write one BED per shard, DIR/PREFIX0001.bed ... (removing shards an earlier run left there); then nothing "
+         "goes to standard output unless -o says so")
         ("prefix", po::value(&o.prefix)->default_value(o.prefix)->value_name("NAME"),
          "shard names: NAME followed by the shard's number, from 1, zero-padded to 4 digits");
     po::options_description info("Information");
@@ -91,6 +92,22 @@ std::string bed_lines(const std::vector<Interval>& intervals, const std::string&
     return text;
 }
 
+// Shard files of an earlier run with more shards would be taken for shards of
+// this one by `for bed in DIR/shard_*.bed`: remove them.
+void remove_stale_shards(const std::string& dir, const std::string& prefix, size_t count) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        const std::string file = entry.path().filename().string();
+        if (!file.starts_with(prefix) || !file.ends_with(".bed")) continue;
+        const std::string number = file.substr(prefix.size(), file.size() - prefix.size() - 4);
+        if (number.size() < 4 || number.find_first_not_of("0123456789") != std::string::npos) continue;
+        if (std::stoull(number) <= count && number.size() == shard_name("", 0, count).size()) continue;
+        std::error_code ec;
+        std::filesystem::remove(entry.path(), ec);
+        if (ec) throw io_error(entry.path().string(), "cannot remove a shard of an earlier run: " + ec.message());
+        log::info("removed " + entry.path().string() + ", a shard of an earlier run");
+    }
+}
+
 int run(int argc, char** argv) {
     Options o;
     if (!parse(argc, argv, o)) return 0;
@@ -117,6 +134,7 @@ int run(int argc, char** argv) {
             const std::string name = shard_name(o.prefix, i, plan.size());
             sig::write_text_output((std::filesystem::path(o.out_dir) / (name + ".bed")).string(), bed_lines(plan[i], {}));
         }
+        remove_stale_shards(o.out_dir, o.prefix, plan.size());
     }
     if (o.write_table) {
         std::string table;

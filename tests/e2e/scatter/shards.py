@@ -88,6 +88,14 @@ for n in (1, 3, 7):
     check(r.stdout == "", f"{n} shards: --out-dir writes nothing to standard output")
     check_plan(f"pair1, {n} shards", [read_bed(f"{d}/{x}") for x in names], seqs, expected)
 
+# Fewer shards into the same directory: the earlier run's extra shards go,
+# so `DIR/shard_*.bed` is this run's shards; other files stay.
+open(f"{out}/n7/notes.txt", "w").close()
+r = run([SCATTER, "--reference", f"{pair1}/ref.fa", "--shards", "2", "--out-dir", f"{out}/n7"])
+check(sorted(os.listdir(f"{out}/n7")) == ["notes.txt", "shard_0001.bed", "shard_0002.bed"],
+      f"a rerun with fewer shards leaves only its own shards ({sorted(os.listdir(f'{out}/n7'))})")
+check(r.stderr.count("a shard of an earlier run") == 5, "and says which files it removed")
+
 # Standard output: one table, the shard's name in column 4, the same intervals.
 table = run([SCATTER, "-f", f"{pair1}/ref.fa", "-n", "3"]).stdout
 rows = [l.split("\t") for l in table.splitlines()]
