@@ -2,7 +2,8 @@
 or a Nextflow module gives a somatic tool is in that tool's (or subcommand's)
 --help, and the Nextflow pipeline gives each tool the same options as the
 Snakemake workflow (nextflow.config's ext.args included). The Nextflow modules
-follow nf-core's conventions: a tag, task.ext.args, a versions.yml output.
+follow nf-core's conventions: a tag, task.ext.args, a versions.yml output,
+a stub for `nextflow run -stub`.
 Nextflow itself is not run: this is a static check."""
 import glob
 import os
@@ -53,8 +54,8 @@ for path in sorted(glob.glob(f"{NF}/modules/**/main.nf", recursive=True)):
     name = os.path.relpath(path, NF)
     process = re.search(r"^process (\w+)", text, re.M)
     check(process and re.search(r'^\s+tag "\$meta\.id', text, re.M), f"{name}: a process tagged by meta.id")
-    check("task.ext.args" in text and 'path "versions.yml"' in text and "emit: versions" in text,
-          f"{name}: task.ext.args and a versions.yml output")
+    check("task.ext.args" in text and 'path "versions.yml"' in text and "emit: versions" in text and
+          "\n    stub:\n" in text, f"{name}: task.ext.args, a versions.yml output and a stub")
     # A module runs one tool; its options are all those its script block
     # names, before the versions here-document (variables such as
     # `def reference = fasta ? "--reference $fasta" : ''` included).

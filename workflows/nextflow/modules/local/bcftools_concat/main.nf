@@ -27,4 +27,16 @@ process BCFTOOLS_CONCAT {
         bcftools: \$(bcftools --version | sed -n '1s/^bcftools //p')
     END_VERSIONS
     """
+
+    stub:
+    prefix = task.ext.prefix ?: "${meta.id}"
+    """
+    echo | gzip > ${prefix}.vcf.gz
+    touch ${prefix}.vcf.gz.tbi
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        bcftools: \$(bcftools --version | sed -n '1s/^bcftools //p')
+    END_VERSIONS
+    """
 }

@@ -37,4 +37,15 @@ process SOMATIC_CNV {
         somatic-cnv: \$(somatic-cnv --version | sed 's/^somatic-cnv //')
     END_VERSIONS
     """
+
+    stub:
+    def prefix = task.ext.prefix ?: "${meta.id}"
+    """
+    touch ${prefix}.cnv.bed ${prefix}.cnv.summary.tsv ${prefix}.cnv.seg
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        somatic-cnv: \$(somatic-cnv --version | sed 's/^somatic-cnv //')
+    END_VERSIONS
+    """
 }

@@ -29,4 +29,15 @@ process SOMATIC_SCATTER {
         somatic-scatter: \$(somatic-scatter --version | sed 's/^somatic-scatter //')
     END_VERSIONS
     """
+
+    stub:
+    """
+    mkdir shards
+    for i in \$(seq -f %04g 1 $shards); do touch shards/shard_\$i.bed; done
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        somatic-scatter: \$(somatic-scatter --version | sed 's/^somatic-scatter //')
+    END_VERSIONS
+    """
 }

@@ -34,4 +34,17 @@ process SOMATIC_SNV {
         somatic-snv: \$(somatic-snv --version | sed 's/^somatic-snv //')
     END_VERSIONS
     """
+
+    stub:
+    def prefix = task.ext.prefix ?: "${meta.id}.${bed.baseName}"
+    """
+    echo | gzip > ${prefix}.snv.vcf.gz
+    echo | gzip > ${prefix}.hets.vcf.gz
+    touch ${prefix}.snv.vcf.gz.tbi ${prefix}.hets.vcf.gz.tbi
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        somatic-snv: \$(somatic-snv --version | sed 's/^somatic-snv //')
+    END_VERSIONS
+    """
 }

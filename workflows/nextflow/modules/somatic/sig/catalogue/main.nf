@@ -30,4 +30,15 @@ process SOMATIC_SIG_CATALOGUE {
         somatic-sig: \$(somatic-sig --version | sed 's/^somatic-sig //')
     END_VERSIONS
     """
+
+    stub:
+    def prefix = task.ext.prefix ?: "${meta.id}"
+    """
+    touch ${prefix}.sbs96.tsv
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        somatic-sig: \$(somatic-sig --version | sed 's/^somatic-sig //')
+    END_VERSIONS
+    """
 }

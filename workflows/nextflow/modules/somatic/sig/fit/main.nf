@@ -31,4 +31,15 @@ process SOMATIC_SIG_FIT {
         somatic-sig: \$(somatic-sig --version | sed 's/^somatic-sig //')
     END_VERSIONS
     """
+
+    stub:
+    def prefix = task.ext.prefix ?: "${meta.id}"
+    """
+    touch ${prefix}.exposures.tsv
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        somatic-sig: \$(somatic-sig --version | sed 's/^somatic-sig //')
+    END_VERSIONS
+    """
 }
