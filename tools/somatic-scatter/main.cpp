@@ -100,7 +100,10 @@ void remove_stale_shards(const std::string& dir, const std::string& prefix, size
         if (!file.starts_with(prefix) || !file.ends_with(".bed")) continue;
         const std::string number = file.substr(prefix.size(), file.size() - prefix.size() - 4);
         if (number.size() < 4 || number.find_first_not_of("0123456789") != std::string::npos) continue;
-        if (std::stoull(number) <= count && number.size() == shard_name("", 0, count).size()) continue;
+        // This run's names have exactly its width and a number from 1 to count.
+        const bool current = number.size() == shard_name("", 0, count).size() && std::stoull(number) >= 1 &&
+                             std::stoull(number) <= count;
+        if (current) continue;
         std::error_code ec;
         std::filesystem::remove(entry.path(), ec);
         if (ec) throw io_error(entry.path().string(), "cannot remove a shard of an earlier run: " + ec.message());
