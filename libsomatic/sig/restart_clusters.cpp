@@ -65,7 +65,9 @@ Eigen::MatrixXd centroids_of(const std::vector<Eigen::MatrixXd>& sigs, const std
                              Eigen::Index k) {
     Eigen::MatrixXd c = Eigen::MatrixXd::Zero(sigs.front().rows(), k);
     for (size_t r = 0; r < sigs.size(); ++r) {
-        for (Eigen::Index j = 0; j < k; ++j) c.col(members[r][static_cast<size_t>(j)]) += sigs[r].col(j);
+        for (Eigen::Index j = 0; j < k; ++j) {
+            c.col(members[r][static_cast<size_t>(j)]) += sigs[r].col(j) / std::max(sigs[r].col(j).sum(), 1e-300);
+        }
     }
     for (Eigen::Index j = 0; j < k; ++j) {
         const double s = c.col(j).sum();

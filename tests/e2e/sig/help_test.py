@@ -16,7 +16,7 @@ for sec in sections[1:]:
     title = sec.split("\n", 1)[0].strip().strip('"')
     opts = set(re.findall(r"\\fB--([a-z0-9-]+)", sec))
     documented[title] = opts
-for cmd in ("catalogue", "fit"):
+for cmd in ("catalogue", "fit", "extract"):
     helptext = run(cmd, "--help").stdout
     in_help = set(re.findall(r"--([a-z0-9-]+)", helptext))
     in_man = documented.get(cmd, set()) | documented.get("common options", set())
