@@ -14,6 +14,7 @@ sections = re.split(r"^\.SS ", man, flags=re.M)
 documented = {}
 for sec in sections[1:]:
     title = sec.split("\n", 1)[0].strip().strip('"')
+    sec = re.split(r"^\.SH ", sec, flags=re.M)[0]  # a section ends at the next .SH heading
     opts = set(re.findall(r"\\fB--([a-z0-9-]+)", sec))
     documented[title] = opts
 for cmd in ("catalogue", "fit", "extract"):
