@@ -18,7 +18,7 @@
 // (deviance = 2 D(V || WH) of the consensus fit; K(95 + n) free parameters,
 // 95 per signature as a distribution and one exposure per sample), is
 // chosen: more signatures must lower the deviance by more than their
-// parameters' worth. When no K > min_k is stable, the most stable one is.
+// parameters' worth. When no K is stable, the most stable one is.
 //
 // Cost: restarts x (max_k - min_k + 1) NMF runs, each up to max_iterations
 // iterations of ~6 x 96 x K x n flops; memory O(restarts x 96 x K).
