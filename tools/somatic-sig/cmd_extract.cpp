@@ -28,7 +28,7 @@ int run_extract(int argc, char** argv) {
          "NMF runs per K, each from a random start on a resampled cohort")
         ("seed", po::value(&eo.seed)->default_value(1)->value_name("S"), "random seed of the starts and resamples")
         ("no-resample", po::bool_switch(&no_resample), "run every restart on the catalogue itself, not a resample")
-        ("min-stability", po::value(&eo.min_stability)->default_value(0.8)->value_name("F"),
+        ("min-stability", po::value(&eo.min_stability)->default_value(0.8, "0.8")->value_name("F"),
          "a K is stable when its signatures' mean silhouette across restarts is at least F")
         ("max-iterations", po::value(&eo.nmf.max_iterations)->default_value(5000)->value_name("N"),
          "NMF iterations per run at most")
