@@ -21,6 +21,45 @@ double percentile(std::vector<double>& v, double q) {
     return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
 
+double unexplained_share(const Eigen::VectorXd& c, const Eigen::VectorXd& mu) {
+    const double n = c.sum();
+    return n > 0 ? (c - mu).cwiseAbs().sum() / (2 * n) : std::numeric_limits<double>::quiet_NaN();
+}
+
+namespace {
+
+// E|X - n p| for X ~ Binomial(n, p), de Moivre's formula.
+double binomial_mean_absolute_deviation(int64_t n, double p) {
+    if (n <= 0 || p <= 0 || p >= 1) return 0;
+    const auto m = static_cast<int64_t>(std::floor(static_cast<double>(n) * p)) + 1;
+    if (m > n) return 0;  // p so close to 1 that floor(np) = n: X = n almost surely
+    const double dn = static_cast<double>(n), dm = static_cast<double>(m);
+    const double log_choose = std::lgamma(dn + 1) - std::lgamma(dm + 1) - std::lgamma(dn - dm + 1);
+    return 2 * dm * std::exp(log_choose + dm * std::log(p) + (dn - dm + 1) * std::log1p(-p));
+}
+
+}  // namespace
+
+double expected_unexplained_share(const Eigen::VectorXd& mu, double mutations) {
+    const double total = mu.sum();
+    const auto n = static_cast<int64_t>(std::llround(mutations));
+    if (n <= 0 || total <= 0) return std::numeric_limits<double>::quiet_NaN();
+    double sum = 0;
+    for (Eigen::Index i = 0; i < mu.size(); ++i) sum += binomial_mean_absolute_deviation(n, mu(i) / total);
+    return sum / (2 * static_cast<double>(n));
+}
+
+void summarise_fit(SampleFit& r, const Eigen::VectorXd& c, const Eigen::VectorXd& mu) {
+    r.mutations = c.sum();
+    if (r.mutations <= 0) {
+        r.cosine = r.unexplained = r.expected_unexplained = std::numeric_limits<double>::quiet_NaN();
+        return;
+    }
+    r.cosine = cosine_similarity(c, mu);
+    r.unexplained = unexplained_share(c, mu);
+    r.expected_unexplained = expected_unexplained_share(mu, r.mutations);
+}
+
 namespace {
 
 SampleFit fit_sample(const Eigen::VectorXd& c, const std::string& name, size_t index, const Fitter& fitter,
@@ -29,17 +68,10 @@ SampleFit fit_sample(const Eigen::VectorXd& c, const std::string& name, size_t i
     const auto k = static_cast<Eigen::Index>(fitter.signatures().names.size());
     SampleFit r;
     r.sample = name;
-    r.mutations = c.sum();
     const Estimate point = fitter.fit(c);
     r.exposures = point.exposures;
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    if (r.mutations <= 0) {
-        r.cosine = r.unexplained = nan;
-    } else {
-        const Eigen::VectorXd mu = S * r.exposures;
-        r.cosine = cosine_similarity(c, mu);
-        r.unexplained = (c - mu).cwiseAbs().sum() / (2 * r.mutations);
-    }
+    summarise_fit(r, c, S * r.exposures);
     if (o.bootstrap <= 0) return r;
     r.low = r.high = r.presence = Eigen::VectorXd::Zero(k);
     if (r.mutations <= 0) {

@@ -39,10 +39,28 @@ struct SampleFit {
     double mutations = 0;
     double cosine = 0;              // of the catalogue and its reconstruction; NaN when no mutation
     double unexplained = 0;         // sum |c - mu| / (2 N); NaN when no mutation
+    double expected_unexplained = 0;  // its expectation were mu the truth; NaN when no mutation
     // With bootstrap: per signature, the percentiles of the replicates'
     // exposures (counts) and the share of replicates in which it is non-zero.
     Eigen::VectorXd low, high, presence;
 };
+
+// Unexplained: the share of a sample's N mutations that sit in channels in
+// excess of the reconstruction mu, sum_i |c_i - mu_i| / (2 N) (the total
+// variation distance between the catalogue and the reconstruction, when mu
+// sums to N). It is 0 only for a perfect match, and even a perfect model
+// leaves sampling noise: at N = 250 over 96 channels about a quarter of the
+// mutations "move". So each sample also gets the expected value of that same
+// figure were mu the truth and c a multinomial draw of N from it:
+//     sum_i E|X_i - N p_i| / (2 N),  X_i ~ Binomial(N, p_i),  p = mu / sum(mu),
+// with de Moivre's closed form E|X - Np| = 2 m C(N, m) p^m (1 - p)^(N - m + 1),
+// m = floor(Np) + 1. Unexplained well above it means the signatures miss
+// something; close to it, the rest is noise.
+double unexplained_share(const Eigen::VectorXd& catalogue, const Eigen::VectorXd& reconstruction);
+double expected_unexplained_share(const Eigen::VectorXd& reconstruction, double mutations);
+
+// Fills mutations, cosine and the two Unexplained figures of `r`.
+void summarise_fit(SampleFit& r, const Eigen::VectorXd& catalogue, const Eigen::VectorXd& reconstruction);
 
 std::vector<SampleFit> fit_cohort(const ChannelTable& catalogue, const Fitter& fitter, const CohortOptions& options);
 

@@ -33,7 +33,7 @@ std::string format_exposures(const std::vector<std::string>& sigs, const std::ve
                              const TableOptions& o) {
     std::string out = "Sample";
     for (const auto& s : sigs) out.append("\t").append(s);
-    out += "\tMutations\tCosine\tUnexplained";
+    out += "\tMutations\tCosine\tUnexplained\tExpectedUnexplained";
     if (o.bootstrap_columns) {
         for (const auto& s : sigs) out.append("\t").append(s).append("_low\t").append(s).append("_high");
     }
@@ -51,6 +51,8 @@ std::string format_exposures(const std::vector<std::string>& sigs, const std::ve
         put(out, f.cosine);
         out += '\t';
         put(out, f.unexplained);
+        out += '\t';
+        put(out, f.expected_unexplained);
         if (o.bootstrap_columns) {
             for (Eigen::Index j = 0; j < f.exposures.size(); ++j) {
                 out += '\t';

@@ -171,9 +171,22 @@ Model with(const Eigen::MatrixXd& S, const Model& m, int j, const SparseCounts& 
     return fit_model(S, std::move(grown), c, st);
 }
 
+// The penalty of each signature: the common one less its bonus (the prior
+// log odds of a commonly active signature, in deviance units), at least 0.
+struct Penalty {
+    double base = 0;
+    const std::vector<double>* bonus = nullptr;
+    double of(int j) const {
+        if (!bonus || bonus->empty()) return base;
+        return std::max(0.0, base - (*bonus)[static_cast<size_t>(j)]);
+    }
+};
+
 // The penalised deviance (up to a constant) that the search minimises.
-double objective(const Model& m, double penalty) {
-    return -2 * m.fit.loglik + penalty * static_cast<double>(m.use.size());
+double objective(const Model& m, const Penalty& penalty) {
+    double p = 0;
+    for (int j : m.use) p += penalty.of(j);
+    return -2 * m.fit.loglik + p;
 }
 
 void mark(std::vector<char>& in, const Model& m) {
@@ -187,7 +200,7 @@ Estimate Fitter::fit_select(const Eigen::VectorXd& catalogue) const {
     const Eigen::MatrixXd& S = signatures_.matrix;
     const auto k = static_cast<Eigen::Index>(signatures_.names.size());
     const SparseCounts c = sparse_counts(catalogue);
-    const double penalty = selection_penalty(options_, c.total);
+    const Penalty penalty{selection_penalty(options_, c.total), &options_.bonus};
 
     // Candidates: the NNLS support, then its Poisson MLE. (Starting instead
     // from the best single signature and growing was tried: greedy additions
@@ -214,17 +227,17 @@ Estimate Fitter::fit_select(const Eigen::VectorXd& catalogue) const {
         // Backward: drop while the cheapest removal costs less than the penalty.
         while (model.use.size() > 1) {
             const auto order = removal_order(S, model, c);
-            double best_delta = std::numeric_limits<double>::infinity();
+            double best_delta = std::numeric_limits<double>::infinity();  // deviance rise less its penalty
             Model best;
             for (size_t r = 0; r < order.size() && r < kExactCandidates; ++r) {
                 Model m = without(S, model, order[r], c);
-                const double delta = 2 * (model.fit.loglik - m.fit.loglik);
+                const double delta = 2 * (model.fit.loglik - m.fit.loglik) - penalty.of(model.use[order[r]]);
                 if (delta < best_delta) {
                     best_delta = delta;
                     best = std::move(m);
                 }
             }
-            if (!(best_delta < penalty)) break;
+            if (!(best_delta < 0)) break;
             model = drop_zeros(std::move(best));
             mark(in, model);
             changed = true;
@@ -233,17 +246,17 @@ Estimate Fitter::fit_select(const Eigen::VectorXd& catalogue) const {
         // gain, the one whose refit gains most, if it beats the penalty.
         {
             const auto order = addition_order(S, model, c, in);
-            double best_gain = 0;
+            double best_gain = 0;  // deviance fall less the penalty
             Model best;
             for (size_t r = 0; r < order.size() && r < kExactCandidates; ++r) {
                 Model m = with(S, model, order[r], c);
-                const double gain = 2 * (m.fit.loglik - model.fit.loglik);
+                const double gain = 2 * (m.fit.loglik - model.fit.loglik) - penalty.of(order[r]);
                 if (gain > best_gain) {
                     best_gain = gain;
                     best = std::move(m);
                 }
             }
-            if (best_gain > penalty) {
+            if (best_gain > 0) {
                 model = drop_zeros(std::move(best));
                 mark(in, model);
                 changed = true;

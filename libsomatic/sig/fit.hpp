@@ -19,6 +19,13 @@
 //   penalty = a + b ln(N) with N the number of mutations: a BIC-like ln N
 //   plus a constant for the many signatures tried; a = 6, b = 1, tuned on
 //   synthetic cohorts (bench/sig/README.md).
+//   A signature in `bonus` (somatic-sig: SBS1 and SBS5, the clock-like
+//   signatures active in nearly every tumour) has its penalty lowered by its
+//   bonus (at least 0 remains): the bonus is twice the log prior odds that
+//   it is active. With 11 (tuned), SBS1 and SBS5 enter at 100 mutations
+//   almost as freely as an unpenalised fit would let them; it matters only
+//   at low counts, where the data alone cannot tell a flat signature from
+//   noise.
 // Method "nnls": plain NNLS on all signatures, as MutationalPatterns'
 //   fit_to_signatures; exposures are the NNLS coefficients.
 #pragma once
@@ -38,6 +45,10 @@ struct FitOptions {
     FitMethod method = FitMethod::select;
     double penalty_constant = -1;  // < 0: the defaults of fit.cpp
     double penalty_per_log_n = -1;
+    // Per signature (empty: none): deviance units taken off its penalty, the
+    // prior log odds (x 2) that it is active, for signatures found in nearly
+    // every tumour such as the clock-like SBS1 and SBS5.
+    std::vector<double> bonus;
 };
 
 // The penalty for a catalogue of `mutations` mutations.

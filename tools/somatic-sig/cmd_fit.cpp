@@ -1,4 +1,5 @@
 // somatic-sig fit: catalogue (or VCFs) + reference signatures -> exposures.
+#include <algorithm>
 #include <cmath>
 
 #include "commands.hpp"
@@ -15,6 +16,12 @@ namespace po = boost::program_options;
 
 namespace somatic::sig_tool {
 
+namespace {
+// Tuned on synthetic cohorts of another seed than the reported one
+// (bench/sig/README.md).
+constexpr double kCommonBonus = 11;
+}  // namespace
+
 int run_fit(int argc, char** argv) {
     CommonOptions common;
     VcfOptions vcf;
@@ -23,7 +30,8 @@ int run_fit(int argc, char** argv) {
     bool exclude_artefacts = false, fractions = false;
     int bootstrap = 0;
     uint64_t seed = 1;
-    double penalty = -1, penalty_slope = -1;
+    double penalty = -1, penalty_slope = -1, common_bonus = kCommonBonus;
+    std::vector<std::string> common_names;
     po::options_description fit("Fitting");
     fit.add_options()
         ("signatures,s", po::value(&signatures_path)->value_name("FILE"),
@@ -38,7 +46,12 @@ int run_fit(int argc, char** argv) {
         ("penalty", po::value(&penalty)->value_name("A"),
          "selection penalty per signature, constant part (deviance units; default 6)")
         ("penalty-slope", po::value(&penalty_slope)->value_name("B"),
-         "selection penalty per signature, part per log(mutations) (default 0.5): penalty = A + B log N")
+         "selection penalty per signature, part per log(mutations) (default 1): penalty = A + B log N")
+        ("common", po::value(&common_names)->composing()->value_name("SBSx,..."),
+         "signatures active in nearly every tumour, whose penalty is lowered by --common-bonus (default SBS1,SBS5; "
+         "'none' for none; names the table lacks are ignored)")
+        ("common-bonus", po::value(&common_bonus)->default_value(kCommonBonus)->value_name("D"),
+         "deviance units taken off a common signature's penalty (2 x its prior log odds of being active)")
         ("fractions", po::bool_switch(&fractions), "report exposures as fractions of each sample's mutations")
         ("bootstrap", po::value(&bootstrap)->default_value(0)->value_name("N"),
          "N multinomial bootstrap replicates per sample; adds 2.5% and 97.5% percentiles")
@@ -88,6 +101,13 @@ int run_fit(int argc, char** argv) {
     const auto input = sig::build_catalogue(inputs_or_stdin(inputs), build);
     log_summaries(input, build.catalogue.mnv);
 
+    if (!(common_bonus >= 0)) throw usage_error("--common-bonus must be a number >= 0");
+    auto always = common_names.empty() ? std::vector<std::string>{"SBS1", "SBS5"} : sig::split_names(common_names);
+    if (always == std::vector<std::string>{"none"}) always.clear();
+    fo.bonus.assign(chosen.names.size(), 0.0);
+    for (size_t j = 0; j < chosen.names.size(); ++j) {
+        if (std::find(always.begin(), always.end(), chosen.names[j]) != always.end()) fo.bonus[j] = common_bonus;
+    }
     const sig::Fitter fitter(chosen, fo);
     sig::CohortOptions co;
     co.threads = common.threads;

@@ -5,5 +5,6 @@ namespace somatic::sig_tool {
 
 int run_catalogue(int argc, char** argv);
 int run_fit(int argc, char** argv);
+int run_extract(int argc, char** argv);
 
 }  // namespace somatic::sig_tool

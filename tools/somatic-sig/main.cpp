@@ -14,6 +14,7 @@ namespace {
 constexpr somatic::Subcommand kCommands[] = {
     {"catalogue", somatic::sig_tool::run_catalogue, "count somatic SNVs of VCFs into an SBS96 catalogue"},
     {"fit", somatic::sig_tool::run_fit, "estimate each sample's exposures to reference signatures"},
+    {"extract", somatic::sig_tool::run_extract, "find a cohort's signatures de novo (NMF)"},
 };
 
 void heading(std::FILE* to) {

@@ -18,7 +18,7 @@ with tempfile.TemporaryDirectory() as tmp:
     from_vcf = run("fit", "-s", sigs, "-f", ref, vcf).stdout
     check(from_cat == from_vcf, "fit from the VCF differs from fit from its catalogue")
     header, rows = read_table(from_cat)
-    check(header == ["Sample", "SIG_A", "SIG_B", "SIG_C", "Mutations", "Cosine", "Unexplained"], f"header {header}")
+    check(header == ["Sample", "SIG_A", "SIG_B", "SIG_C", "Mutations", "Cosine", "Unexplained", "ExpectedUnexplained"], f"header {header}")
     row = dict(zip(header[1:], rows["TUMOUR_1"]))
     check(float(row["Mutations"]) == 400, "400 mutations")
     total = sum(float(row[s]) for s in ("SIG_A", "SIG_B", "SIG_C"))

@@ -47,4 +47,9 @@ for sig in header[1:header.index("Mutations")]:
               f"{sig}: truth {want} outside [{row[sig + '_low']}, {row[sig + '_high']}]")
     else:
         check(est <= 10, f"{sig} is absent from the truth but got {est:.1f}")
+# 250 mutations over 96 channels: most of Unexplained is sampling noise, so
+# it must sit near its expectation under the fitted reconstruction.
+unexplained, expected = float(row["Unexplained"]), float(row["ExpectedUnexplained"])
+check(0.15 < expected < 0.3, f"ExpectedUnexplained {expected} for 250 mutations")
+check(abs(unexplained - expected) < 0.05, f"Unexplained {unexplained} is far from its noise level {expected}")
 print("ok:", {s: row[s] for s in truth})

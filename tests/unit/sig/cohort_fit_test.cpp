@@ -109,3 +109,28 @@ TEST_CASE("percentile interpolates between order statistics (R type 7)") {
     CHECK(percentile(v, 0.5) == doctest::Approx(2.5));
     CHECK(percentile(v, 0.025) == doctest::Approx(1.075));
 }
+
+TEST_CASE("Unexplained and its expectation under the reconstruction, by hand") {
+    // c = (2, 0), mu = (1, 1): (|2 - 1| + |0 - 1|) / (2 x 2) = 0.5.
+    Eigen::VectorXd c(2), mu(2);
+    c << 2, 0;
+    mu << 1, 1;
+    CHECK(unexplained_share(c, mu) == doctest::Approx(0.5));
+    // N = 2, p = (1/2, 1/2): X ~ Bin(2, 1/2), |X - 1| is 1 with probability
+    // 1/2, so E sum |X_i - 1| = 1 and the expected share is 1 / 4.
+    CHECK(expected_unexplained_share(mu, 2) == doctest::Approx(0.25));
+    // N = 3, p = (1/3, 2/3): E|X - 1| = 1 x P(0) + 1 x P(2) + 2 x P(3)
+    // = 8/27 + 6/27 + 2/27 = 16/27, the same for the other channel; the
+    // share is (32/27) / 6 = 16/81.
+    mu << 1, 2;
+    CHECK(expected_unexplained_share(mu, 3) == doctest::Approx(16.0 / 81).epsilon(1e-12));
+    // A channel with p = 0 or 1 never deviates.
+    Eigen::VectorXd one(3);
+    one << 0, 5, 0;
+    CHECK(expected_unexplained_share(one, 5) == 0);
+    SampleFit f;
+    summarise_fit(f, c, c);
+    CHECK(f.cosine == doctest::Approx(1));
+    CHECK(f.unexplained == 0);
+    CHECK(f.mutations == 2);
+}

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "libsomatic/sig/channels.hpp"
 #include "libsomatic/sig/random.hpp"
 
@@ -59,4 +61,33 @@ TEST_CASE("the penalty grows with log N") {
     o.penalty_constant = 2;
     o.penalty_per_log_n = 0;
     CHECK(selection_penalty(o, 1e6) == 2);
+}
+
+TEST_CASE("a common signature's bonus lowers its penalty, by hand") {
+    // Signature F is flat (1/96), H lives on channels 0-47 (1/48). Counts:
+    // 3 on each of channels 0-47, 2 on each of 48-95; N = 240.
+    // {F}: mu = 2.5 everywhere. {F, H}: mu = 3 and 2, a perfect fit, with
+    // F = 192 and H = 48. The deviance H saves is
+    //   2 x 48 x (3 ln(3/2.5) + 2 ln(2/2.5)) = 9.665,
+    // below the penalty 6 + ln 240 = 11.48, so H is dropped; with a bonus of
+    // 11 its penalty is 0.48 and it stays.
+    SignatureSet s;
+    s.names = {"F", "H"};
+    s.matrix = Eigen::MatrixXd::Zero(kChannels, 2);
+    s.matrix.col(0).setConstant(1.0 / 96);
+    s.matrix.col(1).head(48).setConstant(1.0 / 48);
+    Eigen::VectorXd c(kChannels);
+    c.head(48).setConstant(3);
+    c.tail(48).setConstant(2);
+    CHECK(2 * 48 * (3 * std::log(3 / 2.5) + 2 * std::log(2 / 2.5)) == doctest::Approx(9.665).epsilon(1e-3));
+    const Fitter plain(s, {});
+    const auto a = plain.fit(c);
+    CHECK(a.exposures(0) == doctest::Approx(240));
+    CHECK(a.exposures(1) == 0);
+    FitOptions o;
+    o.bonus = {0, 11};
+    const Fitter favoured(s, o);
+    const auto b = favoured.fit(c);
+    CHECK(b.exposures(0) == doctest::Approx(192).epsilon(1e-6));
+    CHECK(b.exposures(1) == doctest::Approx(48).epsilon(1e-6));
 }
