@@ -60,6 +60,7 @@ check(not extra, f"{tool}: man page options that no --help lists: {extra}")
 sections = {}
 for sec in re.split(r"^\.SS ", man, flags=re.M)[1:]:
     title = sec.split("\n", 1)[0].strip().strip('"')
+    sec = re.split(r"^\.SH ", sec, maxsplit=1, flags=re.M)[0]  # a section ends at the next .SH heading too
     found = re.findall(r"\\fB--([a-z0-9-]+)|^\.B[IR]? --([a-z0-9-]+)", sec, re.M)
     sections[title] = {a or b for a, b in found}
 for c, options in helped.items():
