@@ -40,6 +40,19 @@ std::string write_failure(const std::string&) {
     return std::string("cannot write: ") + (errno ? std::strerror(errno) : "write failed");
 }
 
+// htslib logs its own line about a failed write; the error thrown says it
+// once. (The level is global: set for the call, then restored.)
+class QuietHtslib {
+public:
+    QuietHtslib() : level_(hts_get_log_level()) { hts_set_log_level(HTS_LOG_OFF); }
+    ~QuietHtslib() { hts_set_log_level(level_); }
+    QuietHtslib(const QuietHtslib&) = delete;
+    QuietHtslib& operator=(const QuietHtslib&) = delete;
+
+private:
+    htsLogLevel level_;
+};
+
 // What to do depends on why the write failed: a closed standard output is
 // not a full disk.
 std::string write_hint() {
@@ -54,13 +67,8 @@ VcfWriter::VcfWriter(std::string path, VcfFormat format, bool write_index)
     index_ = write_index && !output_.is_stdout() && !output_.is_direct() &&
              (format_ == VcfFormat::vcf_gz || format_ == VcfFormat::bcf);
     {
-        // htslib would log its own line about the failure; the error below says it once.
-        const htsLogLevel level = hts_get_log_level();
-        hts_set_log_level(HTS_LOG_OFF);
+        const QuietHtslib quiet;
         file_ = hts_open(output_.write_path().c_str(), mode_of(format_));
-        const int saved = errno;
-        hts_set_log_level(level);
-        errno = saved;
     }
     if (!file_) throw io_error(display_name(path_, true), write_failure(path_), "check the directory exists and is writable");
     header_ = bcf_hdr_init("w");
@@ -103,6 +111,7 @@ void VcfWriter::add_provenance(const Provenance& p) {
 void VcfWriter::write_header() {
     if (bcf_hdr_sync(header_) != 0) throw Error(ErrorKind::internal, {}, "cannot finalise the VCF header");
     errno = 0;
+    const QuietHtslib quiet;
     if (bcf_hdr_write(file_, header_) != 0) throw io_error(display_name(path_, true), write_failure(path_), write_hint());
     if (index_) {
         const bool is_bcf = format_ == VcfFormat::bcf;
@@ -115,6 +124,7 @@ void VcfWriter::write_header() {
 }
 
 void VcfWriter::write(bcf1_t* record) {
+    const QuietHtslib quiet;
     errno = 0;
     if (bcf_write(file_, header_, record) != 0) {
         throw io_error(display_name(path_, true), write_failure(path_), write_hint());
@@ -129,11 +139,18 @@ void VcfWriter::close() {
 void VcfWriter::finish() {
     if (!file_) return;
     if (!header_written_) write_header();
+    const QuietHtslib quiet;
     errno = 0;
-    if (index_ && bcf_idx_save(file_) != 0) throw io_error(display_name(path_, true), "cannot write the index");
+    // Saving the index flushes the data first: a failure there is most often
+    // the data's (a full disk), so it is reported by its errno, once.
+    const bool index_failed = index_ && bcf_idx_save(file_) != 0;
+    const int saved = errno;
     const int ret = hts_close(file_);
     file_ = nullptr;
-    if (ret != 0) throw io_error(display_name(path_, true), write_failure(path_), write_hint());
+    if (index_failed || ret != 0) {
+        if (index_failed) errno = saved;
+        throw io_error(display_name(path_, true), write_failure(path_), write_hint());
+    }
 }
 
 }  // namespace somatic
