@@ -161,14 +161,15 @@ int VcfReader::read_text_line(bcf1_t* record) {
                           "data line " + std::to_string(text_line_) + " ('" + first + "')",
                           "columns must be separated by tabs");
     }
-    // htslib reads POS "12x4" as 12 without complaint.
+    // htslib reads POS "12x4" as 12 without complaint. (0 is allowed: the
+    // VCF specification uses it for a telomere.)
     const char* pos = std::strchr(line.s, '\t');
     if (pos) {
         const char* end = std::strchr(pos + 1, '\t');
         std::string text(pos + 1, end ? end : line.s + line.l);
-        if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text == std::string(text.size(), '0')) {
+        if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) {
             free(line.s);
-            throw input_error(name(), "malformed VCF record: POS '" + text + "' is not a positive integer",
+            throw input_error(name(), "malformed VCF record: POS '" + text + "' is not a whole number",
                               "data line " + std::to_string(text_line_), "check the file with 'bcftools view'");
         }
     }

@@ -163,7 +163,7 @@ CASES = [
     ("SNP sites with missing columns", CNV, cnv_run("--snp-sites", "{bad}/missing_columns.vcf"), 1,
      r"missing_columns\.vcf: malformed VCF record: 5 columns where 10 are needed at data line 1"),
     ("SNP sites with a non-numeric POS", CNV, cnv_run("--snp-sites", "{bad}/non_numeric_pos.vcf"), 1,
-     r"non_numeric_pos\.vcf: malformed VCF record: POS '12x4' is not a positive integer at data line 1"),
+     r"non_numeric_pos\.vcf: malformed VCF record: POS '12x4' is not a whole number at data line 1"),
     ("truncated BCF of germline hets", CNV, cnv_run("--germline-hets", "{bad}/truncated.bcf"), 1, r"truncated\.bcf: " + _TRUNCATED),
     ("unsorted germline hets", CNV, cnv_run("--germline-hets", "{bad}/unsorted.hets.vcf"), 1,
      r"unsorted\.hets\.vcf: records are not sorted at chr1:1448 \(sort it with 'bcftools sort'\)"),
