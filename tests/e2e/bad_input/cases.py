@@ -1,6 +1,8 @@
 """The bad-input corpus: one row per mistake a user makes, for every tool.
 
-Each row is (name, tool, arguments, exit code, message). The message is a
+Each row is (name, tool, arguments, exit code, message[, expectations of
+standard output: {"stdout": [expressions that must match], "stdout_not":
+[expressions that must not]}]). The message is a
 regular expression the one error line on standard error must match after
 '<tool>: error: '; it names the file and the problem, and the hint in
 parentheses where the tool gives one. Usage errors exit 2, everything else 1.
@@ -172,7 +174,10 @@ CASES = [
     ("closed standard output", CNV, ["CLOSED_STDOUT", "ratio", "{cnvbad}/tumour.bins.tsv", "{cnvbad}/tumour.bins.tsv"], 1,
      r"standard output: write failed"),
     ("no het sites: depth-only fit (accepted)", CNV, ["fit", "{cnvbad}/no_hets.segments.tsv"], 0,
-     r"no heterozygous SNP sites"),
+     r"no heterozygous SNP sites",
+     {"stdout": [r"(?m)^##depth_only=1\b", r"(?m)^chr1\t0\t"],
+      # no row with a major copy number: without het sites it cannot be known
+      "stdout_not": [r"(?m)^chr\S*\t\d+\t\d+\t\S+\t\S+\t\S+\t\d"]}),
     ("unsorted SNP sites are sorted (accepted)", CNV, cnv_run("--snp-sites", "{bad}/unsorted.vcf"), 0, None),
 
     # ---------------------------------------------------------------- somatic-sig
@@ -226,11 +231,12 @@ CASES = [
                                  "-o", "/dev/full"], 1, _DISK_FULL),
     ("closed standard output", SIG, ["CLOSED_STDOUT"] + _CAT + ["{sig}/tumour.vcf"], 1, r"standard output: write failed"),
     ("zero-mutation sample (accepted)", SIG, ["fit", "-s", _SIGS, "-f", "{sig}/ref.fa", "{sigbad}/no_pass.vcf"], 0,
-     r"no SNV counted"),
+     r"no SNV counted(.|\n)*has no mutations", {"stdout": [r"(?m)^TUMOUR_1\t0\t0\t0\t0\tNA\tNA$"]}),
 ]
 
 # Names are the handle a failure is reported by: one per tool.
 assert len({(c[0], c[1]) for c in CASES}) == len(CASES), "two cases share a name"
 for c in CASES:
-    if c[4]:
-        re.compile(c[4])
+    assert c[1] in (SNV, CNV, SIG) and c[3] in (0, 1, 2) and (c[3] == 0 or c[4]), c[0]
+    for pattern in [c[4] or ""] + (c[5].get("stdout", []) + c[5].get("stdout_not", []) if len(c) > 5 else []):
+        re.compile(pattern)

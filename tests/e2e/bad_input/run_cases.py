@@ -54,7 +54,7 @@ def drop_to(user):
     os.setuid(user.pw_uid)
 
 
-def run_case(name, tool, args, code, pattern, tmp, index):
+def run_case(name, tool, args, code, pattern, tmp, index, expect=None):
     out = os.path.join(tmp, f"out{index}")
     places = {"bad": os.path.join(TESTDATA, "bad"), "cnvbad": os.path.join(TESTDATA, "cnv", "bad"),
               "sigbad": os.path.join(TESTDATA, "sig", "bad"), "sig": os.path.join(TESTDATA, "sig"),
@@ -98,7 +98,31 @@ def run_case(name, tool, args, code, pattern, tmp, index):
         left = [f for f in os.listdir(tmp) if f.startswith(os.path.basename(out))]
         if left:
             problems.append(f"left output files {left}")
+    for p in (expect or {}).get("stdout", []):
+        if not re.search(p, r.stdout or ""):
+            problems.append(f"stdout lacks /{p}/")
+    for p in (expect or {}).get("stdout_not", []):
+        if re.search(p, r.stdout or ""):
+            problems.append(f"stdout has /{p}/")
     return ("FAIL", "; ".join(problems)) if problems else ("ok", "")
+
+
+def controls(tmp):
+    """The good inputs the cases change one thing of: without a change they
+    run, and the CRAM gives the same calls as its BAM. Without this a case
+    could pass because its base was broken."""
+    bad = os.path.join(TESTDATA, "bad")
+    ref = os.path.join(TESTDATA, "pair2", "ref.fa")
+    env = dict(os.environ, REF_PATH=os.path.join(tmp, "no_ref_path"), REF_CACHE=os.path.join(tmp, "no_ref_cache"))
+    calls = []
+    for tumour in ("mini_tumour.bam", "mini_tumour.cram"):
+        r = subprocess.run([binary("somatic-snv"), "--tumour", os.path.join(bad, tumour), "--normal",
+                            os.path.join(bad, "mini_normal.bam"), "--reference", ref, "--no-version",
+                            "--force-sites", os.path.join(bad, "sites.vcf.gz")],
+                           capture_output=True, text=True, env=env)
+        calls.append((r.returncode, r.stdout))
+    ok = calls[0][0] == 0 and calls[0][1].startswith("##fileformat") and calls[0] == calls[1]
+    return ("ok", "") if ok else ("FAIL", f"exits {calls[0][0]}, {calls[1][0]}; same output: {calls[0][1] == calls[1][1]}")
 
 
 def main():
@@ -107,10 +131,16 @@ def main():
     tmp = tempfile.mkdtemp(prefix="somatic_bad_input_")
     try:
         prepare(tmp)
-        for i, (name, tool, args, code, pattern) in enumerate(CASES):
+        rows = list(CASES)
+        if "somatic-snv" in tools:
+            rows.append(("control: the good mini pair runs, and its CRAM gives the BAM's calls", "somatic-snv", None, 0, None))
+        for i, (name, tool, args, code, pattern, *expect) in enumerate(rows):
             if tool not in tools:
                 continue
-            status, detail = run_case(name, tool, args, code, pattern, tmp, i)
+            if args is None:
+                status, detail = controls(tmp)
+            else:
+                status, detail = run_case(name, tool, args, code, pattern, tmp, i, expect[0] if expect else None)
             counts[status] = counts.get(status, 0) + 1
             print(f"{status:<5}{tool}: {name}" + (f": {detail}" if detail else ""), flush=True)
             if status == "FAIL":
