@@ -145,6 +145,8 @@ CASES = [
                                         "--germline-hets", "a.vcf", "--snp-sites", "b.vcf"], 2, r"not both"),
     ("purity out of range", CNV, ["fit", "{cnvbad}/no_hets.segments.tsv", "--purity", "1.5"], 2,
      r"--purity must be in \(0, 1\]"),
+    ("bins table where log2 ratios are expected", CNV, ["segment", "{cnvbad}/tumour.bins.tsv"], 1,
+     r"tumour\.bins\.tsv: no log2 column found in the header at line 2 \(name it log2, or choose one with --column\)"),
     ("bins table where segments are expected", CNV, ["fit", "{cnvbad}/tumour.bins.tsv"], 1,
      r"tumour\.bins\.tsv: .*not a segments table"),
     ("truncated BAM", CNV, ["bins", "-f", _F, "{bad}/truncated.bam"], 1, r"truncated\.bam: " + _TRUNCATED),
