@@ -17,6 +17,7 @@ repeated run, for every tool and subcommand that writes results:
 More threads than the machine has cores (8) still exercise the ordered
 pipeline: chunks finish out of order whatever the core count."""
 import os
+import shutil
 import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from e2e_lib import TESTDATA, binary, check, finish, run, scratch
@@ -79,4 +80,5 @@ same_at_all_threads("somatic-sig catalogue", [sig, "catalogue", "-f", ref, f"{ou
 fit = [sig, "fit", "-s", signatures, "-f", ref, f"{out}/calls.vcf", "--bootstrap", "200"]
 seven = same_at_all_threads("somatic-sig fit --bootstrap 200 --seed 7", fit + ["--seed", "7"])
 check(run(fit + ["--seed", "8"]).stdout != seven, "somatic-sig fit: another seed gives other bootstrap intervals")
+shutil.rmtree(out, ignore_errors=True)
 finish()

@@ -7,6 +7,7 @@ region in the plain VCF written to standard output, and no index is older
 than its data. (somatic-cnv and somatic-sig write text tables, which have
 no index.)"""
 import os
+import shutil
 import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from e2e_lib import TESTDATA, binary, check, finish, run, scratch
@@ -44,4 +45,5 @@ for data, index, plain in ((f"{out}/calls.vcf.gz", ".tbi", f"{out}/calls.vcf"),
         got = run(["bcftools", "view", "-H", "-r", f"{contig}:{beg}-{end}", data]).stdout.splitlines()
         got = ["\t".join(l.split("\t")[:5]) for l in got]
         check(got == want, f"bcftools view -r {contig}:{beg}-{end} {name}: {len(got)} records, as in the plain VCF ({len(want)})")
+shutil.rmtree(out, ignore_errors=True)
 finish()

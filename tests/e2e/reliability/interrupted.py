@@ -22,6 +22,7 @@ the output's final name (so a pipeline that sees the name can trust it).
 """
 import glob
 import os
+import shutil
 import resource
 import signal
 import subprocess
@@ -158,4 +159,5 @@ for what, argv, final, limit in full:
           f"{what}, disk full mid-write: exit {r.returncode}, one error line naming the output ({errors})")
     check(leftovers() == [], f"{what}, disk full mid-write: no output and no temporary left ({leftovers()})")
     clean()
+shutil.rmtree(out, ignore_errors=True)
 finish()
