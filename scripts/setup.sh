@@ -10,7 +10,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 packages=(
   g++ meson ninja-build pkg-config cmake
   libhts-dev libtbb-dev libeigen3-dev libboost-program-options-dev doctest-dev
-  samtools bcftools tabix python3 python3-numpy
+  samtools bcftools tabix python3 python3-numpy snakemake
   art-nextgen-simulation-tools bwa
 )
 

@@ -15,8 +15,10 @@ po::options_description common_options(CommonOptions& o, const CommonOptionSet& 
         d.add_options()("reference,f", po::value(&o.reference)->value_name("FILE"),
                         "reference FASTA (plain or bgzipped, with .fai)");
     }
+    if (set.threads) {
+        d.add_options()("threads,t", po::value(&o.threads)->default_value(1)->value_name("N"), "worker threads");
+    }
     d.add_options()
-        ("threads,t", po::value(&o.threads)->default_value(1)->value_name("N"), "worker threads")
         ("output,o", po::value(&o.output)->default_value("-")->value_name("FILE"),
          "output file; '-' is standard output");
     if (set.output_type) {
@@ -29,8 +31,11 @@ po::options_description common_options(CommonOptions& o, const CommonOptionSet& 
              "process only REGION (chr, chr:beg-end; 1-based, inclusive); repeatable or comma-separated")
             ("regions-file,R", po::value(&o.regions_file)->value_name("FILE"), "process only the intervals of a BED file");
     }
+    if (set.no_version) {
+        d.add_options()("no-version", po::bool_switch(&o.no_version),
+                        "leave the version and command line out of output headers");
+    }
     d.add_options()
-        ("no-version", po::bool_switch(&o.no_version), "leave the version and command line out of output headers")
         ("verbose,v", po::bool_switch(&o.verbose), "log progress and details to standard error");
     return d;
 }

@@ -29,6 +29,8 @@ struct CommonOptionSet {
     bool reference = true;
     bool regions = true;
     bool output_type = true;
+    bool threads = true;     // a tool that works in one thread takes no --threads
+    bool no_version = true;  // a tool whose outputs have no header takes no --no-version
 };
 
 boost::program_options::options_description common_options(CommonOptions& options,

@@ -146,6 +146,11 @@ ChunkCalls ChunkCaller::call(const Interval& chunk) {
     for (int64_t pos = padded.beg; pos < padded.end; ++pos) {
         const uint8_t rb = base_code(ref[static_cast<size_t>(pos - padded.beg)]);
         if (rb == kBaseN) continue;
+        if (options_.count_callable && chunk.contains(pos) &&
+            pileup_.counts(0, pos).total() >= options_.filters.min_tumour_depth &&
+            pileup_.counts(1, pos).total() >= options_.filters.min_normal_depth) {
+            ++out.callable_sites;
+        }
         const AltChoice t = rank_alts(pileup_.counts(0, pos), rb);
         auto f = forced.find(pos);
         const bool is_forced = f != forced.end();
@@ -209,7 +214,7 @@ ChunkCalls ChunkCaller::call(const Interval& chunk) {
     annotate_resources(chunk, calls);
     for (auto& c : calls) {
         if (depth != options_.normal_mean_depth.end()) c.context.normal_mean_depth = depth->second;
-        c.audit = audit(c.tumour);
+        c.audit = audit(c.tumour, c.normal, options_.filters);
         c.filters = apply_filters(c.posterior.qss, c.tumour, c.normal, c.audit, c.context, options_.filters);
     }
     out.calls = std::move(calls);

@@ -41,6 +41,7 @@ struct CallerOptions {
     double het_min_fraction = 0.2, het_max_fraction = 0.8;
     uint32_t het_min_depth = 10;
     std::map<std::string, double> normal_mean_depth;  // per contig, for HighDepth
+    bool count_callable = false;   // count the chunk's callable sites (for the prior estimate)
 };
 
 struct SnvCall {
@@ -63,6 +64,7 @@ struct GermlineHet {
 struct ChunkCalls {
     std::vector<SnvCall> calls;
     std::vector<GermlineHet> hets;
+    uint64_t callable_sites = 0;  // both samples at LowDepth's minimum depths; with count_callable
 };
 
 class ChunkCaller {

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "libsomatic/stats/binomial.hpp"
 #include "libsomatic/stats/fisher.hpp"
 
 namespace somatic::snv {
@@ -19,8 +20,11 @@ std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t) {
         {"LowQSS", "Somatic quality QSS below " + fmt(t.min_qss) + " (--min-qss)"},
         {"LowDepth", "Tumour depth below " + fmt(t.min_tumour_depth) + " or normal depth below " +
                          fmt(t.min_normal_depth) + " (--min-tumour-depth, --min-normal-depth)"},
-        {"NormalAlt", "Normal has more than " + fmt(t.max_normal_alt_reads) + " alt reads and an alt fraction above " +
-                          fmt(t.max_normal_alt_ratio) + " x the tumour's (--max-normal-alt-ratio)"},
+        {"NormalAlt", "Normal has more than " + fmt(t.max_normal_alt_reads) +
+                          " alt reads, more than tumour-in-normal contamination at " + fmt(t.max_normal_alt_ratio) +
+                          " x the tumour's alt fraction explains (binomial tail Phred above " +
+                          fmt(t.max_normal_alt_phred) +
+                          "; --max-normal-alt-reads, --max-normal-alt-ratio, --max-normal-alt-phred)"},
         {"StrandBias", "Alt reads' strands differ from ref reads' (Fisher Phred above " + fmt(t.max_strand_bias) +
                            ", --max-strand-bias)"},
         {"ReadEnd", "Median distance of alt bases to the read end below " + fmt(t.min_end_distance) +
@@ -39,8 +43,10 @@ std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t) {
     };
 }
 
-SiteAudit audit(const SampleSiteStats& t) {
+SiteAudit audit(const SampleSiteStats& t, const SampleSiteStats& normal, const FilterThresholds& thresholds) {
     SiteAudit a;
+    a.normal_alt_phred = stats::phred(stats::binomial_upper_tail(
+        normal.alt, normal.depth, thresholds.max_normal_alt_ratio * t.alt_fraction()));
     a.strand_bias_phred = stats::phred(
         stats::fisher_exact_two_sided(t.ref_forward, t.ref_reverse, t.alt_forward, t.alt_reverse));
     a.orientation_bias_phred =
@@ -53,7 +59,7 @@ std::vector<const char*> apply_filters(double qss, const SampleSiteStats& tumour
     std::vector<const char*> failed;
     if (qss < t.min_qss) failed.push_back("LowQSS");
     if (tumour.depth < t.min_tumour_depth || normal.depth < t.min_normal_depth) failed.push_back("LowDepth");
-    if (normal.alt > t.max_normal_alt_reads && normal.alt_fraction() > t.max_normal_alt_ratio * tumour.alt_fraction()) {
+    if (normal.alt > t.max_normal_alt_reads && a.normal_alt_phred > t.max_normal_alt_phred) {
         failed.push_back("NormalAlt");
     }
     if (a.strand_bias_phred > t.max_strand_bias) failed.push_back("StrandBias");

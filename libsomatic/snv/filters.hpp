@@ -14,8 +14,14 @@ struct FilterThresholds {
     double min_qss = 20;                  // LowQSS
     uint32_t min_tumour_depth = 10;       // LowDepth
     uint32_t min_normal_depth = 8;        // LowDepth
-    double max_normal_alt_ratio = 0.25;   // NormalAlt: normal AF above this times tumour AF ...
-    uint32_t max_normal_alt_reads = 1;    // ... with more alt reads than this
+    // NormalAlt: more normal alt reads than this ...
+    uint32_t max_normal_alt_reads = 1;
+    // ... and more than contamination at this fraction of the tumour's AF
+    // explains (binomial upper tail, Phred above max_normal_alt_phred). The
+    // ratio matches the model's tau_max, so that a normal holding up to that
+    // share of the tumour's allele keeps the call despite sampling noise.
+    double max_normal_alt_ratio = 0.1;
+    double max_normal_alt_phred = 20;
     double max_strand_bias = 60;          // StrandBias: Phred Fisher p of alt vs ref strands
     double min_end_distance = 5;          // ReadEnd: median alt distance to read end
     double min_alt_mapq = 40;             // LowMapQ: median alt mapping quality
@@ -45,9 +51,12 @@ struct SiteContext {
 struct SiteAudit {
     double strand_bias_phred = 0;
     double orientation_bias_phred = 0;
+    // Phred of P(normal alt count >= observed) if the normal held
+    // max_normal_alt_ratio x the tumour's alt fraction.
+    double normal_alt_phred = 0;
 };
 
-SiteAudit audit(const SampleSiteStats& tumour);
+SiteAudit audit(const SampleSiteStats& tumour, const SampleSiteStats& normal, const FilterThresholds& t);
 
 // The IDs of the filters the site fails (empty: PASS).
 std::vector<const char*> apply_filters(double qss, const SampleSiteStats& tumour, const SampleSiteStats& normal,

@@ -24,7 +24,9 @@ void define_common(VcfWriter& w, const ContigDict& contigs, const SampleNames& n
 }  // namespace
 
 void define_calls_header(VcfWriter& w, const ContigDict& contigs, const SampleNames& names,
-                         const FilterThresholds& thresholds, const Provenance& provenance) {
+                         const FilterThresholds& thresholds, const Provenance& provenance,
+                         const std::vector<std::string>& model_lines) {
+    for (const auto& line : model_lines) w.add_line(line);
     for (const auto& f : filter_definitions(thresholds)) {
         w.add_line(std::string("##FILTER=<ID=") + f.id + ",Description=\"" + f.description + "\">");
     }
@@ -37,6 +39,9 @@ void define_calls_header(VcfWriter& w, const ContigDict& contigs, const SampleNa
                "tumour's alt against ref strands\">");
     w.add_line("##INFO=<ID=OBQ,Number=1,Type=Integer,Description=\"Orientation bias: Phred-scaled Fisher p-value of "
                "the tumour's alt against ref F1R2/F2R1 counts\">");
+    w.add_line("##INFO=<ID=NALTQ,Number=1,Type=Integer,Description=\"Normal alt excess: Phred-scaled probability of "
+               "at least the normal's alt count if the normal held --max-normal-alt-ratio x the tumour's alt "
+               "fraction\">");
     w.add_line("##INFO=<ID=MQALT,Number=1,Type=Float,Description=\"Median mapping quality of the tumour's alt "
                "reads\">");
     w.add_line("##INFO=<ID=ENDDIST,Number=1,Type=Float,Description=\"Median distance of the tumour's alt bases to "
@@ -105,6 +110,8 @@ void RecordBuilder::write_call(const std::string& contig, const SnvCall& c) {
     bcf_update_info_int32(h, record_, "SBQ", &v, 1);
     v = rounded(c.audit.orientation_bias_phred);
     bcf_update_info_int32(h, record_, "OBQ", &v, 1);
+    v = rounded(c.audit.normal_alt_phred);
+    bcf_update_info_int32(h, record_, "NALTQ", &v, 1);
     if (c.tumour.alt > 0) {
         float f = static_cast<float>(c.tumour.alt_median_mapq);
         bcf_update_info_float(h, record_, "MQALT", &f, 1);

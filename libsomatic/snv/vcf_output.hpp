@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "libsomatic/io/vcf_writer.hpp"
 #include "libsomatic/snv/caller.hpp"
@@ -19,8 +20,11 @@ struct SampleNames {
     std::string normal;
 };
 
+// `model_lines` are extra ##key=value lines stating model settings chosen at
+// run time (the estimated somatic prior).
 void define_calls_header(VcfWriter& writer, const ContigDict& contigs, const SampleNames& names,
-                         const FilterThresholds& thresholds, const Provenance& provenance);
+                         const FilterThresholds& thresholds, const Provenance& provenance,
+                         const std::vector<std::string>& model_lines = {});
 void define_hets_header(VcfWriter& writer, const ContigDict& contigs, const SampleNames& names,
                         const Provenance& provenance);
 

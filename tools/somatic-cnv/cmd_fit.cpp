@@ -46,7 +46,7 @@ int run_fit(int argc, char** argv) {
         points = std::make_unique<cnv::SegmentInput>(cnv::read_log2_table(ratios));
         if (!baf.empty()) cnv::attach_het_sites(*points, cnv::read_het_table(baf));
     }
-    write_call_outputs(calls, points.get(), common.output, cli, common, command_line(argc, argv));
+    write_call_outputs(calls, points.get(), common.output, cli, common, "somatic-cnv " + command_line(argc, argv));
     return 0;
 }
 

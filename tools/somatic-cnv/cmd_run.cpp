@@ -61,7 +61,10 @@ int run_all(int argc, char** argv) {
         cnv::write_het_table(r.hets, tables + ".baf.tsv");
         cnv::write_segment_table(r.calls.table, tables + ".segments.tsv");
     }
-    write_call_outputs(r.calls, &r.segment_input, common.output, cli, common, command_line(argc, argv));
+    // argv[0] is "run" after `somatic-cnv run`, the program itself otherwise.
+    const std::string typed = std::string(argv[0]) == "run" ? "somatic-cnv " + command_line(argc, argv)
+                                                            : command_line(argc, argv);
+    write_call_outputs(r.calls, &r.segment_input, common.output, cli, common, typed);
     return 0;
 }
 

@@ -1,11 +1,13 @@
 // somatic-snv: parse the command line, open and check the inputs, run the
 // chunk caller on the region engine, write VCF in order.
+#include <cstdio>
 #include <memory>
 
 #include "libsomatic/cli/tool_main.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/parallel/region_engine.hpp"
+#include "libsomatic/snv/somatic_prior.hpp"
 #include "libsomatic/snv/vcf_output.hpp"
 #include "options.hpp"
 #include "somatic_version.h"
@@ -35,6 +37,25 @@ snv::SampleNames sample_names(const snv_tool::Options& o, AlignmentFile& tumour,
     return names;
 }
 
+// Whole contigs of the reference that both BAMs hold with the same length:
+// where the prior's genome sample may come from.
+std::vector<Interval> shared_contigs(const Reference& reference, AlignmentFile& tumour, AlignmentFile& normal) {
+    std::vector<Interval> out;
+    for (size_t i = 0; i < reference.contigs().size(); ++i) {
+        const Contig& c = reference.contigs()[i];
+        const Contig* t = tumour.contigs().find(c.name);
+        const Contig* n = normal.contigs().find(c.name);
+        if (t && n && t->length == c.length && n->length == c.length) out.push_back({c.name, 0, c.length});
+    }
+    return out;
+}
+
+std::string format_prior(double p) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g", p);
+    return text;
+}
+
 VcfFormat format_of(const CommonOptions& c) {
     return c.output_type.empty() ? vcf_format_from_name(c.output) : parse_vcf_format(c.output_type);
 }
@@ -54,9 +75,25 @@ int run(int argc, char** argv) {
     const snv::SampleNames names = sample_names(o, tumour, normal);
     for (const auto& contig : used) o.caller.normal_mean_depth[contig] = normal.mean_depth_from_index(contig);
 
+    if (o.estimate_prior) {
+        // The sample is drawn from the whole genome, whatever -r says, so
+        // that every shard of a scattered run uses the same prior.
+        const auto whole = shared_contigs(reference, tumour, normal);
+        for (const auto& c : whole) o.caller.normal_mean_depth[c.contig] = normal.mean_depth_from_index(c.contig);
+        const auto estimate = snv::estimate_prior_on_sample(o.inputs, o.caller,
+                                                            snv::prior_sample_chunks(whole, 100000, 40),
+                                                            o.common.threads);
+        o.caller.priors.somatic = estimate.prior;
+        log::debug("somatic prior " + format_prior(estimate.prior) + " per site, estimated from " +
+                  std::to_string(estimate.candidates) + " candidates in " +
+                  std::to_string(estimate.callable_sites) + " callable sites");
+    }
+
     const Provenance provenance{"somatic-snv", SOMATIC_VERSION, command_line(argc, argv), !o.common.no_version};
     VcfWriter calls_out(o.common.output, format_of(o.common));
-    snv::define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, provenance);
+    snv::define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, provenance,
+                             {"##somatic_prior=" + format_prior(o.caller.priors.somatic) +
+                              (o.estimate_prior ? ",estimated" : ",given")});
     std::unique_ptr<VcfWriter> hets_out;
     if (o.caller.germline_hets) {
         hets_out = std::make_unique<VcfWriter>(o.germline_hets_output, vcf_format_from_name(o.germline_hets_output));

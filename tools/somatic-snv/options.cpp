@@ -34,12 +34,15 @@ bool parse(int argc, char** argv, Options& o) {
         ("germline-hets", po::value(&o.germline_hets_output)->value_name("FILE"),
          "also write the normal's heterozygous sites with tumour and normal allele counts (VCF)");
 
+    std::string somatic_prior;
     po::options_description model("Reads and model");
     model.add_options()
         ("min-mapq", po::value(&o.caller.read_filter.min_mapq)->default_value(20), "ignore reads below this mapping quality")
         ("min-base-quality", po::value(&o.caller.pileup.min_base_quality)->default_value(13), "ignore bases below this quality")
         ("min-alt-reads", po::value(&o.caller.min_alt_reads)->default_value(2), "tumour alt fragments needed to consider a site")
-        ("somatic-prior", po::value(&o.caller.priors.somatic)->default_value(1e-6, "1e-6"), "prior probability of a somatic SNV per site")
+        ("somatic-prior", po::value(&somatic_prior)->default_value("auto"),
+         "prior probability of a somatic SNV per site; auto: estimated from the candidates of a fixed 4 Mb "
+         "sample of the genome (between 1e-7 and 1e-4)")
         ("artefact-prior", po::value(&o.caller.priors.artefact)->default_value(1e-8, "1e-8"),
          "prior probability of a systematic error shared by both samples, per site")
         ("tumour-in-normal", po::value(&o.caller.priors.max_tumour_in_normal)->default_value(0.1, "0.1"),
@@ -53,9 +56,12 @@ bool parse(int argc, char** argv, Options& o) {
         ("min-qss", po::value(&f.min_qss)->default_value(20, "20"), "LowQSS below this somatic quality")
         ("min-tumour-depth", po::value(&f.min_tumour_depth)->default_value(10), "LowDepth below this tumour depth")
         ("min-normal-depth", po::value(&f.min_normal_depth)->default_value(8), "LowDepth below this normal depth")
-        ("max-normal-alt-ratio", po::value(&f.max_normal_alt_ratio)->default_value(0.25, "0.25"),
-         "NormalAlt when the normal's alt fraction exceeds this times the tumour's ...")
-        ("max-normal-alt-reads", po::value(&f.max_normal_alt_reads)->default_value(1), "... and it has more alt reads than this")
+        ("max-normal-alt-reads", po::value(&f.max_normal_alt_reads)->default_value(1),
+         "NormalAlt when the normal has more alt reads than this ...")
+        ("max-normal-alt-ratio", po::value(&f.max_normal_alt_ratio)->default_value(0.1, "0.1"),
+         "... more than contamination at this fraction of the tumour's alt fraction explains ...")
+        ("max-normal-alt-phred", po::value(&f.max_normal_alt_phred)->default_value(20, "20"),
+         "... with this confidence (Phred of the binomial tail, INFO/NALTQ)")
         ("max-strand-bias", po::value(&f.max_strand_bias)->default_value(60, "60"), "StrandBias above this Phred Fisher score")
         ("min-end-distance", po::value(&f.min_end_distance)->default_value(5, "5"), "ReadEnd below this median alt distance to a read end")
         ("min-alt-mapq", po::value(&f.min_alt_mapq)->default_value(40, "40"), "LowMapQ below this median alt mapping quality")
@@ -96,8 +102,18 @@ bool parse(int argc, char** argv, Options& o) {
     if (o.caller.priors.artefact < 0 || o.caller.priors.artefact >= 0.01) {
         throw usage_error("--artefact-prior must be between 0 and 0.01");
     }
-    if (o.caller.priors.somatic <= 0 || o.caller.priors.somatic >= 0.01) {
-        throw usage_error("--somatic-prior must be between 0 and 0.01");
+    o.estimate_prior = somatic_prior == "auto";
+    if (!o.estimate_prior) {
+        try {
+            size_t used = 0;
+            o.caller.priors.somatic = std::stod(somatic_prior, &used);
+            if (used != somatic_prior.size()) throw std::invalid_argument(somatic_prior);
+        } catch (const std::exception&) {
+            throw usage_error("--somatic-prior must be 'auto' or a number, not '" + somatic_prior + "'");
+        }
+        if (!(o.caller.priors.somatic > 0 && o.caller.priors.somatic < 0.01)) {
+            throw usage_error("--somatic-prior must be between 0 and 0.01");
+        }
     }
     o.inputs.reference = o.common.reference;
     o.caller.germline_hets = !o.germline_hets_output.empty();

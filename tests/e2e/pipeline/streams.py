@@ -1,7 +1,9 @@
 """The tools chained through pipes on the bundled pair: somatic-snv's VCF on
 standard output into somatic-sig, and its heterozygous sites into
-somatic-cnv. Checks the final results, not just the exit codes."""
+somatic-cnv, from a file and through a pipe. Checks the final results, not
+just the exit codes. Then a downstream `head -1` ends each tool quietly."""
 import os
+import signal
 import subprocess
 import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
@@ -39,4 +41,45 @@ check(abs(float(summary["purity"]) - float(truth["purity"])) <= 0.1,
 check(abs(float(summary["called_ploidy"]) - float(truth["ploidy"])) <= 0.2,
       f"ploidy {summary['called_ploidy']} within 0.2 of the truth {truth['ploidy']}")
 check("141 heterozygous sites" in cnv.stderr, "all 141 het sites reach somatic-cnv")
+
+# The het sites through a pipe instead of a file: somatic-snv writes them to
+# standard output (--germline-hets -), somatic-cnv reads standard input.
+cnv_args = ["run", "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam", "--reference", f"{pair}/ref.fa",
+            "--no-version"]
+from_file = run([binary("somatic-cnv")] + cnv_args + ["--germline-hets", f"{out}/hets.vcf.gz"]).stdout
+p1 = subprocess.Popen(snv[:-2] + ["--germline-hets", "-", "-o", f"{out}/calls.vcf.gz"], stdout=subprocess.PIPE,
+                      stderr=subprocess.PIPE)
+p2 = subprocess.run([binary("somatic-cnv")] + cnv_args + ["--germline-hets", "-"], stdin=p1.stdout,
+                    capture_output=True, text=True)
+p1.stdout.close()
+p1.wait()
+check(p1.returncode == 0 and p2.returncode == 0 and "141 heterozygous sites" in p2.stderr,
+      f"somatic-snv --germline-hets - | somatic-cnv --germline-hets - runs ({p2.stderr.strip()[-200:]})")
+check(p2.stdout == from_file and from_file.count("\n") > 10, "the piped het sites give the same segments as the file")
+
+
+def head_one(args):
+    """Runs `args | head -1`; returns the tool's exit code, its stderr and head's output."""
+    tool = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    head = subprocess.run(["head", "-1"], stdin=tool.stdout, capture_output=True, text=True)
+    tool.stdout.close()
+    err = tool.stderr.read().decode()
+    tool.wait()
+    return tool.returncode, err, head.stdout
+
+
+# A closed pipe ends a tool by SIGPIPE (or exit 0 when it had finished
+# writing), never with an error or a warning (somatic-cnv's progress lines
+# are its normal log). The scatter table of 50000 shards
+# and the VCF written 1 kb chunk by chunk are far larger than a pipe's buffer,
+# so they are still writing when head closes.
+for name, args in (
+        ("somatic-snv", snv[:-2] + ["--chunk-size", "1000"]),
+        ("somatic-cnv", [binary("somatic-cnv")] + cnv_args + ["--germline-hets", f"{out}/hets.vcf.gz"]),
+        ("somatic-sig", [binary("somatic-sig"), "catalogue", "--reference", f"{pair}/ref.fa", f"{out}/calls.vcf.gz"]),
+        ("somatic-scatter", [binary("somatic-scatter"), "--reference", f"{pair}/ref.fa", "--shards", "50000"])):
+    code, err, first = head_one(args)
+    bad = [l for l in err.splitlines() if "error" in l or "warning" in l or "pipe" in l.lower()]
+    check(code in (0, -signal.SIGPIPE) and not bad and first.count("\n") == 1,
+          f"{name} | head -1 ends quietly (exit {code}, {bad})")
 finish()

@@ -66,4 +66,16 @@ with tempfile.TemporaryDirectory() as tmp:
     run("catalogue", "-f", ref, "-o", path, vcf)
     check(open(path).read() == out, "-o differs from stdout")
     check(not [f for f in os.listdir(tmp) if ".tmp" in f], "a temporary file was left behind")
+    # Catalogue tables are merged column by column, without a reference (a
+    # cohort's catalogue from per-sample ones); a VCF can join them.
+    a, b = os.path.join(tmp, "a.tsv"), os.path.join(tmp, "b.tsv")
+    run("catalogue", "-f", ref, "--sample-names", "a", "-o", a, vcf)
+    run("catalogue", "-f", ref, "--sample-names", "b", "-o", b, vcf)
+    merged = run("catalogue", a, b).stdout
+    check(merged == two, "merging two one-column catalogues gives the two-column catalogue")
+    h, r3 = read_table(run("catalogue", "-f", ref, a, vcf).stdout)
+    check(h == ["MutationType", "a", "TUMOUR_1"] and all(v[0] == v[1] == str(expected[k]) for k, v in r3.items()),
+          "a catalogue and a VCF together")
+    r = run("catalogue", a, a, check=False)
+    check(r.returncode == 2 and "two samples are named 'a'" in r.stderr, r.stderr)
 print("ok")

@@ -36,6 +36,20 @@ TEST_CASE("the shared options parse with their defaults") {
     CHECK_THROWS_AS(validate(parse({"--threads", "0"})), Error);
 }
 
+TEST_CASE("a tool can leave out the options it has no use for") {
+    CommonOptions o;
+    const auto all = common_options(o);
+    CHECK(all.find_nothrow("threads", false) != nullptr);
+    CHECK(all.find_nothrow("no-version", false) != nullptr);
+    const auto some = common_options(o, {.reference = true, .regions = true, .output_type = false, .threads = false,
+                                         .no_version = false});
+    CHECK(some.find_nothrow("threads", false) == nullptr);
+    CHECK(some.find_nothrow("no-version", false) == nullptr);
+    CHECK(some.find_nothrow("output-type", false) == nullptr);
+    CHECK(some.find_nothrow("regions-file", false) != nullptr);
+    CHECK(some.find_nothrow("output", false) != nullptr);
+}
+
 TEST_CASE("regions from -r (repeated or comma-separated) and -R are sorted and merged") {
     auto o = parse({"-r", "chr2:1-100,chr1:1,001-2,000", "-r", "chr1:1500-2500"});
     auto r = resolve_regions(o, kDict);

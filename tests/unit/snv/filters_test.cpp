@@ -34,19 +34,27 @@ bool has(const std::vector<const char*>& f, const std::string& id) {
 TEST_CASE("a clean call passes every filter") {
     const FilterThresholds t;
     const auto tumour = sample(40, 20);
-    CHECK(apply_filters(80, tumour, sample(40, 0), audit(tumour), SiteContext{}, t).empty());
+    CHECK(apply_filters(80, tumour, sample(40, 0), audit(tumour, sample(40, 0), t), SiteContext{}, t).empty());
 }
 
 TEST_CASE("each filter fires on its own condition") {
     const FilterThresholds t;
     auto filters_for = [&](SampleSiteStats tumour, SampleSiteStats normal, SiteContext c = {}, double qss = 80) {
-        return apply_filters(qss, tumour, normal, audit(tumour), c, t);
+        return apply_filters(qss, tumour, normal, audit(tumour, normal, t), c, t);
     };
     CHECK(has(filters_for(sample(40, 20), sample(40, 0), {}, 10), "LowQSS"));
     CHECK(has(filters_for(sample(5, 3), sample(40, 0)), "LowDepth"));
     CHECK(has(filters_for(sample(40, 20), sample(5, 0)), "LowDepth"));
     CHECK(has(filters_for(sample(40, 20), sample(30, 10)), "NormalAlt"));
     CHECK_FALSE(has(filters_for(sample(40, 20), sample(39, 1)), "NormalAlt"));  // one read may be contamination
+    // Tumour 23/95 alt, normal 4/47 (ref counts 72 and 43): contamination at
+    // 0.1 x 23/95 explains 4 alt reads of 47 with binomial tail Phred 15.71
+    // (summed exactly in Python): kept. 8 of 40 against a tumour at 0.5 is
+    // Phred 31.48: filtered.
+    CHECK(audit(sample(72, 23), sample(43, 4), t).normal_alt_phred == doctest::Approx(15.7117).epsilon(1e-4));
+    CHECK(audit(sample(20, 20), sample(32, 8), t).normal_alt_phred == doctest::Approx(31.4782).epsilon(1e-4));
+    CHECK_FALSE(has(filters_for(sample(72, 23), sample(43, 4)), "NormalAlt"));
+    CHECK(has(filters_for(sample(20, 20), sample(32, 8)), "NormalAlt"));
 
     // 40 alt reads all forward against 20/20 ref reads: Fisher p = 7.8e-8
     // (Phred 71, summed by hand over the hypergeometric tables).
@@ -54,7 +62,7 @@ TEST_CASE("each filter fires on its own condition") {
     strand.alt_forward = 40;
     strand.alt_reverse = 0;
     CHECK(has(filters_for(strand, sample(40, 0)), "StrandBias"));
-    CHECK(audit(strand).strand_bias_phred == doctest::Approx(71.08).epsilon(1e-3));
+    CHECK(audit(strand, sample(40, 0), t).strand_bias_phred == doctest::Approx(71.08).epsilon(1e-3));
 
     auto orientation = sample(40, 40);
     orientation.alt_f1r2 = 40;

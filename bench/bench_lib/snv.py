@@ -1,0 +1,66 @@
+"""SNV scoring: exact CHROM/POS/REF/ALT match of PASS calls against the
+simulator's truth, per bin of the truth's expected VAF, and the calibration
+of somatic-snv's QSS."""
+from .vcf import read_snvs
+
+VAF_BINS = [(0.0, 0.05), (0.05, 0.10), (0.10, 0.20), (0.20, 0.35), (0.35, 1.01)]
+QSS_BINS = [(3, 10), (10, 20), (20, 30), (30, 40), (40, 60), (60, 10000)]
+
+
+def f1(precision, recall):
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def bin_label(lo, hi):
+    return f"{lo:.2f}-{min(hi, 1.0):.2f}"
+
+
+def score(calls_vcf, truth_vcf):
+    """Rows {'bin', 'truth', 'tp', 'fp', 'recall', 'precision', 'f1'}, one per
+    VAF bin and one 'all'. A false positive has no true VAF, so it is placed
+    in the bin of the VAF the caller reported (INFO/AF or the tumour's AF when
+    the caller gives one, else counted only in 'all'); per-bin precision is
+    TP_bin / (TP_bin + FP_bin)."""
+    truth = read_snvs(truth_vcf, pass_only=False)
+    calls = read_snvs(calls_vcf)
+    false = [calls[k] for k in calls.keys() - truth.keys()]
+    rows = []
+    for lo, hi in VAF_BINS:
+        keys = {k for k, info in truth.items() if lo <= float(info["EXPECTED_VAF"]) < hi}
+        tp = len(keys & calls.keys())
+        fp = sum(1 for info in false if lo <= _called_vaf(info, -1.0) < hi)
+        rows.append(_row(bin_label(lo, hi), len(keys), tp, fp))
+    tp = len(truth.keys() & calls.keys())
+    rows.append(_row("all", len(truth), tp, len(false)))
+    return rows
+
+
+def _called_vaf(info, default):
+    try:
+        return float(info.get("TUMOUR_AF", info.get("AF", default)))
+    except ValueError:
+        return default
+
+
+def _row(label, n, tp, fp):
+    recall = tp / n if n else float("nan")
+    precision = tp / (tp + fp) if tp + fp else float("nan")
+    return {"bin": label, "truth": n, "tp": tp, "fp": fp, "recall": recall,
+            "precision": precision, "f1": f1(precision, recall) if n and tp + fp else float("nan")}
+
+
+def calibration(calls_vcf, truth_vcf):
+    """Per QSS bin: records written (any FILTER), how many are false, the
+    observed false share and the share QSS predicts (mean of 10^(-QSS/10))."""
+    truth = read_snvs(truth_vcf, pass_only=False)
+    records = read_snvs(calls_vcf, pass_only=False)
+    rows = []
+    for lo, hi in QSS_BINS:
+        keys = [k for k, info in records.items() if lo <= float(info.get("QSS", 0)) < hi]
+        false = sum(k not in truth for k in keys)
+        expected = sum(10 ** (-float(records[k]["QSS"]) / 10) for k in keys)
+        n = len(keys)
+        rows.append({"qss": f"{lo}-{hi}" if hi < 10000 else f">={lo}", "records": n, "false": false,
+                     "observed": false / n if n else float("nan"),
+                     "expected": expected / n if n else float("nan")})
+    return rows

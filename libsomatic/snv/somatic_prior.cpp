@@ -1,0 +1,85 @@
+#include "libsomatic/snv/somatic_prior.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <memory>
+
+#include "libsomatic/parallel/region_engine.hpp"
+
+namespace somatic::snv {
+
+double estimate_somatic_prior(const std::vector<PriorEvidence>& candidates, uint64_t callable_sites,
+                              const PriorBounds& bounds, double start) {
+    double pi = std::clamp(start, bounds.lowest, bounds.highest);
+    const double sites = static_cast<double>(callable_sites) + bounds.pseudo_sites;
+    for (int iteration = 0; iteration < 200; ++iteration) {
+        double expected_somatic = bounds.pseudo_somatic;
+        for (const auto& c : candidates) {
+            // P(somatic) = pi L_s / (pi L_s + N), in log10 to keep tiny terms.
+            const double log_odds = std::log10(pi) + c.log10_somatic_likelihood - c.log10_not_somatic;
+            expected_somatic += 1.0 / (1.0 + std::pow(10.0, -log_odds));
+        }
+        const double next = std::clamp(expected_somatic / sites, bounds.lowest, bounds.highest);
+        const bool converged = std::abs(next - pi) <= 1e-4 * pi;
+        pi = next;
+        if (converged) break;
+    }
+    return pi;
+}
+
+std::vector<Interval> prior_sample_chunks(const std::vector<Interval>& contigs, int64_t size, size_t count) {
+    const auto all = make_chunks(contigs, size);
+    if (all.size() <= count) return all;
+    std::vector<Interval> picked;
+    picked.reserve(count);
+    // Evenly spaced, centred in their strata; the same for the same genome.
+    for (size_t i = 0; i < count; ++i) picked.push_back(all[(2 * i + 1) * all.size() / (2 * count)]);
+    return picked;
+}
+
+namespace {
+double log10_sum(double a, double b) {
+    if (a == -std::numeric_limits<double>::infinity()) return b;
+    if (b == -std::numeric_limits<double>::infinity()) return a;
+    const double hi = std::max(a, b);
+    return hi + std::log10(std::pow(10.0, a - hi) + std::pow(10.0, b - hi));
+}
+
+bool only_low_qss(const SnvCall& c) {
+    return std::all_of(c.filters.begin(), c.filters.end(), [](const char* f) { return std::strcmp(f, "LowQSS") == 0; });
+}
+}  // namespace
+
+PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerOptions& options,
+                                       const std::vector<Interval>& sample, int threads) {
+    CallerOptions everything = options;
+    everything.min_report_qss = 0;
+    everything.germline_hets = false;
+    everything.count_callable = true;
+    std::vector<PriorEvidence> evidence;
+    PriorEstimate estimate;
+    PerThread<std::unique_ptr<ChunkCaller>> callers;
+    run_in_order<ChunkCalls>(
+        sample, {threads, 0},
+        [&](const Interval& chunk) {
+            auto& caller = callers.local();
+            if (!caller) caller = std::make_unique<ChunkCaller>(inputs, everything);
+            return caller->call(chunk);
+        },
+        [&](ChunkCalls&& result, const Interval&) {
+            estimate.callable_sites += result.callable_sites;
+            for (const auto& c : result.calls) {
+                if (c.forced || c.tumour.alt < options.min_alt_reads || !only_low_qss(c)) continue;
+                const auto& p = c.posterior;
+                evidence.push_back({p.log10_somatic - std::log10(options.priors.somatic),
+                                    log10_sum(log10_sum(p.log10_reference, p.log10_germline), p.log10_artefact)});
+            }
+        });
+    estimate.candidates = evidence.size();
+    estimate.prior = estimate_somatic_prior(evidence, estimate.callable_sites, PriorBounds{}, options.priors.somatic);
+    return estimate;
+}
+
+}  // namespace somatic::snv

@@ -1,0 +1,56 @@
+// The somatic prior estimated from the data (empirical Bayes). A fixed prior
+// of 1e-6 per site suits a tumour with ~1 mutation per Mb and is 100x too
+// low for a hypermutated one, and QSS is only calibrated when the prior is
+// right. So, before calling, somatic-snv weighs the candidates of a fixed
+// sample of the genome and finds the prior pi that maximises their
+// likelihood under the mixture "somatic with probability pi, else the other
+// hypotheses": the EM update pi <- (sum of posterior somatic probabilities +
+// a) / (callable sites + b). The pseudo-counts a = 1, b = 1e6 (one somatic
+// site per Mb) keep a sample with no candidates from driving pi to zero.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "libsomatic/core/interval.hpp"
+#include "libsomatic/snv/caller.hpp"
+
+namespace somatic::snv {
+
+// One candidate's evidence, free of the somatic prior: log10 of the somatic
+// likelihood, and log10 of prior x likelihood summed over the other
+// hypotheses.
+struct PriorEvidence {
+    double log10_somatic_likelihood = 0;
+    double log10_not_somatic = 0;
+};
+
+struct PriorBounds {
+    double lowest = 1e-7;
+    double highest = 1e-4;  // 100 per Mb: the hypermutator range
+    double pseudo_somatic = 1;
+    double pseudo_sites = 1e6;
+};
+
+// The maximum a posteriori prior, by EM from `start`.
+double estimate_somatic_prior(const std::vector<PriorEvidence>& candidates, uint64_t callable_sites,
+                              const PriorBounds& bounds = {}, double start = 1e-6);
+
+// The genome sample the estimate is made on: `count` chunks of `size` bases
+// spread evenly over all of `contigs` (not just the regions being called,
+// so that every shard of a scattered run estimates the same prior).
+std::vector<Interval> prior_sample_chunks(const std::vector<Interval>& contigs, int64_t size, size_t count);
+
+struct PriorEstimate {
+    double prior = 0;
+    size_t candidates = 0;  // candidates the estimate weighed
+    uint64_t callable_sites = 0;
+};
+
+// Calls the sample chunks (every candidate, whatever its QSS) and estimates
+// the prior from the candidates that fail no filter other than LowQSS: a
+// candidate another filter rejects is an artefact, not a mutation.
+PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerOptions& options,
+                                       const std::vector<Interval>& sample, int threads);
+
+}  // namespace somatic::snv

@@ -1,0 +1,80 @@
+#!/usr/bin/env nextflow
+// somatic: tumour-normal pairs from a sample sheet through the somatic tools,
+// the same steps as workflows/snakemake/Snakefile:
+//   somatic-scatter -> somatic-snv per shard -> bcftools concat (+ .tbi)
+//   -> somatic-cnv on the gathered het sites; somatic-sig per pair and for
+//   the cohort (one catalogue column per pair, and its exposures).
+//
+//   nextflow run workflows/nextflow/main.nf --input samples.tsv --outdir results
+nextflow.enable.dsl = 2
+
+include { SOMATIC_SCATTER                              } from './modules/somatic/scatter/main'
+include { SOMATIC_SNV                                  } from './modules/somatic/snv/main'
+include { BCFTOOLS_CONCAT as GATHER_SNV                } from './modules/local/bcftools_concat/main'
+include { BCFTOOLS_CONCAT as GATHER_HETS               } from './modules/local/bcftools_concat/main'
+include { SOMATIC_CNV                                  } from './modules/somatic/cnv/main'
+include { SOMATIC_SIG_CATALOGUE                        } from './modules/somatic/sig/catalogue/main'
+include { SOMATIC_SIG_CATALOGUE as COHORT_CATALOGUE    } from './modules/somatic/sig/catalogue/main'
+include { SOMATIC_SIG_FIT                              } from './modules/somatic/sig/fit/main'
+include { SOMATIC_SIG_FIT as COHORT_FIT                } from './modules/somatic/sig/fit/main'
+
+// An alignment's index: .crai beside a CRAM, .bai beside a BAM.
+def index_of(path) {
+    file(path.toString().endsWith('.cram') ? "${path}.crai" : "${path}.bai", checkIfExists: true)
+}
+
+workflow {
+    if (!params.input) error "give the sample sheet with --input"
+    if (!params.signatures) error "give the reference signatures with --signatures"
+    // Sample sheet: tab-separated, header pair, tumour, normal[, reference].
+    pairs = Channel.fromPath(params.input, checkIfExists: true)
+        .splitCsv(header: true, sep: '\t')
+        .map { row ->
+            def reference = row.reference ?: params.reference
+            if (!reference) error "sample sheet: pair ${row.pair} has no reference and --reference is not set"
+            if (row.pair in ['cohort', 'logs']) error "sample sheet: pair id '${row.pair}' is reserved"
+            def tumour = file(row.tumour, checkIfExists: true)
+            def normal = file(row.normal, checkIfExists: true)
+            def fasta = file(reference, checkIfExists: true)
+            tuple([id: row.pair], tumour, index_of(tumour), normal, index_of(normal), fasta, file("${fasta}.fai", checkIfExists: true))
+        }
+    signatures = file(params.signatures, checkIfExists: true)
+    versions = Channel.empty()
+
+    // Scatter: one item per pair and shard.
+    SOMATIC_SCATTER(pairs.map { meta, t, ti, n, ni, fa, fai -> tuple(meta, fa, fai) }, params.shards)
+    shards = SOMATIC_SCATTER.out.beds.transpose()
+    SOMATIC_SNV(pairs.combine(shards, by: 0))
+
+    // Gather in shard order (the names sort as the shards' numbers).
+    def by_shard = { a, b -> a.name <=> b.name }
+    GATHER_SNV(SOMATIC_SNV.out.vcf.groupTuple(size: params.shards, sort: by_shard))
+    GATHER_HETS(SOMATIC_SNV.out.hets.groupTuple(size: params.shards, sort: by_shard))
+
+    SOMATIC_CNV(pairs.join(GATHER_HETS.out.vcf))
+
+    SOMATIC_SIG_CATALOGUE(GATHER_SNV.out.vcf
+        .join(pairs.map { meta, t, ti, n, ni, fa, fai -> tuple(meta, fa, fai) })
+        .map { meta, vcf, tbi, fa, fai -> tuple(meta, vcf, fa, fai) })
+    SOMATIC_SIG_FIT(SOMATIC_SIG_CATALOGUE.out.catalogue, signatures)
+
+    COHORT_CATALOGUE(SOMATIC_SIG_CATALOGUE.out.catalogue
+        .map { meta, table -> table }
+        .toSortedList { a, b -> a.name <=> b.name }
+        .map { tables -> tuple([id: 'cohort'], tables, [], []) })
+    COHORT_FIT(COHORT_CATALOGUE.out.catalogue, signatures)
+
+    // versions.yml as the Snakemake workflow writes it: one "tool: version"
+    // line per tool, in pipeline order (the modules' files are nf-core's
+    // "PROCESS:\n    tool: version").
+    def order = ['somatic-scatter', 'somatic-snv', 'somatic-cnv', 'somatic-sig', 'bcftools']
+    versions
+        .mix(SOMATIC_SCATTER.out.versions.first(), SOMATIC_SNV.out.versions.first(),
+             GATHER_SNV.out.versions.first(), SOMATIC_CNV.out.versions.first(),
+             SOMATIC_SIG_CATALOGUE.out.versions.first(), SOMATIC_SIG_FIT.out.versions.first())
+        .flatMap { f -> f.readLines().findAll { it.startsWith(' ') }.collect { it.trim() } }
+        .unique()
+        .toSortedList { a, b -> order.indexOf(a.tokenize(':')[0]) <=> order.indexOf(b.tokenize(':')[0]) }
+        .flatMap()
+        .collectFile(name: 'versions.yml', storeDir: params.outdir, newLine: true, sort: 'index')
+}
