@@ -68,7 +68,8 @@ Columns columns_from_header(const std::vector<std::string_view>& f, const Log2Ta
     for (int i = after + 1; i < static_cast<int>(names.size()); ++i) {
         if (i == c.baf) continue;
         if (one_of(names[static_cast<size_t>(i)], {"gene", "depth", "weight", "kind", "gc", "tumour", "tumor", "normal",
-                                                   "clone", "probe", "id", "name", "n_bins", "num.mark", "probes"})) {
+                                                   "clone", "probe", "id", "name", "n_bins", "num.mark", "probes",
+                                                   "n_fraction", "reads"})) {  // a bins table's own columns
             continue;
         }
         c.value = i;

@@ -72,7 +72,10 @@ TextOutput::TextOutput(const std::string& path) : atomic_(path) {
         return;
     }
     file_ = std::fopen(atomic_.write_path().c_str(), "w");
-    if (!file_) throw io_error(path, std::string("cannot create the file: ") + std::strerror(errno));
+    if (!file_) {
+        throw io_error(path, std::string("cannot create the file: ") + std::strerror(errno),
+                       "check the directory exists and is writable");
+    }
     owns_ = true;
 }
 

@@ -74,7 +74,11 @@ AtomicOutput::AtomicOutput(std::string final_path) : final_path_(std::move(final
     // So is a symbolic link (/dev/stdout): renaming onto it would replace the
     // link itself, not the file it names.
     struct stat st {};
-    if (lstat(final_path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    if (lstat(final_path_.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+        // Found now, not after the whole run when the rename fails.
+        throw io_error(final_path_, "is a directory", "give the output a file name");
+    }
+    if (lstat(final_path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
         temp_path_ = final_path_;
         direct_ = true;
         return;

@@ -4,6 +4,10 @@
 #include <htslib/kstring.h>
 #include <sys/stat.h>
 
+#include <cerrno>
+#include <cstring>
+#include <string>
+
 #include "libsomatic/core/error.hpp"
 
 namespace somatic {
@@ -14,8 +18,16 @@ TextLines::TextLines(std::string path) : path_(std::move(path)) {
         if (stat(path_.c_str(), &st) != 0) throw input_error(path_, "no such file");
         if (S_ISDIR(st.st_mode)) throw input_error(path_, "is a directory, not a file");
     }
+    // htslib would log its own line about a failure; the error below says it once, with the reason.
+    const auto level = hts_get_log_level();
+    hts_set_log_level(HTS_LOG_OFF);
     file_ = hts_open(path_.c_str(), "r");
-    if (!file_) throw input_error(name(), "cannot open", {}, "check the file exists and is readable");
+    const int saved = errno;
+    hts_set_log_level(level);
+    if (!file_) {
+        throw input_error(name(), std::string("cannot open: ") + std::strerror(saved), {},
+                          "check the file exists and is readable");
+    }
 }
 
 TextLines::~TextLines() {

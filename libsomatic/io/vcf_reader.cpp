@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <cstring>
+#include <string>
 
 #include "libsomatic/core/error.hpp"
 
@@ -60,6 +62,18 @@ VcfReader::VcfReader(std::string path, bool need_index) : path_(std::move(path))
         if (!index_ && !tabix_) {
             throw input_error(name(), "no index found", {},
                               "compress it with bgzip and index it with 'bcftools index -t " + path_ + "'");
+        }
+        // An index older than its data answers region queries with the old
+        // file's offsets: records are skipped or misread without an error.
+        for (const char* suffix : {".tbi", ".csi"}) {
+            const std::string index = path_ + suffix;
+            struct stat ds {}, is {};
+            if (stat(index.c_str(), &is) != 0 || stat(path_.c_str(), &ds) != 0) continue;
+            // One second of slack, as for alignment indexes: copies write the two files a moment apart.
+            if (is.st_mtime + 1 < ds.st_mtime) {
+                throw input_error(name(), "the index " + index + " is older than the data file", {},
+                                  "re-index it with 'bcftools index -f " + path_ + "'");
+            }
         }
     }
 }
@@ -146,6 +160,18 @@ int VcfReader::read_text_line(bcf1_t* record) {
                                       std::to_string(needed) + " are needed",
                           "data line " + std::to_string(text_line_) + " ('" + first + "')",
                           "columns must be separated by tabs");
+    }
+    // htslib reads POS "12x4" as 12 without complaint. (0 is allowed: the
+    // VCF specification uses it for a telomere.)
+    const char* pos = std::strchr(line.s, '\t');
+    if (pos) {
+        const char* end = std::strchr(pos + 1, '\t');
+        std::string text(pos + 1, end ? end : line.s + line.l);
+        if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) {
+            free(line.s);
+            throw input_error(name(), "malformed VCF record: POS '" + text + "' is not a whole number",
+                              "data line " + std::to_string(text_line_), "check the file with 'bcftools view'");
+        }
     }
     ret = vcf_parse(&line, header_, record);
     free(line.s);

@@ -39,13 +39,37 @@ const char* mode_of(VcfFormat f) {
 std::string write_failure(const std::string&) {
     return std::string("cannot write: ") + (errno ? std::strerror(errno) : "write failed");
 }
+
+// htslib logs its own line about a failed write; the error thrown says it
+// once. (The level is global: set for the call, then restored.)
+class QuietHtslib {
+public:
+    QuietHtslib() : level_(hts_get_log_level()) { hts_set_log_level(HTS_LOG_OFF); }
+    ~QuietHtslib() { hts_set_log_level(level_); }
+    QuietHtslib(const QuietHtslib&) = delete;
+    QuietHtslib& operator=(const QuietHtslib&) = delete;
+
+private:
+    htsLogLevel level_;
+};
+
+// What to do depends on why the write failed: a closed standard output is
+// not a full disk.
+std::string write_hint() {
+    if (errno == EBADF) return "is the output closed?";
+    if (errno == ENOSPC || errno == EDQUOT || errno == 0) return "is the disk full?";
+    return "check the disk and the file system";
+}
 }  // namespace
 
 VcfWriter::VcfWriter(std::string path, VcfFormat format, bool write_index)
     : path_(std::move(path)), format_(format), output_(path_) {
     index_ = write_index && !output_.is_stdout() && !output_.is_direct() &&
              (format_ == VcfFormat::vcf_gz || format_ == VcfFormat::bcf);
-    file_ = hts_open(output_.write_path().c_str(), mode_of(format_));
+    {
+        const QuietHtslib quiet;
+        file_ = hts_open(output_.write_path().c_str(), mode_of(format_));
+    }
     if (!file_) throw io_error(display_name(path_, true), write_failure(path_), "check the directory exists and is writable");
     header_ = bcf_hdr_init("w");
     if (!header_) throw std::bad_alloc();
@@ -87,7 +111,8 @@ void VcfWriter::add_provenance(const Provenance& p) {
 void VcfWriter::write_header() {
     if (bcf_hdr_sync(header_) != 0) throw Error(ErrorKind::internal, {}, "cannot finalise the VCF header");
     errno = 0;
-    if (bcf_hdr_write(file_, header_) != 0) throw io_error(display_name(path_, true), write_failure(path_));
+    const QuietHtslib quiet;
+    if (bcf_hdr_write(file_, header_) != 0) throw io_error(display_name(path_, true), write_failure(path_), write_hint());
     if (index_) {
         const bool is_bcf = format_ == VcfFormat::bcf;
         index_temp_ = output_.add_companion(path_ + (is_bcf ? ".csi" : ".tbi"));
@@ -99,21 +124,33 @@ void VcfWriter::write_header() {
 }
 
 void VcfWriter::write(bcf1_t* record) {
+    const QuietHtslib quiet;
     errno = 0;
     if (bcf_write(file_, header_, record) != 0) {
-        throw io_error(display_name(path_, true), write_failure(path_), "is the disk full?");
+        throw io_error(display_name(path_, true), write_failure(path_), write_hint());
     }
 }
 
 void VcfWriter::close() {
+    finish();
+    output_.commit();
+}
+
+void VcfWriter::finish() {
     if (!file_) return;
     if (!header_written_) write_header();
+    const QuietHtslib quiet;
     errno = 0;
-    if (index_ && bcf_idx_save(file_) != 0) throw io_error(display_name(path_, true), "cannot write the index");
+    // Saving the index flushes the data first: a failure there is most often
+    // the data's (a full disk), so it is reported by its errno, once.
+    const bool index_failed = index_ && bcf_idx_save(file_) != 0;
+    const int saved = errno;
     const int ret = hts_close(file_);
     file_ = nullptr;
-    if (ret != 0) throw io_error(display_name(path_, true), write_failure(path_), "is the disk full?");
-    output_.commit();
+    if (index_failed || ret != 0) {
+        if (index_failed) errno = saved;
+        throw io_error(display_name(path_, true), write_failure(path_), write_hint());
+    }
 }
 
 }  // namespace somatic

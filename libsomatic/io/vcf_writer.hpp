@@ -54,6 +54,10 @@ public:
 
     // Flushes, writes the index, renames into place.
     void close();
+    // Flushes and closes the file (and its index) under the temporary name,
+    // without renaming it: a tool writing two outputs finishes both before
+    // committing either, so that a failure of the second leaves neither.
+    void finish();
 
 private:
     std::string path_;

@@ -130,6 +130,9 @@ int run(int argc, char** argv) {
                            " chunks, up to " + chunk.to_region_string());
             }
         });
+    // Both files complete before either takes its final name.
+    calls_out.finish();
+    if (hets_out) hets_out->finish();
     calls_out.close();
     if (hets_out) hets_out->close();
     log::debug("wrote " + std::to_string(written) + " records, " + std::to_string(passed) + " PASS");

@@ -1,4 +1,5 @@
 #include "libsomatic/core/atomic_output.hpp"
+#include "libsomatic/core/error.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -77,4 +78,11 @@ TEST_CASE("a symbolic link or a device is written in place, never replaced") {
     CHECK(device.is_direct());
     CHECK(device.write_path() == "/dev/null");
     fs::remove_all(dir);
+}
+
+TEST_CASE("an output path that is a directory is refused before anything is written") {
+    const fs::path dir = scratch_dir() / "a_directory";
+    fs::create_directories(dir);
+    CHECK_THROWS_AS(AtomicOutput(dir.string()), Error);
+    CHECK(fs::is_empty(dir));
 }

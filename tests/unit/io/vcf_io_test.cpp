@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <htslib/vcf.h>
 
+#include <chrono>
 #include <filesystem>
 
 #include "../test_files.hpp"
@@ -94,4 +95,26 @@ TEST_CASE("malformed and unsorted VCFs are input errors with a locus") {
               .find("not sorted") != std::string::npos);
     CHECK(message("chr1\t5\t.\tA\n", false).find("malformed VCF record: 4 columns where 8 are needed at data line 1") != std::string::npos);
     CHECK_THROWS_AS(VcfReader(testing::write_text("empty.vcf", "")), Error);
+    // htslib alone reads POS "12x4" as 12.
+    for (const char* pos : {"12x4", "x", "-3", ""}) {
+        CHECK(message(std::string("chr1\t") + pos + "\t.\tA\tT\t.\t.\t.\n", false)
+                  .find(std::string("POS '") + pos + "' is not a whole number at data line 1") != std::string::npos);
+    }
+    CHECK(message("chr1\t007\t.\tA\tT\t.\t.\t.\n", false) == "ok");
+}
+
+TEST_CASE("an index older than its VCF is refused") {
+    const std::string path = testing::scratch("stale.vcf.gz").string();
+    write_two_records(path, VcfFormat::vcf_gz);
+    CHECK_NOTHROW(VcfReader(path, true));
+    const auto now = fs::last_write_time(path);
+    fs::last_write_time(path + ".tbi", now - std::chrono::hours(1));
+    try {
+        VcfReader r(path, true);
+        FAIL("a stale index was accepted");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()).find("stale.vcf.gz.tbi is older than the data file") != std::string::npos);
+    }
+    // Without an index query the index is not read, so its age does not matter.
+    CHECK_NOTHROW(VcfReader(path, false));
 }

@@ -1,0 +1,84 @@
+#!/usr/bin/python3
+"""The same input gives the same bytes at 1, 2 and 8 threads and on a
+repeated run, for every tool and subcommand that writes results:
+
+  somatic-snv            calls of pair1; also with 1 kb chunks (hundreds of
+                         chunk boundaries, each invisible in the output), and
+                         per-region runs concatenated equal the whole run
+  somatic-cnv run        segments of pair1 (bins, BAF, segmentation, fit)
+  somatic-cnv bins       the read counts of pair1's tumour
+  somatic-cnv segment    the segmentation of a log2 table made from them
+  somatic-sig catalogue  the SBS96 catalogue of somatic-snv's calls
+  somatic-sig fit        exposures of those calls to the COSMIC subset,
+                         with 200 bootstrap replicates, seed 7;
+                         another seed must give other intervals (else the
+                         seed would not be reaching the bootstrap)
+
+More threads than the machine has cores (8) still exercise the ordered
+pipeline: chunks finish out of order whatever the core count."""
+import os
+import shutil
+import sys
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from e2e_lib import TESTDATA, binary, check, finish, run, scratch
+
+pair = os.path.join(TESTDATA, "pair1")
+ref = f"{pair}/ref.fa"
+out = scratch()
+THREADS = ("1", "2", "8")
+
+
+def same_at_all_threads(name, argv, output=None):
+    """Runs argv at each thread count and once more at 1; returns the output
+    of the first run. `output` names a file argv writes, else stdout counts."""
+    results = []
+    for t in THREADS + ("1",):
+        r = run(argv + ["--threads", t])
+        results.append(open(output, "rb").read() if output else r.stdout.encode())
+    check(len(results[0]) > 0, f"{name}: the reference run writes output")
+    for t, got in zip(THREADS[1:], results[1:]):
+        check(got == results[0], f"{name}: --threads {t} gives the same bytes as 1")
+    check(results[-1] == results[0], f"{name}: a repeated run gives the same bytes")
+    return results[0].decode("latin-1")
+
+
+# somatic-snv
+snv = [binary("somatic-snv"), "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam",
+       "--reference", ref, "--no-version"]
+calls = same_at_all_threads("somatic-snv", snv)
+check(calls.count("\n") > 100, "somatic-snv: the reference run writes records")
+check(run(snv + ["--threads", "8", "--chunk-size", "1000"]).stdout == calls,
+      "somatic-snv: 1 kb chunks at 8 threads give the same bytes as the default chunks at 1")
+body = lambda text: [l for l in text.splitlines() if not l.startswith("#")]
+pieces = []
+for region in ("chr1:1-50000", "chr1:50001-120000", "chr2"):
+    pieces += body(run(snv + ["-r", region]).stdout)
+check(pieces == body(calls), "somatic-snv: per-region runs concatenated equal the whole-genome run")
+# A bgzipped file with its index: the same compressed bytes too.
+gz = f"{out}/calls.vcf.gz"
+same_at_all_threads("somatic-snv -o calls.vcf.gz", snv + ["-o", gz], output=gz)
+
+# somatic-cnv
+cnv = binary("somatic-cnv")
+same_at_all_threads("somatic-cnv run", [cnv, "run", "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam",
+                                        "-f", ref, "--snp-sites", f"{pair}/germline.vcf.gz", "--no-version"])
+bins = same_at_all_threads("somatic-cnv bins", [cnv, "bins", "-f", ref, "--no-version", f"{pair}/tumour.bam"])
+with open(f"{out}/tumour.bins.tsv", "w") as f:
+    f.write(bins)
+normal_bins = run([cnv, "bins", "-f", ref, "--no-version", f"{pair}/normal.bam"]).stdout
+with open(f"{out}/normal.bins.tsv", "w") as f:
+    f.write(normal_bins)
+run([cnv, "ratio", "--no-version", "-o", f"{out}/ratio.tsv", f"{out}/tumour.bins.tsv", f"{out}/normal.bins.tsv"])
+same_at_all_threads("somatic-cnv segment", [cnv, "segment", "--no-version", f"{out}/ratio.tsv"])
+
+# somatic-sig, on somatic-snv's calls
+with open(f"{out}/calls.vcf", "w") as f:
+    f.write(calls)
+sig = binary("somatic-sig")
+signatures = os.path.join(TESTDATA, "signatures", "cosmic_v3.2_subset.tsv")
+same_at_all_threads("somatic-sig catalogue", [sig, "catalogue", "-f", ref, f"{out}/calls.vcf"])
+fit = [sig, "fit", "-s", signatures, "-f", ref, f"{out}/calls.vcf", "--bootstrap", "200"]
+seven = same_at_all_threads("somatic-sig fit --bootstrap 200 --seed 7", fit + ["--seed", "7"])
+check(run(fit + ["--seed", "8"]).stdout != seven, "somatic-sig fit: another seed gives other bootstrap intervals")
+shutil.rmtree(out, ignore_errors=True)
+finish()
