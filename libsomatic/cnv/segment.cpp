@@ -193,7 +193,50 @@ std::vector<size_t> pelt(const Costs& cost, const std::vector<size_t>& c, size_t
     return starts;
 }
 
-std::vector<size_t> segment_contig(const Costs& cost, size_t n, size_t m, double penalty) {
+// Places each change-point of `starts` (segment starts, 0 first) afresh
+// between its neighbours: at the middle of the run of positions, around the
+// best one, whose cost is within kSupport of the best (a likelihood support
+// interval). A sharp step keeps its best bin; a change seen only in the BAF,
+// between two het sites several bins apart, goes to the middle of the gap
+// instead of wherever the log2 noise happened to put it.
+constexpr double kSupport = 2.0;
+
+void refine_starts(const Costs& cost, size_t n, size_t m, std::vector<size_t>& starts) {
+    for (size_t k = 1; k < starts.size(); ++k) {
+        const size_t a = starts[k - 1], b = k + 1 < starts.size() ? starts[k + 1] : n;
+        if (b - a < 2 * m) continue;
+        std::vector<double> c(b - a, std::numeric_limits<double>::infinity());
+        size_t best = starts[k];
+        for (size_t u = a + m; u + m <= b; ++u) {
+            c[u - a] = cost(a, u) + cost(u, b);
+            if (c[u - a] < c[best - a]) best = u;
+        }
+        size_t lo = best, hi = best;
+        while (lo > a + m && c[lo - 1 - a] <= c[best - a] + kSupport) --lo;
+        while (hi + 1 + m <= b && c[hi + 1 - a] <= c[best - a] + kSupport) ++hi;
+        starts[k] = (lo + hi + 1) / 2;
+    }
+}
+
+// A segment of at most kTransition bins whose mean log2 lies between its two
+// neighbours' is the blur of one step (bins that straddle the breakpoint,
+// reads that span it), not an event: it joins the neighbour nearer in log2.
+constexpr size_t kTransition = 4;
+
+void merge_transitions(const Costs& cost, size_t n, std::vector<size_t>& starts) {
+    auto mean = [&](size_t a, size_t b) { return (cost.s1[b] - cost.s1[a]) / static_cast<double>(b - a); };
+    for (size_t k = 1; k + 1 < starts.size();) {
+        const size_t a = starts[k - 1], b = starts[k], c = starts[k + 1], d = k + 2 < starts.size() ? starts[k + 2] : n;
+        const double left = mean(a, b), mid = mean(b, c), right = mean(c, d);
+        if (c - b <= kTransition && (mid - left) * (right - mid) > 0) {
+            starts.erase(starts.begin() + static_cast<std::ptrdiff_t>(std::abs(mid - left) < std::abs(right - mid) ? k + 1 : k));
+        } else {
+            ++k;
+        }
+    }
+}
+
+std::vector<size_t> segment_contig(const Costs& cost, size_t n, size_t m, double penalty, bool refine) {
     if (n < 2 * m) return {0};
     std::vector<size_t> cand{0, n};
     binary_candidates(cost, n, m, 0.5 * penalty, cand);
@@ -205,7 +248,12 @@ std::vector<size_t> segment_contig(const Costs& cost, size_t n, size_t m, double
     for (size_t t : cand) {
         if (t == 0 || t == n || (t >= m && t + m <= n)) c.push_back(t);
     }
-    return pelt(cost, c, m, penalty);
+    std::vector<size_t> starts = pelt(cost, c, m, penalty);
+    if (refine) {
+        merge_transitions(cost, n, starts);
+        refine_starts(cost, n, m, starts);
+    }
+    return starts;
 }
 
 }  // namespace
@@ -246,7 +294,7 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
     auto one = [&](size_t r) {
         const auto [lo, hi] = ranges[r];
         const Costs cost(x, in, lo, hi, result.log2_sd, sd_mirrored);
-        starts[r] = segment_contig(cost, hi - lo, m, result.penalty);
+        starts[r] = segment_contig(cost, hi - lo, m, result.penalty, o.refine);
     };
     tbb::task_arena arena(std::max(1, o.threads));
     arena.execute([&] { tbb::parallel_for(size_t(0), ranges.size(), one); });

@@ -25,6 +25,12 @@
 // up to a few bins. Cost: O(n log n) for the candidates, then PELT on K
 // candidates (near-linear in K with pruning). Memory: O(n).
 //
+// Two steps follow the optimum (SegmentOptions::refine): short segments that
+// are only the blur of a step are merged into a neighbour, and each
+// change-point is placed at the middle of its likelihood support interval. A
+// BAF-only change between two het sites several bins apart then lands in the
+// middle of the gap rather than where the log2 noise happened to put it.
+//
 // Single-bin outliers are first winsorised as in DNAcopy's smooth.CNA: a bin
 // further than 4 sd from the median of its 5 neighbours on each side is
 // brought to 2 sd from that median.
@@ -62,6 +68,12 @@ struct SegmentOptions {
     int min_bins = 3;      // the shortest segment, in bins
     bool smooth_outliers = true;
     bool use_baf = true;
+    // After the optimum: segments of at most 4 bins whose mean log2 lies
+    // between their neighbours' (the blur of one step) join the nearer
+    // neighbour, and each change-point moves to the middle of its support
+    // interval (the positions between its neighbours whose cost is within 2
+    // of the best). Off: the plain penalised optimum.
+    bool refine = true;
     int threads = 1;
 };
 
