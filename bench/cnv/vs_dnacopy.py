@@ -9,7 +9,9 @@ log2 ratios, in the same run.
    somatic-cnv the same subset, so the ratio on the subset is like for like.
    CBS works one chromosome at a time, so its whole-genome time is the subset
    time scaled by 24 / CONTIGS (stated as such). Times are CPU seconds of the
-   child process (user + system), and wall seconds.
+   child process (user + system), and wall seconds; "alone" rows time the
+   segmentation without reading the table: CPU seconds inside R for CBS, the
+   wall seconds somatic-cnv logs for its segment() (at least its CPU time).
 2. Coriell array CGH (DNAcopy's example data, in SHARED/copynumber/
    dnacopy_coriell, skipped when absent): somatic-cnv's segment boundaries
    next to DNAcopy's own CBS segmentation of the same probes, counted in
@@ -20,6 +22,7 @@ Needs r-bioc-dnacopy; cnvkit is optional (Debian package `cnvkit`).
 """
 import argparse
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -90,14 +93,23 @@ def speed(binary, contigs):
                 c.write("%s\t%s\t%s\t-\t%s\t1\t1\n" % (r[0], r[1], r[2], r[3]))
                 n_subset += 1
 
+    def inner(p):
+        """The time somatic-cnv reports for segment() alone (wall seconds)."""
+        m = re.search(r"bins in ([0-9.]+) s", p.stderr)
+        return float(m.group(1)) if m else float("nan")
+
     rows = []
     cpu, wall, p = timed([binary, "segment", table, "--no-baf", "--threads", "1"])
     rows.append(("somatic-cnv segment, log2 only", 3_000_000, cpu, wall, None))
+    ours_inner_all = inner(p)
+    rows.append(("somatic-cnv segment(), log2 only, alone (wall)", 3_000_000, ours_inner_all, float("nan"), None))
     cpu, wall, p = timed([binary, "segment", table, "--threads", "1"])
     rows.append(("somatic-cnv segment, log2 + BAF", 3_000_000, cpu, wall, None))
     cpu, wall, p = timed([binary, "segment", subset, "--no-baf", "--threads", "1"])
     ours_subset = cpu
+    ours_inner = inner(p)
     rows.append(("somatic-cnv segment, log2 only", n_subset, cpu, wall, change_points(starts_of_bed(p.stdout))))
+    rows.append(("somatic-cnv segment(), log2 only, alone (wall)", n_subset, ours_inner, float("nan"), None))
 
     script = os.path.join(out, "cbs.R")
     with open(script, "w") as f:
@@ -140,11 +152,14 @@ def speed(binary, contigs):
         print("| %s | %s | %.2f | %s | %s | %s |" % (name, format(n, ","), cpu,
                                                      "-" if wall != wall else "%.2f" % wall, hit, segs))
     scale = 24 / contigs
-    print("\nOn the same %s bins: CBS (whole R process) took %.1fx the CPU of somatic-cnv, segment() alone %.1fx."
-          % (format(n_subset, ","), rows[3][2] / ours_subset, cbs_inner / ours_subset))
-    print("CBS on all 3,000,000 bins, scaled from %d of 24 contigs: about %.0f s of segment() alone, against "
-          "somatic-cnv's measured %.2f s (%.0fx)." % (contigs, cbs_inner * scale, rows[0][2],
-                                                      cbs_inner * scale / rows[0][2]))
+    cbs_process = [r for r in rows if r[0].startswith("DNAcopy CBS (R")][0][2]
+    print("\nOn the same %s bins: CBS as a whole R process took %.1fx the CPU of the whole somatic-cnv process; "
+          "CBS's segment() alone %.1fx the time of somatic-cnv's segment() alone."
+          % (format(n_subset, ","), cbs_process / ours_subset, cbs_inner / ours_inner))
+    print("CBS on all 3,000,000 bins, scaled from %d of 24 contigs (CBS segments each contig alone): about %.0f s of "
+          "segment() alone (%.0fx somatic-cnv's measured %.2f s), about %.0f s as a process (%.0fx somatic-cnv's %.2f s)."
+          % (contigs, cbs_inner * scale, cbs_inner * scale / ours_inner_all, ours_inner_all,
+             cbs_process * scale, cbs_process * scale / rows[0][2], rows[0][2]))
 
 
 def coriell(binary, shared):

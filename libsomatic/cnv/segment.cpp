@@ -11,6 +11,17 @@
 
 namespace somatic::cnv {
 
+void SegmentInput::reserve(size_t bins) {
+    contig.reserve(bins);
+    beg.reserve(bins);
+    end.reserve(bins);
+    log2.reserve(bins);
+    het_n.reserve(bins);
+    het_sum.reserve(bins);
+    het_sumsq.reserve(bins);
+    het_depth.reserve(bins);
+}
+
 void SegmentInput::add_bin(int32_t c, int64_t b, int64_t e, double value) {
     contig.push_back(c);
     beg.push_back(b);

@@ -58,6 +58,7 @@ struct SegmentInput {
     std::vector<std::string> header;  // "##key=value" lines to carry along
 
     size_t size() const { return log2.size(); }
+    void reserve(size_t bins);
     void add_bin(int32_t c, int64_t b, int64_t e, double value);
     // Adds one het site's BAF (0-1) to bin i.
     void add_het(size_t i, double baf, double depth);
