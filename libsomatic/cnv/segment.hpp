@@ -4,7 +4,9 @@
 // the mirrored BAF |BAF - 0.5| of the het sites inside them (mirroring
 // removes the unknown phase). The cost of a segment is the residual sum of
 // squares of each signal divided by its noise variance, so the two add up on
-// one scale; a segmentation's cost is the sum over segments plus a penalty
+// one scale (bins of a noisier class, off-target bins of an exome, weigh
+// less: each class has its own log2 noise sd, and a segment's mean is then
+// the weighted mean); a segmentation's cost is the sum over segments plus a penalty
 // beta * log(n) per segment (n = number of bins). The noise sd of each
 // signal is estimated robustly as MAD(first differences) / sqrt(2), which
 // ignores the steps themselves: of the log2 ratios, and of the raw (not
@@ -49,6 +51,9 @@ struct SegmentInput {
     std::vector<int32_t> contig;
     std::vector<int64_t> beg, end;
     std::vector<double> log2;
+    // The bin's noise class (0: whole-genome or target bins, 1: off-target
+    // bins), each with its own noise sd: off-target bins are far noisier.
+    std::vector<uint8_t> noise_class;
     // Het sites per bin: count, sum and sum of squares of |BAF - 0.5|, and
     // the sum of their tumour depths.
     std::vector<uint32_t> het_n;
@@ -59,7 +64,7 @@ struct SegmentInput {
 
     size_t size() const { return log2.size(); }
     void reserve(size_t bins);
-    void add_bin(int32_t c, int64_t b, int64_t e, double value);
+    void add_bin(int32_t c, int64_t b, int64_t e, double value, uint8_t noise_class = 0);
     // Adds one het site's BAF (0-1) to bin i.
     void add_het(size_t i, double baf, double depth);
 };
@@ -91,7 +96,7 @@ struct Segment {
 
 struct Segmentation {
     std::vector<Segment> segments;
-    double log2_sd = 0;  // the per-bin noise sd of log2
+    double log2_sd = 0;  // the per-bin noise sd of log2 (of noise class 0 when present)
     double baf_sd = 0;   // the per-site noise sd of BAF (NaN without het sites)
     double penalty = 0;  // the penalty per segment used
 };

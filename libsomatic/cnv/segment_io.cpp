@@ -29,6 +29,7 @@ bool looks_numeric(std::string_view s) {
 
 struct Columns {
     int chrom = -1, start = -1, end = -1, value = -1, baf = -1;
+    int kind = -1;  // this tool's "kind", or CNVkit's "gene" (Background / Antitarget: off-target)
 };
 
 Columns columns_from_header(const std::vector<std::string_view>& f, const Log2TableOptions& o, const std::string& file,
@@ -46,6 +47,7 @@ Columns columns_from_header(const std::vector<std::string_view>& f, const Log2Ta
         else if (c.start < 0 && one_of(n, {"start", "loc.start", "chromstart", "position", "pos", "maploc"})) c.start = i;
         else if (c.end < 0 && one_of(n, {"end", "loc.end", "chromend"})) c.end = i;
         else if (c.baf < 0 && n == "baf") c.baf = i;
+        else if (c.kind < 0 && (n == "kind" || n == "gene")) c.kind = i;
     }
     if (c.chrom < 0 || c.start < 0) {
         throw input_error(file, "the header names no chromosome and start/position columns", at.where(),
@@ -91,6 +93,7 @@ SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o)
         int32_t contig;
         int64_t beg, end;
         double value, baf;
+        uint8_t noise;
     };
     std::vector<Row> rows;
     std::vector<std::string_view> f;
@@ -146,6 +149,11 @@ SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o)
             ++missing;
             continue;
         }
+        row.noise = 0;
+        if (c.kind >= 0 && static_cast<int>(f.size()) > c.kind) {
+            const std::string_view k = f[static_cast<size_t>(c.kind)];
+            row.noise = k == "off_target" || k == "Background" || k == "Antitarget" ? 1 : 0;
+        }
         row.baf = std::nan("");
         if (c.baf >= 0) {
             row.baf = parse_real(f[static_cast<size_t>(c.baf)], at, "baf", true);
@@ -154,7 +162,7 @@ SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o)
         if (o.sort) {
             rows.push_back(row);
         } else {  // already in order: straight into the input
-            in.add_bin(row.contig, row.beg, row.end, row.value);
+            in.add_bin(row.contig, row.beg, row.end, row.value, row.noise);
             if (!std::isnan(row.baf)) in.add_het(in.size() - 1, row.baf, 0);
         }
     }
@@ -168,7 +176,7 @@ SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o)
         in.contigs = sorted_contigs;
         in.reserve(rows.size());
         for (const Row& r : rows) {
-            in.add_bin(r.contig, r.beg, r.end, r.value);
+            in.add_bin(r.contig, r.beg, r.end, r.value, r.noise);
             if (!std::isnan(r.baf)) in.add_het(in.size() - 1, r.baf, 0);
         }
     } else {
@@ -180,7 +188,9 @@ SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o)
 SegmentInput input_from_ratios(const RatioTable& r) {
     SegmentInput in;
     in.contigs = r.contigs;
-    for (size_t i = 0; i < r.size(); ++i) in.add_bin(r.bins[i].contig, r.bins[i].beg, r.bins[i].end, r.log2[i]);
+    for (size_t i = 0; i < r.size(); ++i) {
+        in.add_bin(r.bins[i].contig, r.bins[i].beg, r.bins[i].end, r.log2[i], r.bins[i].kind == BinKind::off_target ? 1 : 0);
+    }
     in.header.push_back("##sex=" + std::string(sex_name(r.sex)));
     if (!std::isnan(r.x_ratio)) in.header.push_back("##normal_x_ratio=" + format_fixed(r.x_ratio, 3));
     return in;

@@ -171,3 +171,25 @@ TEST_CASE("segmentation is the same at 1 and 4 threads") {
 TEST_CASE("empty input is an error") {
     CHECK_THROWS_WITH(segment(SegmentInput{}, SegmentOptions{}), doctest::Contains("no bins"));
 }
+
+TEST_CASE("each noise class has its own sd, and a segment's mean weighs bins by it") {
+    // Interleaved: even bins are class 0 (+-0.1 around 0), odd bins class 1
+    // (off-target, +-1 around 2). Within each class consecutive bins differ
+    // by 0.2 and 2: sds 1.4826 * 0.2 / sqrt(2) = 0.209669 and 2.09669, so
+    // weights 100 : 1, and the one segment's mean is
+    // (100 * 100 * 0 + 100 * 1 * 2) / (100 * 100 + 100 * 1) = 2 / 101.
+    SegmentInput in;
+    in.contigs = {"chr1"};
+    for (size_t i = 0; i < 200; ++i) {
+        const size_t j = i / 2;
+        const bool off = i % 2 == 1;
+        const double v = off ? 2.0 + zigzag(j, 1.0) : zigzag(j, 0.1);
+        in.add_bin(0, static_cast<int64_t>(i * 1000), static_cast<int64_t>(i * 1000 + 1000), v, off ? 1 : 0);
+    }
+    SegmentOptions o;
+    o.smooth_outliers = false;
+    const Segmentation s = segment(in, o);
+    CHECK(s.log2_sd == doctest::Approx(0.209669).epsilon(1e-5));
+    REQUIRE(s.segments.size() == 1);
+    CHECK(s.segments[0].log2 == doctest::Approx(2.0 / 101).epsilon(1e-9));
+}
