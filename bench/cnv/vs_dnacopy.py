@@ -17,7 +17,11 @@ log2 ratios, in the same run.
    next to DNAcopy's own CBS segmentation of the same probes, counted in
    probes.
 
-Usage: bench/cnv/vs_dnacopy.py [--binary B] [--contigs 1] [--shared DIR]
+3. Exome (CNVkit's example p2-20_1.cnr in SHARED/copynumber/cnvkit_examples,
+   skipped when absent or without cnvkit): somatic-cnv's change-points next
+   to those of CNVkit's `segment -m cbs` on the same .cnr, counted in bins.
+
+Usage: bench/cnv/vs_dnacopy.py [--binary B] [--contigs 1] [--shared DIR] [--skip-speed]
 Needs r-bioc-dnacopy; cnvkit is optional (Debian package `cnvkit`).
 """
 import argparse
@@ -122,8 +126,7 @@ def speed(binary, contigs):
     rows.append(("DNAcopy CBS (R process)", n_subset, cpu, wall, cbs_found))
     rows.append(("DNAcopy CBS (segment() alone)", n_subset, cbs_inner, float("nan"), None))
 
-    cnvkit = shutil.which("cnvkit.py") or ("/usr/lib/debian-med/bin/cnvkit.py"
-                                            if os.path.exists("/usr/lib/debian-med/bin/cnvkit.py") else None)
+    cnvkit = cnvkit_binary()
     if cnvkit:
         cns = os.path.join(out, "cnvkit_subset.cns")
         cpu, wall, p = timed([cnvkit, "segment", cnr, "-m", "cbs", "-p", "1", "-o", cns])
@@ -205,14 +208,55 @@ def coriell(binary, shared):
         print("| %s | %d | %d | %d | %d | %d |" % (sample, len(a), len(b), within(0), within(2), within(5)))
 
 
+def cnvkit_binary():
+    return shutil.which("cnvkit.py") or ("/usr/lib/debian-med/bin/cnvkit.py"
+                                         if os.path.exists("/usr/lib/debian-med/bin/cnvkit.py") else None)
+
+
+def exome(binary, shared):
+    cnr = os.path.join(shared, "copynumber", "cnvkit_examples", "formats", "p2-20_1.cnr")
+    cnvkit = cnvkit_binary()
+    if not os.path.exists(cnr) or not cnvkit:
+        print("\n%s or cnvkit is absent: the exome comparison is skipped" % cnr)
+        return
+    starts = {}
+    with open(cnr) as f:
+        next(f)
+        for line in f:
+            r = line.split("\t")
+            starts.setdefault(r[0], []).append(int(r[1]))
+    cns = os.path.join(out, "p2-20_1.cns")
+    cpu_k, wall_k, _ = timed([cnvkit, "segment", cnr, "-m", "cbs", "-p", "1", "-o", cns])
+    with open(cns) as f:
+        theirs = change_points(starts_of_bed("\n".join(f.read().splitlines()[1:])))
+
+    def index(chrom, pos):
+        v = starts[chrom]
+        return min(range(len(v)), key=lambda i: abs(v[i] - pos))
+
+    a = [(c, index(c, p)) for c, v in theirs.items() for p in v]
+    print("\nExome, CNVkit's p2-20_1.cnr (%d bins): change-points, in bins" % sum(len(v) for v in starts.values()))
+    print("| somatic-cnv --penalty | somatic-cnv | CNVkit CBS | CNVkit's within 2 bins of somatic-cnv's | CPU s, somatic-cnv / CNVkit |")
+    print("|---|---|---|---|---|")
+    for penalty in ("2", "4"):
+        cpu, wall, p = timed([binary, "segment", cnr, "--penalty", penalty])
+        ours = change_points(starts_of_bed(p.stdout))
+        b = [(c, index(c, q)) for c, v in ours.items() for q in v]
+        hit = sum(1 for c, i in a if any(c == d and abs(i - j) <= 2 for d, j in b))
+        print("| %s | %d | %d | %d | %.2f / %.2f |" % (penalty, len(b), len(a), hit, cpu, cpu_k))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--binary", default=os.path.join(here, "build", "tools", "somatic-cnv", "somatic-cnv"))
     ap.add_argument("--contigs", type=int, default=1, help="contigs of the 3M table given to CBS (each 125,000 bins)")
     ap.add_argument("--shared", default=os.environ.get("SOMATIC_SHARED_DATA", os.path.join(here, "..", "shared", "data")))
+    ap.add_argument("--skip-speed", action="store_true", help="only the Coriell and exome comparisons")
     a = ap.parse_args()
-    speed(a.binary, a.contigs)
+    if not a.skip_speed:
+        speed(a.binary, a.contigs)
     coriell(a.binary, a.shared)
+    exome(a.binary, a.shared)
 
 
 if __name__ == "__main__":
