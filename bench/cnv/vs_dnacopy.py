@@ -22,7 +22,7 @@ log2 ratios, in the same run.
    to those of CNVkit's `segment -m cbs` on the same .cnr, counted in bins.
 
 Usage: bench/cnv/vs_dnacopy.py [--binary B] [--contigs 1] [--shared DIR] [--skip-speed]
-Needs r-bioc-dnacopy; cnvkit is optional (Debian package `cnvkit`).
+Needs r-bioc-dnacopy; cnvkit is optional (Debian package `cnvkit`, or $CNVKIT).
 """
 import argparse
 import os
@@ -209,8 +209,8 @@ def coriell(binary, shared):
 
 
 def cnvkit_binary():
-    return shutil.which("cnvkit.py") or ("/usr/lib/debian-med/bin/cnvkit.py"
-                                         if os.path.exists("/usr/lib/debian-med/bin/cnvkit.py") else None)
+    """$CNVKIT, or cnvkit.py, or Debian's `cnvkit` on the PATH."""
+    return os.environ.get("CNVKIT") or shutil.which("cnvkit.py") or shutil.which("cnvkit")
 
 
 def exome(binary, shared):
