@@ -1,7 +1,5 @@
 #include "libsomatic/cnv/bin_counts.hpp"
 
-#include <htslib/cram.h>
-#include <htslib/hts.h>
 #include <htslib/sam.h>
 
 #include <algorithm>
@@ -45,61 +43,14 @@ std::vector<Chunk> group_bins(const BinTable& t, int64_t chunk_size) {
     return chunks;
 }
 
-// A streaming reader of one alignment file: each record of a region is
-// handed over as it is decoded, nothing is kept. (AlignmentFile::fetch keeps
-// whole batches, which a depth count does not need: at 60x a 500 kb chunk
-// holds ~200,000 records.) The file was validated by AlignmentFile first.
-class ReadStream {
-public:
-    ReadStream(const std::string& path, const std::string& reference) : path_(path) {
-        file_ = hts_open(path.c_str(), "r");
-        if (!file_) throw input_error(path, "cannot open the alignment file");
-        if (hts_get_format(file_)->format == cram) {
-            hts_set_fai_filename(file_, reference.c_str());
-            // Decode only what counting needs.
-            hts_set_opt(file_, CRAM_OPT_REQUIRED_FIELDS, SAM_FLAG | SAM_RNAME | SAM_POS | SAM_MAPQ);
-        }
-        header_ = sam_hdr_read(file_);
-        index_ = header_ ? sam_index_load(file_, path.c_str()) : nullptr;
-        record_ = bam_init1();
-        if (!header_ || !index_ || !record_) throw input_error(path, "cannot read the header or the index");
-    }
-    ~ReadStream() {
-        if (record_) bam_destroy1(record_);
-        if (index_) hts_idx_destroy(index_);
-        if (header_) sam_hdr_destroy(header_);
-        if (file_) hts_close(file_);
-    }
-    ReadStream(const ReadStream&) = delete;
-    ReadStream& operator=(const ReadStream&) = delete;
-
-    template <class OnRead>
-    void each(const Interval& region, OnRead&& on_read) {
-        const int tid = sam_hdr_name2tid(header_, region.contig.c_str());
-        if (tid < 0) throw input_error(path_, "contig '" + region.contig + "' is not in the header");
-        hts_itr_t* it = sam_itr_queryi(index_, tid, region.beg, region.end);
-        if (!it) throw input_error(path_, "cannot query the index", region.to_region_string(), "re-index the file");
-        int ret;
-        while ((ret = sam_itr_next(file_, it, record_)) >= 0) on_read(record_);
-        hts_itr_destroy(it);
-        if (ret < -1) {
-            throw input_error(path_, "cannot decode the reads", region.to_region_string(), "the file is truncated or corrupt");
-        }
-    }
-
-private:
-    std::string path_;
-    htsFile* file_ = nullptr;
-    sam_hdr_t* header_ = nullptr;
-    hts_idx_t* index_ = nullptr;
-    bam1_t* record_ = nullptr;
-};
-
 struct Worker {
     Reference reference;
-    std::vector<std::unique_ptr<ReadStream>> files;
+    std::vector<std::unique_ptr<AlignmentFile>> files;
     Worker(const std::string& ref, const std::vector<std::string>& paths) : reference(ref) {
-        for (const auto& p : paths) files.push_back(std::make_unique<ReadStream>(p, ref));
+        for (const auto& p : paths) {
+            files.push_back(std::make_unique<AlignmentFile>(p, ref));
+            files.back()->decode_positions_only();
+        }
     }
 };
 
@@ -184,7 +135,7 @@ std::vector<BinTable> count_bins(const BinTable& layout, const std::vector<std::
         for (size_t f = 0; f < w->files.size(); ++f) {
             std::vector<double>& counts = r.reads[f];
             size_t k = 0;  // the reads come sorted by start: walk the bins alongside
-            w->files[f]->each(region, [&](const bam1_t* b) {
+            w->files[f]->for_each(region, [&](const bam1_t* b) {
                 const int64_t pos = b->core.pos;
                 if (pos < region.beg) return;  // counted by the chunk where it starts
                 if (!options.filter.passes(b)) {

@@ -77,54 +77,35 @@ void write_bin_table(const BinTable& table, const std::string& path) {
 }
 
 BinTable read_bin_table(const std::string& path) {
-    TextLines lines(path);
-    const std::string name = lines.name();
     BinTable t;
-    OrderCheck order(name);
-    std::vector<std::string_view> f;
-    std::string_view line;
-    bool have_header = false;
-    while (lines.next(line)) {
-        if (line.empty()) continue;
-        const TextLocus at{name, lines.line_number()};
-        if (line.starts_with("##")) {
-            if (line.starts_with("##sample=")) t.sample = std::string(line.substr(9));
-            continue;
-        }
-        split_tabs(line, f);
-        if (!have_header) {
-            bool ok = f.size() == std::size(kColumns);
-            for (size_t c = 0; ok && c < f.size(); ++c) ok = f[c] == kColumns[c];
-            if (!ok) {
-                throw input_error(name, "not a bins table: the header line must be '#chrom start end kind gc n_fraction reads'",
-                                  at.where(), "produce it with 'somatic-cnv bins'");
-            }
-            have_header = true;
-            continue;
-        }
+    OrderCheck order(display_name(path));
+    const TableSpec spec{"bins table", {std::begin(kColumns), std::end(kColumns)}, "somatic-cnv bins", 0};
+    auto meta = [&](std::string_view line, const TextLocus&) {
+        if (line.starts_with("##sample=")) t.sample = std::string(line.substr(9));
+    };
+    const std::string name = read_table(path, spec, meta, [&](const std::vector<std::string_view>& f, const TextLocus& at) {
         if (f.size() != std::size(kColumns)) {
-            throw input_error(name, "expected 7 columns, found " + std::to_string(f.size()), at.where());
+            throw input_error(at.file, "expected 7 columns, found " + std::to_string(f.size()), at.where());
         }
         Bin b;
         b.beg = parse_integer(f[1], at, "start");
         b.end = parse_integer(f[2], at, "end");
         b.contig = order.add(f[0], b.beg, b.end, at.line);
         if (!parse_kind(f[3], b.kind)) {
-            throw input_error(name, "unknown bin kind '" + std::string(f[3]) + "'", at.where(), "use wgs, target or off_target");
+            throw input_error(at.file, "unknown bin kind '" + std::string(f[3]) + "'", at.where(), "use wgs, target or off_target");
         }
         const double gc = parse_real(f[4], at, "gc", true);
         if (std::isnan(gc) && f[4] != "NA") {
-            throw input_error(name, "column 'gc' holds '" + std::string(f[4]) + "'", at.where(), "only NA (an all-N bin) may be missing");
+            throw input_error(at.file, "column 'gc' holds '" + std::string(f[4]) + "'", at.where(), "only NA (an all-N bin) may be missing");
         }
         const double n_fraction = parse_real(f[5], at, "n_fraction");
         const double reads = parse_real(f[6], at, "reads");
-        if (reads < 0) throw input_error(name, "negative read count", at.where());
+        if (reads < 0) throw input_error(at.file, "negative read count", at.where());
         t.bins.push_back(b);
         t.gc.push_back(gc);
         t.n_fraction.push_back(n_fraction);
         t.reads.push_back(reads);
-    }
-    if (!have_header) throw input_error(name, "the file is empty", {}, "expected a bins table from 'somatic-cnv bins'");
+    });
     if (t.bins.empty()) throw input_error(name, "the bins table has a header but no bins");
     t.contigs = order.contigs();
     return t;

@@ -155,33 +155,19 @@ void write_het_table(const HetTable& table, const std::string& path) {
 }
 
 HetTable read_het_table(const std::string& path) {
-    TextLines lines(path);
-    const std::string name = lines.name();
     HetTable t;
-    OrderCheck order(name);
-    std::vector<std::string_view> f;
-    std::string_view line;
-    bool have_header = false;
-    while (lines.next(line)) {
-        if (line.empty() || line.starts_with("##")) continue;
-        const TextLocus at{name, lines.line_number()};
-        split_tabs(line, f);
-        if (!have_header) {
-            if (f.size() < 7 || f[0] != "#chrom" || f[3] != "tumour_ref" || f[6] != "normal_alt") {
-                throw input_error(name, "not an allele-count table: the header must be '#chrom start end tumour_ref tumour_alt normal_ref normal_alt baf'",
-                                  at.where(), "produce it with 'somatic-cnv baf'");
-            }
-            have_header = true;
-            continue;
-        }
-        if (f.size() < 7) throw input_error(name, "expected 8 columns, found " + std::to_string(f.size()), at.where());
+    OrderCheck order(display_name(path));
+    const TableSpec spec{"allele-count table",
+                         {"#chrom", "start", "end", "tumour_ref", "tumour_alt", "normal_ref", "normal_alt", "baf"},
+                         "somatic-cnv baf", 7};
+    read_table(path, spec, nullptr, [&](const std::vector<std::string_view>& f, const TextLocus& at) {
         HetSite s;
         s.pos = parse_integer(f[1], at, "start");
         const int64_t end = parse_integer(f[2], at, "end");
         s.contig = order.add(f[0], s.pos, end, at.line);
         auto count = [&](std::string_view v, const char* col) {
             const int64_t x = parse_integer(v, at, col);
-            if (x < 0) throw input_error(name, std::string("negative count in column '") + col + "'", at.where());
+            if (x < 0) throw input_error(at.file, std::string("negative count in column '") + col + "'", at.where());
             return static_cast<uint32_t>(x);
         };
         s.tumour_ref = count(f[3], "tumour_ref");
@@ -189,8 +175,7 @@ HetTable read_het_table(const std::string& path) {
         s.normal_ref = count(f[5], "normal_ref");
         s.normal_alt = count(f[6], "normal_alt");
         t.sites.push_back(s);
-    }
-    if (!have_header) throw input_error(name, "the file is empty", {}, "expected an allele-count table from 'somatic-cnv baf'");
+    });
     t.contigs = order.contigs();
     return t;
 }

@@ -17,6 +17,22 @@ BinTable make_layout(const ContigDict& reference, const std::vector<Interval>& r
     return make_target_layout(t, regions, reference, options);
 }
 
+HetTable load_het_sites(const HetSource& s, const CommonOptions& common, const PileupHetOptions& options) {
+    if (!s.germline_hets.empty() && !s.snp_sites.empty()) throw usage_error("give --germline-hets or --snp-sites, not both");
+    if (!s.germline_hets.empty()) {
+        if (common.reference.empty()) return read_germline_hets(s.germline_hets, options.criteria);
+        const ContigDict contigs = Reference(common.reference).contigs();
+        return read_germline_hets(s.germline_hets, options.criteria, &contigs, common.reference);
+    }
+    if (s.snp_sites.empty()) return {};
+    if (s.tumour.empty() || s.normal.empty()) throw usage_error("--snp-sites needs --tumour and --normal");
+    if (common.reference.empty()) throw usage_error("--snp-sites needs --reference");
+    const ContigDict contigs = Reference(common.reference).contigs();
+    PileupHetOptions p = options;
+    p.threads = common.threads;
+    return pileup_het_sites(s.snp_sites, s.tumour, s.normal, common.reference, resolve_regions(common, contigs), p);
+}
+
 PipelineResult run_pipeline(const CommonOptions& common, const PipelineOptions& o) {
     if (o.tumour.empty() || o.normal.empty()) throw usage_error("--tumour and --normal are both required");
     if (!o.germline_hets.empty() && !o.snp_sites.empty()) {
@@ -38,16 +54,11 @@ PipelineResult run_pipeline(const CommonOptions& common, const PipelineOptions& 
     r.normal_bins = std::move(tables[1]);
     r.ratios = compute_ratios(r.tumour_bins, r.normal_bins, o.ratio, o.tumour, o.normal);
 
-    if (!o.germline_hets.empty()) {
-        r.hets = read_germline_hets(o.germline_hets, o.het, &contigs, common.reference);
-    } else if (!o.snp_sites.empty()) {
-        PileupHetOptions p;
-        p.criteria = o.het;
-        p.filter = o.count.filter;
-        p.min_base_quality = o.min_base_quality;
-        p.threads = common.threads;
-        r.hets = pileup_het_sites(o.snp_sites, o.tumour, o.normal, common.reference, regions, p);
-    }
+    PileupHetOptions p;
+    p.criteria = o.het;
+    p.filter = o.count.filter;
+    p.min_base_quality = o.min_base_quality;
+    r.hets = load_het_sites(HetSource{o.germline_hets, o.snp_sites, o.tumour, o.normal}, common, p);
     r.segment_input = input_from_ratios(r.ratios);
     const size_t placed = attach_het_sites(r.segment_input, r.hets);
     if (!o.germline_hets.empty() || !o.snp_sites.empty()) {

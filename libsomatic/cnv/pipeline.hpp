@@ -43,6 +43,16 @@ struct PipelineResult {
 BinTable make_layout(const ContigDict& reference, const std::vector<Interval>& regions, const std::string& targets,
                      const LayoutOptions& options);
 
+// Stage 3's input, as `run` and `baf` take it: the allele counts from a
+// germline-hets VCF (checked against --reference when one is given), or from
+// a sites VCF genotyped in the two alignments over the regions of `common`.
+// Throws a usage error for both sources, or for sites without both
+// alignments or a reference; an empty table when neither is given.
+struct HetSource {
+    std::string germline_hets, snp_sites, tumour, normal;
+};
+HetTable load_het_sites(const HetSource& source, const CommonOptions& common, const PileupHetOptions& options);
+
 PipelineResult run_pipeline(const CommonOptions& common, const PipelineOptions& options);
 
 }  // namespace somatic::cnv

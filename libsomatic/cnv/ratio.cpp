@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "libsomatic/cnv/gc_correct.hpp"
+#include "libsomatic/cnv/segment.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/stats/median.hpp"
@@ -95,6 +96,38 @@ std::vector<double> corrected_depth(const BinTable& t, const std::vector<char>& 
 
 }  // namespace
 
+double shrink_to_local_mean(std::vector<double>& depth, const std::vector<double>& reads,
+                            const std::vector<int32_t>& group, int radius) {
+    const size_t n = depth.size();
+    if (radius <= 0 || n < 3) return 1;
+    std::vector<double> local(n);
+    const size_t r = static_cast<size_t>(radius);
+    for (size_t lo = 0; lo < n;) {
+        size_t hi = lo;
+        while (hi < n && group[hi] == group[lo]) ++hi;
+        std::vector<double> sum(hi - lo + 1, 0.0);
+        for (size_t i = lo; i < hi; ++i) sum[i - lo + 1] = sum[i - lo] + depth[i];
+        for (size_t i = lo; i < hi; ++i) {
+            const size_t a = (i - lo >= r ? i - lo - r : 0), b = std::min(hi - lo, i - lo + r + 1);
+            local[i] = (sum[b] - sum[a]) / static_cast<double>(b - a);
+        }
+        lo = hi;
+    }
+    std::vector<double> relative(n), count_var;
+    count_var.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+        relative[i] = local[i] > 0 ? depth[i] / local[i] : 1.0;
+        count_var.push_back(1.0 / std::max(1.0, reads[i]));
+    }
+    const double sd = robust_sd(relative, group);
+    const double v_observed = sd * sd;
+    const double v_count = stats::upper_median(count_var);
+    if (!(v_observed > 0)) return 1;
+    const double w = std::clamp(1.0 - v_count / v_observed, 0.0, 1.0);
+    for (size_t i = 0; i < n; ++i) depth[i] = local[i] + w * (depth[i] - local[i]);
+    return w;
+}
+
 RatioTable compute_ratios(const BinTable& tumour, const BinTable& normal, const RatioOptions& o,
                           const std::string& tf, const std::string& nf) {
     check_same_layout(tumour, normal, tf, nf);
@@ -120,23 +153,34 @@ RatioTable compute_ratios(const BinTable& tumour, const BinTable& normal, const 
     const std::vector<double> t_depth = corrected_depth(tumour, keep, cls, o.gc_correct, tf);
     const std::vector<double> n_depth = corrected_depth(normal, keep, cls, o.gc_correct, nf);
 
-    double sum = 0, count = 0;
-    std::vector<double> log2(n, std::nan(""));
     for (size_t i = 0; i < n; ++i) {
         if (!keep[i]) continue;
         const double expected = normal_copy_number(cls[i], r.sex) / 2.0;
         const double rel = n_depth[i] / expected;
-        if (!(rel >= o.min_normal_depth && rel <= o.max_normal_depth) || !(t_depth[i] > 0)) {
-            keep[i] = 0;
-            continue;
-        }
-        log2[i] = std::log2(t_depth[i] / n_depth[i]);
-        sum += t_depth[i] / n_depth[i];
-        count += 1;
+        if (!(rel >= o.min_normal_depth && rel <= o.max_normal_depth) || !(t_depth[i] > 0)) keep[i] = 0;
     }
-    if (count == 0) {
+    // The denominator: the normal shrunk toward its local mean (see ratio.hpp).
+    std::vector<double> denominator, reads;
+    std::vector<int32_t> group;
+    for (size_t i = 0; i < n; ++i) {
+        if (!keep[i]) continue;
+        denominator.push_back(n_depth[i]);
+        reads.push_back(normal.reads[i]);
+        group.push_back(normal.bins[i].contig * 3 + static_cast<int32_t>(normal.bins[i].kind));
+    }
+    if (denominator.empty()) {
         throw input_error(tf, "no bin is left after the filters (N content, normal depth)",
                           {}, "check that the normal has reads over these bins");
+    }
+    r.normal_weight = shrink_to_local_mean(denominator, reads, group, o.normal_radius);
+    double sum = 0, count = 0;
+    std::vector<double> log2(n, std::nan(""));
+    for (size_t i = 0, k = 0; i < n; ++i) {
+        if (!keep[i]) continue;
+        const double d = denominator[k++];
+        log2[i] = std::log2(t_depth[i] / d);
+        sum += t_depth[i] / d;
+        count += 1;
     }
     const double shift = std::log2(sum / count);
     for (size_t i = 0; i < n; ++i) {
@@ -152,7 +196,8 @@ RatioTable compute_ratios(const BinTable& tumour, const BinTable& normal, const 
         r.log2.push_back(as_fixed(log2[i] - shift, 4));
     }
     log::info("ratio: " + std::to_string(r.size()) + " bins kept, " + std::to_string(r.dropped) +
-              " dropped (N content, sex chromosome absent, or normal depth out of range); sex " +
+              " dropped (N content, sex chromosome absent, or normal depth out of range); normal weight " +
+              format_fixed(r.normal_weight, 3) + "; sex " +
               std::string(sex_name(r.sex)) + (o.sex == Sex::unknown ? " (inferred)" : " (given)"));
     return r;
 }
@@ -161,6 +206,7 @@ void format_ratio_table(const RatioTable& t, std::string& out) {
     out += "##somatic-cnv ratio table\n";
     out += "##sex=" + std::string(sex_name(t.sex)) + "\n";
     if (!std::isnan(t.x_ratio)) out += "##normal_x_ratio=" + format_fixed(t.x_ratio, 3) + "\n";
+    out += "##normal_weight=" + format_fixed(t.normal_weight, 3) + "\n";
     out += "#chrom\tstart\tend\tkind\tgc\ttumour\tnormal\tlog2\n";
     char buf[128];
     for (size_t i = 0; i < t.size(); ++i) {

@@ -10,6 +10,21 @@
 // 1: log2 0 is the tumour's average copy number (its ploidy), which is the
 // reference the purity/ploidy model's expected log2 uses. With the diploid
 // normal as denominator a tumour with no copy-number change is 0 everywhere.
+//
+// The normal's depth is a noisy denominator: at half the tumour's depth its
+// counting noise is most of the log2 ratio's. What the normal is for is its
+// bin-to-bin systematic variation (mappability, capture), which the tumour
+// shares; its counting noise is not shared. So the denominator is the
+// normal's depth shrunk toward its local mean (+-250 kept bins of the same
+// contig and kind) by the weight w = 1 - (counting variance / observed
+// variance), both relative and measured over the whole genome (the observed
+// one robustly, from first differences). w is near 0 when the normal varies
+// no more than its read counts explain (the denominator is then the smooth
+// local depth), near 1 when systematic variation dominates (the normal is
+// used bin by bin). The window is wide so that its own noise is negligible
+// and a step in the normal (tumour cells in it, a germline change) leaks
+// little into its neighbours; germline changes much shorter than the window
+// are left in the tumour's ratio in proportion to 1 - w.
 #pragma once
 
 #include <string>
@@ -26,6 +41,7 @@ struct RatioOptions {
     double max_normal_depth = 3.0;   // ... or above this multiple of it
     bool gc_correct = true;
     Sex sex = Sex::unknown;          // unknown: infer from the normal's chrX depth
+    int normal_radius = 250;          // the local mean's half-window, in kept bins; 0: no shrinkage
 };
 
 struct RatioTable {
@@ -38,6 +54,7 @@ struct RatioTable {
     Sex sex = Sex::unknown;          // the sex used (given or inferred)
     double x_ratio = 0;              // the normal's chrX/autosome depth (NaN when not measured)
     size_t dropped = 0;              // bins dropped
+    double normal_weight = 1;        // w above (1: the normal bin by bin)
 
     size_t size() const { return bins.size(); }
 };
@@ -48,9 +65,18 @@ struct RatioTable {
 RatioTable compute_ratios(const BinTable& tumour, const BinTable& normal, const RatioOptions& options,
                           const std::string& tumour_file = "tumour bins", const std::string& normal_file = "normal bins");
 
+// Shrinks `depth` (relative depth per kept bin) in place toward its mean over
+// +-radius bins of the same `group` (a run of equal values), by the weight
+// w = max(0, 1 - v_count / v_observed): v_count is the median of 1 / reads,
+// v_observed the squared robust sd of depth / local mean within groups.
+// Returns w; 1 (nothing changed) when radius is 0 or there are too few bins.
+double shrink_to_local_mean(std::vector<double>& depth, const std::vector<double>& reads,
+                            const std::vector<int32_t>& group, int radius);
+
 // The ratio table as text:
 //   ##somatic-cnv ratio table
 //   ##sex=female  (##normal_x_ratio=0.98)
+//   ##normal_weight=0.05
 //   #chrom start end kind gc tumour normal log2
 void format_ratio_table(const RatioTable& table, std::string& out);
 void write_ratio_table(const RatioTable& table, const std::string& path);

@@ -11,8 +11,21 @@
 
 namespace somatic::cnv {
 
-void SegmentInput::add_bin(int32_t c, int64_t b, int64_t e, double value) {
+void SegmentInput::reserve(size_t bins) {
+    contig.reserve(bins);
+    beg.reserve(bins);
+    end.reserve(bins);
+    log2.reserve(bins);
+    noise_class.reserve(bins);
+    het_n.reserve(bins);
+    het_sum.reserve(bins);
+    het_sumsq.reserve(bins);
+    het_depth.reserve(bins);
+}
+
+void SegmentInput::add_bin(int32_t c, int64_t b, int64_t e, double value, uint8_t noise) {
     contig.push_back(c);
+    noise_class.push_back(noise);
     beg.push_back(b);
     end.push_back(e);
     log2.push_back(value);
@@ -70,35 +83,35 @@ void smooth_outliers(std::vector<double>& x, const std::vector<int32_t>& contig,
 
 namespace {
 
-// Prefix sums over one contig's bins [lo, hi), indexed from 0.
+// Prefix sums over one contig's bins [lo, hi), indexed from 0; `w` is each
+// bin's weight, 1 / its class's noise variance.
 struct Costs {
-    std::vector<double> s1, s2, h0, h1, h2;
-    double wx = 1, wb = 0;
+    std::vector<double> s0, s1, s2, h0, h1, h2;
+    double wb = 0;
 
-    Costs(const std::vector<double>& x, const SegmentInput& in, size_t lo, size_t hi, double sdx, double sdb) {
+    Costs(const std::vector<double>& x, const std::vector<double>& w, const SegmentInput& in, size_t lo, size_t hi,
+          double sdb) {
         const size_t n = hi - lo;
-        s1.assign(n + 1, 0);
-        s2.assign(n + 1, 0);
-        h0.assign(n + 1, 0);
-        h1.assign(n + 1, 0);
-        h2.assign(n + 1, 0);
+        for (auto* v : {&s0, &s1, &s2, &h0, &h1, &h2}) v->assign(n + 1, 0);
         for (size_t i = 0; i < n; ++i) {
-            const double v = x[lo + i];
-            s1[i + 1] = s1[i] + v;
-            s2[i + 1] = s2[i] + v * v;
+            const double v = x[lo + i], wi = w[lo + i];
+            s0[i + 1] = s0[i] + wi;
+            s1[i + 1] = s1[i] + wi * v;
+            s2[i + 1] = s2[i] + wi * v * v;
             h0[i + 1] = h0[i] + in.het_n[lo + i];
             h1[i + 1] = h1[i] + in.het_sum[lo + i];
             h2[i + 1] = h2[i] + in.het_sumsq[lo + i];
         }
-        wx = 1.0 / (sdx * sdx);
         wb = sdb > 0 ? 1.0 / (sdb * sdb) : 0.0;
     }
 
-    // Residual sum of squares over noise variance of bins [a, b).
+    // The weighted mean log2 of bins [a, b).
+    double mean(size_t a, size_t b) const { return (s1[b] - s1[a]) / (s0[b] - s0[a]); }
+
+    // Weighted residual sum of squares (in noise variances) of bins [a, b).
     double operator()(size_t a, size_t b) const {
-        const double n = static_cast<double>(b - a);
         const double s = s1[b] - s1[a];
-        double c = std::max(0.0, s2[b] - s2[a] - s * s / n) * wx;
+        double c = std::max(0.0, s2[b] - s2[a] - s * s / (s0[b] - s0[a]));
         if (wb > 0) {
             const double h = h0[b] - h0[a];
             if (h > 0) {
@@ -193,7 +206,50 @@ std::vector<size_t> pelt(const Costs& cost, const std::vector<size_t>& c, size_t
     return starts;
 }
 
-std::vector<size_t> segment_contig(const Costs& cost, size_t n, size_t m, double penalty) {
+// Places each change-point of `starts` (segment starts, 0 first) afresh
+// between its neighbours: at the middle of the run of positions, around the
+// best one, whose cost is within kSupport of the best (a likelihood support
+// interval). A sharp step keeps its best bin; a change seen only in the BAF,
+// between two het sites several bins apart, goes to the middle of the gap
+// instead of wherever the log2 noise happened to put it.
+constexpr double kSupport = 2.0;
+
+void refine_starts(const Costs& cost, size_t n, size_t m, std::vector<size_t>& starts) {
+    for (size_t k = 1; k < starts.size(); ++k) {
+        const size_t a = starts[k - 1], b = k + 1 < starts.size() ? starts[k + 1] : n;
+        if (b - a < 2 * m) continue;
+        std::vector<double> c(b - a, std::numeric_limits<double>::infinity());
+        size_t best = starts[k];
+        for (size_t u = a + m; u + m <= b; ++u) {
+            c[u - a] = cost(a, u) + cost(u, b);
+            if (c[u - a] < c[best - a]) best = u;
+        }
+        size_t lo = best, hi = best;
+        while (lo > a + m && c[lo - 1 - a] <= c[best - a] + kSupport) --lo;
+        while (hi + 1 + m <= b && c[hi + 1 - a] <= c[best - a] + kSupport) ++hi;
+        starts[k] = (lo + hi + 1) / 2;
+    }
+}
+
+// A segment of at most kTransition bins whose mean log2 lies between its two
+// neighbours' is the blur of one step (bins that straddle the breakpoint,
+// reads that span it), not an event: it joins the neighbour nearer in log2.
+constexpr size_t kTransition = 4;
+
+void merge_transitions(const Costs& cost, size_t n, std::vector<size_t>& starts) {
+    auto mean = [&](size_t a, size_t b) { return cost.mean(a, b); };
+    for (size_t k = 1; k + 1 < starts.size();) {
+        const size_t a = starts[k - 1], b = starts[k], c = starts[k + 1], d = k + 2 < starts.size() ? starts[k + 2] : n;
+        const double left = mean(a, b), mid = mean(b, c), right = mean(c, d);
+        if (c - b <= kTransition && (mid - left) * (right - mid) > 0) {
+            starts.erase(starts.begin() + static_cast<std::ptrdiff_t>(std::abs(mid - left) < std::abs(right - mid) ? k + 1 : k));
+        } else {
+            ++k;
+        }
+    }
+}
+
+std::vector<size_t> segment_contig(const Costs& cost, size_t n, size_t m, double penalty, bool refine) {
     if (n < 2 * m) return {0};
     std::vector<size_t> cand{0, n};
     binary_candidates(cost, n, m, 0.5 * penalty, cand);
@@ -205,7 +261,12 @@ std::vector<size_t> segment_contig(const Costs& cost, size_t n, size_t m, double
     for (size_t t : cand) {
         if (t == 0 || t == n || (t >= m && t + m <= n)) c.push_back(t);
     }
-    return pelt(cost, c, m, penalty);
+    std::vector<size_t> starts = pelt(cost, c, m, penalty);
+    if (refine) {
+        merge_transitions(cost, n, starts);
+        refine_starts(cost, n, m, starts);
+    }
+    return starts;
 }
 
 }  // namespace
@@ -213,7 +274,7 @@ std::vector<size_t> segment_contig(const Costs& cost, size_t n, size_t m, double
 std::vector<size_t> optimal_partition_exhaustive(const std::vector<double>& x, double sd, double penalty, int min_bins) {
     SegmentInput in;
     for (size_t i = 0; i < x.size(); ++i) in.add_bin(0, static_cast<int64_t>(i), static_cast<int64_t>(i + 1), x[i]);
-    const Costs cost(x, in, 0, x.size(), sd, 0);
+    const Costs cost(x, std::vector<double>(x.size(), 1.0 / (sd * sd)), in, 0, x.size(), 0);
     std::vector<size_t> all(x.size() + 1);
     for (size_t i = 0; i <= x.size(); ++i) all[i] = i;
     return pelt(cost, all, static_cast<size_t>(std::max(1, min_bins)), penalty);
@@ -223,9 +284,28 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
     if (in.size() == 0) throw input_error({}, "there are no bins to segment");
     Segmentation result;
     std::vector<double> x = in.log2;
-    result.log2_sd = robust_sd(x, in.contig);
-    if (!(result.log2_sd > 0)) result.log2_sd = 1e-3;  // constant data: any step is real
-    if (o.smooth_outliers) smooth_outliers(x, in.contig, result.log2_sd);
+    // Each noise class's sd, from first differences between consecutive bins
+    // of the class within a contig; outliers are smoothed within the class.
+    std::vector<double> w(in.size());
+    result.log2_sd = 0;
+    for (uint8_t k : {uint8_t(0), uint8_t(1)}) {
+        std::vector<size_t> at;
+        for (size_t i = 0; i < in.size(); ++i) {
+            if (in.noise_class[i] == k) at.push_back(i);
+        }
+        if (at.empty()) continue;
+        std::vector<double> xs;
+        std::vector<int32_t> cs;
+        for (size_t i : at) xs.push_back(x[i]), cs.push_back(in.contig[i]);
+        double sd = robust_sd(xs, cs);
+        if (!(sd > 0)) sd = 1e-3;  // constant data: any step is real
+        if (o.smooth_outliers) smooth_outliers(xs, cs, sd);
+        for (size_t j = 0; j < at.size(); ++j) {
+            x[at[j]] = xs[j];
+            w[at[j]] = 1.0 / (sd * sd);
+        }
+        if (result.log2_sd == 0) result.log2_sd = sd;
+    }
     result.baf_sd = robust_sd(in.baf_sequence);
     // The noise of the mirrored BAF, for the cost: the unfolded per-site sd.
     // (The sd of mirrored values measured where the BAF is balanced is
@@ -245,8 +325,8 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
     std::vector<std::vector<size_t>> starts(ranges.size());
     auto one = [&](size_t r) {
         const auto [lo, hi] = ranges[r];
-        const Costs cost(x, in, lo, hi, result.log2_sd, sd_mirrored);
-        starts[r] = segment_contig(cost, hi - lo, m, result.penalty);
+        const Costs cost(x, w, in, lo, hi, sd_mirrored);
+        starts[r] = segment_contig(cost, hi - lo, m, result.penalty, o.refine);
     };
     tbb::task_arena arena(std::max(1, o.threads));
     arena.execute([&] { tbb::parallel_for(size_t(0), ranges.size(), one); });
@@ -261,14 +341,15 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
             s.beg = in.beg[s.first_bin];
             s.end = in.end[s.last_bin - 1];
             s.n_bins = static_cast<uint32_t>(s.last_bin - s.first_bin);
-            double sum = 0, hn = 0, hs = 0, hd = 0;
+            double sum = 0, weight = 0, hn = 0, hs = 0, hd = 0;
             for (size_t i = s.first_bin; i < s.last_bin; ++i) {
-                sum += x[i];
+                sum += w[i] * x[i];
+                weight += w[i];
                 hn += in.het_n[i];
                 hs += in.het_sum[i];
                 hd += in.het_depth[i];
             }
-            s.log2 = sum / s.n_bins;
+            s.log2 = sum / weight;
             s.n_het = static_cast<uint32_t>(hn);
             s.mirrored_baf = hn > 0 ? hs / hn : std::nan("");
             s.het_depth = hn > 0 ? hd / hn : std::nan("");

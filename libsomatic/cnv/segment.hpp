@@ -4,7 +4,9 @@
 // the mirrored BAF |BAF - 0.5| of the het sites inside them (mirroring
 // removes the unknown phase). The cost of a segment is the residual sum of
 // squares of each signal divided by its noise variance, so the two add up on
-// one scale; a segmentation's cost is the sum over segments plus a penalty
+// one scale (bins of a noisier class, off-target bins of an exome, weigh
+// less: each class has its own log2 noise sd, and a segment's mean is then
+// the weighted mean); a segmentation's cost is the sum over segments plus a penalty
 // beta * log(n) per segment (n = number of bins). The noise sd of each
 // signal is estimated robustly as MAD(first differences) / sqrt(2), which
 // ignores the steps themselves: of the log2 ratios, and of the raw (not
@@ -25,6 +27,12 @@
 // up to a few bins. Cost: O(n log n) for the candidates, then PELT on K
 // candidates (near-linear in K with pruning). Memory: O(n).
 //
+// Two steps follow the optimum (SegmentOptions::refine): short segments that
+// are only the blur of a step are merged into a neighbour, and each
+// change-point is placed at the middle of its likelihood support interval. A
+// BAF-only change between two het sites several bins apart then lands in the
+// middle of the gap rather than where the log2 noise happened to put it.
+//
 // Single-bin outliers are first winsorised as in DNAcopy's smooth.CNA: a bin
 // further than 4 sd from the median of its 5 neighbours on each side is
 // brought to 2 sd from that median.
@@ -43,6 +51,9 @@ struct SegmentInput {
     std::vector<int32_t> contig;
     std::vector<int64_t> beg, end;
     std::vector<double> log2;
+    // The bin's noise class (0: whole-genome or target bins, 1: off-target
+    // bins), each with its own noise sd: off-target bins are far noisier.
+    std::vector<uint8_t> noise_class;
     // Het sites per bin: count, sum and sum of squares of |BAF - 0.5|, and
     // the sum of their tumour depths.
     std::vector<uint32_t> het_n;
@@ -52,7 +63,8 @@ struct SegmentInput {
     std::vector<std::string> header;  // "##key=value" lines to carry along
 
     size_t size() const { return log2.size(); }
-    void add_bin(int32_t c, int64_t b, int64_t e, double value);
+    void reserve(size_t bins);
+    void add_bin(int32_t c, int64_t b, int64_t e, double value, uint8_t noise_class = 0);
     // Adds one het site's BAF (0-1) to bin i.
     void add_het(size_t i, double baf, double depth);
 };
@@ -62,6 +74,12 @@ struct SegmentOptions {
     int min_bins = 3;      // the shortest segment, in bins
     bool smooth_outliers = true;
     bool use_baf = true;
+    // After the optimum: segments of at most 4 bins whose mean log2 lies
+    // between their neighbours' (the blur of one step) join the nearer
+    // neighbour, and each change-point moves to the middle of its support
+    // interval (the positions between its neighbours whose cost is within 2
+    // of the best). Off: the plain penalised optimum.
+    bool refine = true;
     int threads = 1;
 };
 
@@ -78,7 +96,7 @@ struct Segment {
 
 struct Segmentation {
     std::vector<Segment> segments;
-    double log2_sd = 0;  // the per-bin noise sd of log2
+    double log2_sd = 0;  // the per-bin noise sd of log2 (of noise class 0 when present)
     double baf_sd = 0;   // the per-site noise sd of BAF (NaN without het sites)
     double penalty = 0;  // the penalty per segment used
 };

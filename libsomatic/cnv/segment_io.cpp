@@ -29,6 +29,7 @@ bool looks_numeric(std::string_view s) {
 
 struct Columns {
     int chrom = -1, start = -1, end = -1, value = -1, baf = -1;
+    int kind = -1;  // this tool's "kind", or CNVkit's "gene" (Background / Antitarget: off-target)
 };
 
 Columns columns_from_header(const std::vector<std::string_view>& f, const Log2TableOptions& o, const std::string& file,
@@ -46,6 +47,7 @@ Columns columns_from_header(const std::vector<std::string_view>& f, const Log2Ta
         else if (c.start < 0 && one_of(n, {"start", "loc.start", "chromstart", "position", "pos", "maploc"})) c.start = i;
         else if (c.end < 0 && one_of(n, {"end", "loc.end", "chromend"})) c.end = i;
         else if (c.baf < 0 && n == "baf") c.baf = i;
+        else if (c.kind < 0 && (n == "kind" || n == "gene")) c.kind = i;
     }
     if (c.chrom < 0 || c.start < 0) {
         throw input_error(file, "the header names no chromosome and start/position columns", at.where(),
@@ -92,6 +94,7 @@ SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o)
         int32_t contig;
         int64_t beg, end;
         double value, baf;
+        uint8_t noise;
     };
     std::vector<Row> rows;
     std::vector<std::string_view> f;
@@ -147,27 +150,38 @@ SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o)
             ++missing;
             continue;
         }
+        row.noise = 0;
+        if (c.kind >= 0 && static_cast<int>(f.size()) > c.kind) {
+            const std::string_view k = f[static_cast<size_t>(c.kind)];
+            row.noise = k == "off_target" || k == "Background" || k == "Antitarget" ? 1 : 0;
+        }
         row.baf = std::nan("");
         if (c.baf >= 0) {
             row.baf = parse_real(f[static_cast<size_t>(c.baf)], at, "baf", true);
             if (!std::isnan(row.baf) && (row.baf < 0 || row.baf > 1)) throw input_error(name, "BAF outside [0, 1]", at.where());
         }
-        rows.push_back(row);
+        if (o.sort) {
+            rows.push_back(row);
+        } else {  // already in order: straight into the input
+            in.add_bin(row.contig, row.beg, row.end, row.value, row.noise);
+            if (!std::isnan(row.baf)) in.add_het(in.size() - 1, row.baf, 0);
+        }
     }
     if (data_rows == 0) throw input_error(name, "the table has no data rows", {}, "expected chrom, start, end and log2 columns");
-    if (rows.empty()) throw input_error(name, "every log2 value is missing (NA)");
+    if (rows.empty() && in.size() == 0) throw input_error(name, "every log2 value is missing (NA)");
     if (missing) log::warning(name + ": " + std::to_string(missing) + " rows with a missing log2 value skipped");
     if (o.sort) {
         std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
             return a.contig < b.contig || (a.contig == b.contig && a.beg < b.beg);
         });
         in.contigs = sorted_contigs;
+        in.reserve(rows.size());
+        for (const Row& r : rows) {
+            in.add_bin(r.contig, r.beg, r.end, r.value, r.noise);
+            if (!std::isnan(r.baf)) in.add_het(in.size() - 1, r.baf, 0);
+        }
     } else {
         in.contigs = order.contigs();
-    }
-    for (const Row& r : rows) {
-        in.add_bin(r.contig, r.beg, r.end, r.value);
-        if (!std::isnan(r.baf)) in.add_het(in.size() - 1, r.baf, 0);
     }
     return in;
 }
@@ -175,7 +189,9 @@ SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o)
 SegmentInput input_from_ratios(const RatioTable& r) {
     SegmentInput in;
     in.contigs = r.contigs;
-    for (size_t i = 0; i < r.size(); ++i) in.add_bin(r.bins[i].contig, r.bins[i].beg, r.bins[i].end, r.log2[i]);
+    for (size_t i = 0; i < r.size(); ++i) {
+        in.add_bin(r.bins[i].contig, r.bins[i].beg, r.bins[i].end, r.log2[i], r.bins[i].kind == BinKind::off_target ? 1 : 0);
+    }
     in.header.push_back("##sex=" + std::string(sex_name(r.sex)));
     if (!std::isnan(r.x_ratio)) in.header.push_back("##normal_x_ratio=" + format_fixed(r.x_ratio, 3));
     return in;
@@ -277,53 +293,37 @@ void write_segment_table(const SegmentTable& table, const std::string& path) {
 }
 
 SegmentTable read_segment_table(const std::string& path) {
-    TextLines lines(path);
-    const std::string name = lines.name();
     SegmentTable t;
-    OrderCheck order(name);
-    std::vector<std::string_view> f;
-    std::string_view line;
-    bool have_header = false;
-    while (lines.next(line)) {
-        if (line.empty()) continue;
-        const TextLocus at{name, lines.line_number()};
-        if (line.starts_with("##")) {
-            const std::string h(line);
-            if (h.starts_with("##log2_sd=")) t.log2_sd = parse_real(h.substr(10), at, "##log2_sd", true);
-            else if (h.starts_with("##baf_sd=")) t.baf_sd = parse_real(h.substr(9), at, "##baf_sd", true);
-            else if (h.starts_with("##penalty=")) t.penalty = parse_real(h.substr(10), at, "##penalty", true);
-            else if (h != "##somatic-cnv segments") t.header.push_back(h);
-            continue;
-        }
-        split_tabs(line, f);
-        if (!have_header) {
-            if (f.size() < 8 || f[0] != "#chrom" || f[3] != "n_bins" || f[4] != "log2" || f[6] != "mirrored_baf") {
-                throw input_error(name, "not a segments table: the header must be '#chrom start end n_bins log2 n_het mirrored_baf het_depth'",
-                                  at.where(), "produce it with 'somatic-cnv segment'");
-            }
-            have_header = true;
-            continue;
-        }
-        if (f.size() < 8) throw input_error(name, "expected 8 columns, found " + std::to_string(f.size()), at.where());
+    OrderCheck order(display_name(path));
+    const TableSpec spec{"segments table",
+                         {"#chrom", "start", "end", "n_bins", "log2", "n_het", "mirrored_baf", "het_depth"},
+                         "somatic-cnv segment"};
+    auto meta = [&](std::string_view line, const TextLocus& at) {
+        const std::string h(line);
+        if (h.starts_with("##log2_sd=")) t.log2_sd = parse_real(h.substr(10), at, "##log2_sd", true);
+        else if (h.starts_with("##baf_sd=")) t.baf_sd = parse_real(h.substr(9), at, "##baf_sd", true);
+        else if (h.starts_with("##penalty=")) t.penalty = parse_real(h.substr(10), at, "##penalty", true);
+        else if (h != "##somatic-cnv segments") t.header.push_back(h);
+    };
+    const std::string name = read_table(path, spec, meta, [&](const std::vector<std::string_view>& f, const TextLocus& at) {
         Segment s;
         s.beg = parse_integer(f[1], at, "start");
         s.end = parse_integer(f[2], at, "end");
         s.contig = order.add(f[0], s.beg, s.end, at.line);
         const int64_t nb = parse_integer(f[3], at, "n_bins");
-        if (nb < 1) throw input_error(name, "a segment needs at least one bin", at.where());
+        if (nb < 1) throw input_error(at.file, "a segment needs at least one bin", at.where());
         s.n_bins = static_cast<uint32_t>(nb);
         s.log2 = parse_real(f[4], at, "log2");
         const int64_t nh = parse_integer(f[5], at, "n_het");
-        if (nh < 0) throw input_error(name, "negative n_het", at.where());
+        if (nh < 0) throw input_error(at.file, "negative n_het", at.where());
         s.n_het = static_cast<uint32_t>(nh);
         s.mirrored_baf = parse_real(f[6], at, "mirrored_baf", true);
         s.het_depth = parse_real(f[7], at, "het_depth", true);
         if (s.n_het > 0 && std::isnan(s.mirrored_baf)) {
-            throw input_error(name, "n_het is above 0 but mirrored_baf is missing", at.where());
+            throw input_error(at.file, "n_het is above 0 but mirrored_baf is missing", at.where());
         }
         t.segments.push_back(s);
-    }
-    if (!have_header) throw input_error(name, "the file is empty", {}, "expected a segments table from 'somatic-cnv segment'");
+    });
     if (t.segments.empty()) throw input_error(name, "the segments table has no segments");
     if (!(t.log2_sd > 0)) {
         throw input_error(name, "no ##log2_sd= line (the noise of the log2 ratios)", {}, "produce it with 'somatic-cnv segment'");

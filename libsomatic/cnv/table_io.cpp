@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/io/text_lines.hpp"
 
 namespace somatic::cnv {
 
@@ -132,6 +133,48 @@ double as_printed(double value, int precision) {
 double as_fixed(double value, int decimals) {
     if (std::isnan(value)) return value;
     return std::strtod(format_fixed(value, decimals).c_str(), nullptr);
+}
+
+std::string read_table(const std::string& path, const TableSpec& spec, const TableMeta& on_meta, const TableRow& on_row) {
+    TextLines lines(path);
+    const std::string name = lines.name();
+    const size_t required = spec.required ? spec.required : spec.columns.size();
+    std::vector<std::string_view> f;
+    std::string_view line;
+    bool have_header = false;
+    while (lines.next(line)) {
+        if (line.empty()) continue;
+        const TextLocus at{name, lines.line_number()};
+        if (line.starts_with("##")) {
+            if (on_meta) on_meta(line, at);
+            continue;
+        }
+        split_tabs(line, f);
+        if (!have_header) {
+            bool ok = f.size() >= spec.columns.size();
+            for (size_t c = 0; ok && c < spec.columns.size(); ++c) ok = f[c] == spec.columns[c];
+            if (!ok) {
+                std::string header;
+                for (const auto& c : spec.columns) header += (header.empty() ? "" : " ") + std::string(c);
+                throw input_error(name, std::string(std::strchr("aeiou", spec.kind[0]) ? "not an " : "not a ") + std::string(spec.kind) +
+                                            ": the header must be '" + header + "'",
+                                  at.where(), "produce it with '" + std::string(spec.producer) + "'");
+            }
+            have_header = true;
+            continue;
+        }
+        if (f.size() < required) {
+            throw input_error(name, "expected " + std::to_string(spec.columns.size()) + " columns, found " + std::to_string(f.size()),
+                              at.where());
+        }
+        on_row(f, at);
+    }
+    if (!have_header) {
+        const bool vowel = !spec.kind.empty() && std::strchr("aeiou", spec.kind[0]) != nullptr;
+        throw input_error(name, "the file is empty", {}, std::string(vowel ? "expected an " : "expected a ") +
+                                                          std::string(spec.kind) + " from '" + std::string(spec.producer) + "'");
+    }
+    return name;
 }
 
 }  // namespace somatic::cnv

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,23 @@ struct TextLocus {
 int64_t parse_integer(std::string_view field, const TextLocus& at, std::string_view column);
 double parse_real(std::string_view field, const TextLocus& at, std::string_view column, bool allow_missing = false);
 bool is_missing_token(std::string_view field);
+
+// One of this tool's own tables: "##key=value" lines, one "#chrom ..." header
+// line whose leading fields must be `columns`, then rows of at least
+// `required` fields (0: all of `columns`). read_table calls on_meta with each
+// "##" line and on_row with each row's fields; it throws, naming the file and
+// line, for a file that is empty, a header that is not this table's ("not a
+// <kind>: the header must be '...'", with "produce it with '<producer>'") and
+// a short row. Returns the file's name for messages.
+struct TableSpec {
+    std::string_view kind;      // "bins table"
+    std::vector<std::string_view> columns;
+    std::string_view producer;  // "somatic-cnv bins"
+    size_t required = 0;
+};
+using TableRow = std::function<void(const std::vector<std::string_view>& fields, const TextLocus& at)>;
+using TableMeta = std::function<void(std::string_view line, const TextLocus& at)>;
+std::string read_table(const std::string& path, const TableSpec& spec, const TableMeta& on_meta, const TableRow& on_row);
 
 // Lower-cased copy, for matching header names.
 std::string lower(std::string_view s);

@@ -1,10 +1,12 @@
 #include "libsomatic/io/alignment_file.hpp"
 
+#include <htslib/cram.h>
 #include <htslib/hts.h>
 #include <htslib/sam.h>
 #include <htslib/thread_pool.h>
 #include <sys/stat.h>
 
+#include <new>
 #include <set>
 
 #include "libsomatic/core/error.hpp"
@@ -174,14 +176,27 @@ std::string AlignmentFile::sample_name() const {
     return *samples.begin();
 }
 
-ReadCounts AlignmentFile::fetch(const Interval& region, const ReadFilter& filter, ReadBatch& out) {
-    ReadCounts counts;
+hts_itr_t* AlignmentFile::query(const Interval& region) {
     const int tid = sam_hdr_name2tid(header_, region.contig.c_str());
     if (tid < 0) {
         throw input_error(path_, "contig '" + region.contig + "' is not in the header", {}, contigs_.suggest(region.contig));
     }
     hts_itr_t* it = sam_itr_queryi(index_, tid, region.beg, region.end);
     if (!it) throw input_error(path_, "cannot query the index", region.to_region_string(), "re-index the file");
+    return it;
+}
+
+void AlignmentFile::check_end(int ret, const Interval& region) const {
+    if (ret < -1) {
+        throw input_error(path_, "cannot decode the reads", region.to_region_string(),
+                          is_cram_ ? "the file is corrupt, or the CRAM's reference differs from --reference"
+                                   : "the file is truncated or corrupt");
+    }
+}
+
+ReadCounts AlignmentFile::fetch(const Interval& region, const ReadFilter& filter, ReadBatch& out) {
+    ReadCounts counts;
+    hts_itr_t* it = query(region);
     int ret;
     while ((ret = sam_itr_next(file_, it, out.next_slot())) >= 0) {
         bam1_t* b = out.next_slot();
@@ -193,12 +208,32 @@ ReadCounts AlignmentFile::fetch(const Interval& region, const ReadFilter& filter
         }
     }
     hts_itr_destroy(it);
-    if (ret < -1) {
-        throw input_error(path_, "cannot decode the reads", region.to_region_string(),
-                          is_cram_ ? "the file is corrupt, or the CRAM's reference differs from --reference"
-                                   : "the file is truncated or corrupt");
-    }
+    check_end(ret, region);
     return counts;
+}
+
+void AlignmentFile::for_each(const Interval& region, const std::function<void(const bam1_t*)>& on_read) {
+    hts_itr_t* it = query(region);
+    bam1_t* b = bam_init1();
+    if (!b) {
+        hts_itr_destroy(it);
+        throw std::bad_alloc();
+    }
+    int ret;
+    try {
+        while ((ret = sam_itr_next(file_, it, b)) >= 0) on_read(b);
+    } catch (...) {
+        bam_destroy1(b);
+        hts_itr_destroy(it);
+        throw;
+    }
+    bam_destroy1(b);
+    hts_itr_destroy(it);
+    check_end(ret, region);
+}
+
+void AlignmentFile::decode_positions_only() {
+    if (is_cram_) hts_set_opt(file_, CRAM_OPT_REQUIRED_FIELDS, SAM_FLAG | SAM_RNAME | SAM_POS | SAM_MAPQ);
 }
 
 }  // namespace somatic

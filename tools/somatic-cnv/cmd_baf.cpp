@@ -1,7 +1,7 @@
 // somatic-cnv baf: allele counts at the normal's heterozygous SNPs.
 #include "commands.hpp"
 #include "libsomatic/core/error.hpp"
-#include "libsomatic/io/reference.hpp"
+#include "libsomatic/cnv/pipeline.hpp"
 #include "options.hpp"
 
 namespace somatic::cnv_tool {
@@ -14,9 +14,8 @@ int run_baf(int argc, char** argv) {
     ReadFilter filter;
     bool keep_duplicates = false;
     po::options_description inputs("Inputs");
+    add_het_source_options(inputs, germline_hets, snp_sites);
     inputs.add_options()
-        ("germline-hets", po::value(&germline_hets)->value_name("VCF"), "a VCF with FORMAT/AD of the tumour and the normal")
-        ("snp-sites", po::value(&snp_sites)->value_name("VCF"), "known SNP sites, genotyped from --tumour and --normal")
         ("tumour", po::value(&tumour)->value_name("BAM"), "the tumour's alignments (with --snp-sites)")
         ("normal", po::value(&normal)->value_name("BAM"), "the normal's alignments (with --snp-sites)");
     po::options_description options;
@@ -33,24 +32,11 @@ int run_baf(int argc, char** argv) {
     check_fractions(het.min_af, het.max_af, "--het-min-af/--het-max-af");
     filter.skip_duplicates = !keep_duplicates;
     if (germline_hets.empty() == snp_sites.empty()) throw usage_error("give one of --germline-hets and --snp-sites");
-    cnv::HetTable table;
-    if (!germline_hets.empty()) {
-        if (common.reference.empty()) {
-            table = cnv::read_germline_hets(germline_hets, het);
-        } else {
-            const ContigDict contigs = Reference(common.reference).contigs();
-            table = cnv::read_germline_hets(germline_hets, het, &contigs, common.reference);
-        }
-    } else {
-        if (tumour.empty() || normal.empty()) throw usage_error("--snp-sites needs --tumour and --normal");
-        const ContigDict contigs = Reference(common.reference).contigs();
-        cnv::PileupHetOptions p;
-        p.criteria = het;
-        p.filter = filter;
-        p.min_base_quality = min_base_quality;
-        p.threads = common.threads;
-        table = cnv::pileup_het_sites(snp_sites, tumour, normal, common.reference, resolve_regions(common, contigs), p);
-    }
+    cnv::PileupHetOptions p;
+    p.criteria = het;
+    p.filter = filter;
+    p.min_base_quality = min_base_quality;
+    const cnv::HetTable table = cnv::load_het_sites(cnv::HetSource{germline_hets, snp_sites, tumour, normal}, common, p);
     cnv::write_het_table(table, common.output);
     return 0;
 }

@@ -21,10 +21,9 @@ int run_all(int argc, char** argv) {
     inputs.add_options()
         ("tumour", po::value(&p.tumour)->value_name("BAM"), "the tumour's alignments (BAM or CRAM, indexed)")
         ("normal", po::value(&p.normal)->value_name("BAM"), "the matched normal's alignments")
-        ("germline-hets", po::value(&p.germline_hets)->value_name("VCF"), "a VCF with FORMAT/AD of the tumour and the normal")
-        ("snp-sites", po::value(&p.snp_sites)->value_name("VCF"), "known SNP sites, genotyped from the alignments")
         ("tables", po::value(&tables)->value_name("PREFIX"),
          "also write every stage's table: PREFIX.tumour.bins.tsv, .normal.bins.tsv, .ratios.tsv, .baf.tsv, .segments.tsv");
+    add_het_source_options(inputs, p.germline_hets, p.snp_sites);
     po::options_description options;
     options.add(inputs)
         .add(common_options(common, {true, true, false}))

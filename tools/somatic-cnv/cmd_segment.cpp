@@ -1,5 +1,8 @@
 // somatic-cnv segment: joint segmentation of a log2 table and BAF.
+#include <chrono>
+
 #include "commands.hpp"
+#include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/cnv/segment_io.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
@@ -41,8 +44,11 @@ int run_segment(int argc, char** argv) {
         log::info("segment: " + std::to_string(placed) + " het sites placed in bins");
         if (placed == 0) log::warning("no het site of " + baf + " falls on a contig of the table: segmenting log2 alone");
     }
+    const auto start = std::chrono::steady_clock::now();
     const cnv::Segmentation s = cnv::segment(in, seg);
-    log::info("segment: " + std::to_string(s.segments.size()) + " segments from " + std::to_string(in.size()) + " bins");
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    log::info("segment: " + std::to_string(s.segments.size()) + " segments from " + std::to_string(in.size()) +
+              " bins in " + cnv::format_fixed(took.count(), 2) + " s");
     cnv::write_segment_table(cnv::to_table(s, in), common.output);
     return 0;
 }

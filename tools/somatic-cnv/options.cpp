@@ -22,6 +22,12 @@ po::options_description layout_options(cnv::LayoutOptions& l, std::string& targe
     return d;
 }
 
+void add_het_source_options(po::options_description& d, std::string& germline_hets, std::string& snp_sites) {
+    d.add_options()
+        ("germline-hets", po::value(&germline_hets)->value_name("VCF"), "a VCF with FORMAT/AD of the tumour and the normal")
+        ("snp-sites", po::value(&snp_sites)->value_name("VCF"), "known SNP sites, genotyped from --tumour and --normal");
+}
+
 po::options_description read_options(ReadFilter& f, bool& keep_duplicates) {
     po::options_description d("Reads");
     d.add_options()

@@ -16,6 +16,8 @@ namespace po = boost::program_options;
 po::options_description layout_options(cnv::LayoutOptions& layout, std::string& targets);
 po::options_description read_options(ReadFilter& filter, bool& keep_duplicates);
 po::options_description ratio_options(cnv::RatioOptions& ratio, std::string& sex, bool& no_gc);
+// --germline-hets and --snp-sites, described once for `run` and `baf`.
+void add_het_source_options(po::options_description& d, std::string& germline_hets, std::string& snp_sites);
 po::options_description het_options(cnv::HetCriteria& het, int& min_base_quality);
 po::options_description segment_options(cnv::SegmentOptions& segment, bool& no_baf);
 

@@ -1,4 +1,5 @@
 #include "libsomatic/cnv/ratio.hpp"
+#include "libsomatic/cnv/segment.hpp"
 
 #include <doctest/doctest.h>
 
@@ -37,7 +38,9 @@ int gain_chr2(int c, size_t) { return c == 1 ? 3 : 2; }
 }  // namespace
 
 TEST_CASE("equal copy number everywhere gives log2 0 despite the GC bias") {
-    const RatioTable r = compute_ratios(sample(200, 1, false, diploid), sample(100, 2, false, diploid), RatioOptions{});
+    RatioOptions bin_by_bin;
+    bin_by_bin.normal_radius = 0;  // the normal's own noise stays in the ratio
+    const RatioTable r = compute_ratios(sample(200, 1, false, diploid), sample(100, 2, false, diploid), bin_by_bin);
     // The mean linear ratio is 1 by construction; the mean of a ratio of
     // noisy depths exceeds the ratio of the means by about var(normal)/mean^2
     // = 1/100 here, so the median log2 sits about log2(1.01) = 0.014 below 0.
@@ -45,6 +48,21 @@ TEST_CASE("equal copy number everywhere gives log2 0 despite the GC bias") {
     std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
     CHECK(std::abs(v[v.size() / 2] + 0.014) < 0.006);
     CHECK(r.sex == Sex::female);
+}
+
+TEST_CASE("a normal with counting noise only leaves the tumour's noise in the ratio") {
+    // ~200 tumour and ~100 normal reads per bin. Bin by bin the log2 sd is
+    // sqrt(1/200 + 1/100) / ln 2 = 0.177; with the normal shrunk to its local
+    // mean (w near 0: it has nothing but counting noise) it is the tumour's
+    // alone, sqrt(1/200) / ln 2 = 0.102, and the median log2 is near 0.
+    const RatioTable r = compute_ratios(sample(200, 1, false, diploid), sample(100, 2, false, diploid), RatioOptions{});
+    CHECK(r.normal_weight < 0.1);
+    std::vector<int32_t> contig;
+    for (const Bin& b : r.bins) contig.push_back(b.contig);
+    CHECK(robust_sd(r.log2, contig) == doctest::Approx(0.102).epsilon(0.1));
+    std::vector<double> v = r.log2;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+    CHECK(std::abs(v[v.size() / 2]) < 0.006);
 }
 
 TEST_CASE("a gain of chr2 at purity 1 sits at log2(3/ploidy)") {
@@ -90,4 +108,38 @@ TEST_CASE("tables of different layouts or references are refused") {
         for (auto& g : n.gc) g = 1 - g;
         CHECK_THROWS_WITH(compute_ratios(t, n, RatioOptions{}, "t.tsv", "n.tsv"), doctest::Contains("different references"));
     }
+}
+
+TEST_CASE("the normal is shrunk toward its local mean by 1 - counting variance / observed variance") {
+    // One group of 8 bins alternating 1.1 / 0.9, window covering all: the
+    // local mean is 1.0 everywhere. |first differences| are all 0.2, so the
+    // robust sd is 1.4826 * 0.2 / sqrt(2) = 0.209669 and v_observed =
+    // 0.0439611; 100 reads per bin give v_count = 0.01; w = 1 - 0.01 /
+    // 0.0439611 = 0.772526, and 1.1 becomes 1 + 0.772526 * 0.1.
+    std::vector<double> depth{1.1, 0.9, 1.1, 0.9, 1.1, 0.9, 1.1, 0.9};
+    const std::vector<double> reads(8, 100);
+    const std::vector<int32_t> group(8, 0);
+    const double w = shrink_to_local_mean(depth, reads, group, 10);
+    CHECK(w == doctest::Approx(0.772526).epsilon(1e-5));
+    CHECK(depth[0] == doctest::Approx(1.0772526).epsilon(1e-6));
+    CHECK(depth[1] == doctest::Approx(0.9227474).epsilon(1e-6));
+}
+
+TEST_CASE("a normal that varies no more than its counts is replaced by its local mean") {
+    // 4 reads per bin: v_count = 0.25 exceeds v_observed, so w = 0. With
+    // radius 1 the bins are averaged with their neighbours (2 at the ends).
+    std::vector<double> depth{1.0, 1.2, 0.8, 1.0, 2.0, 2.2};
+    const std::vector<double> reads(6, 4);
+    const std::vector<int32_t> group{0, 0, 0, 0, 1, 1};
+    CHECK(shrink_to_local_mean(depth, reads, group, 1) == 0.0);
+    CHECK(depth[0] == doctest::Approx(1.1));
+    CHECK(depth[1] == doctest::Approx(1.0));
+    CHECK(depth[3] == doctest::Approx(0.9));
+    CHECK(depth[4] == doctest::Approx(2.1));  // the group ends at the previous bin
+}
+
+TEST_CASE("radius 0 leaves the normal as it is") {
+    std::vector<double> depth{1.0, 1.2, 0.8};
+    CHECK(shrink_to_local_mean(depth, {9, 9, 9}, {0, 0, 0}, 0) == 1.0);
+    CHECK(depth[1] == 1.2);
 }

@@ -69,6 +69,7 @@ TEST_CASE("the candidate search reaches the exhaustive optimum") {
         SegmentOptions o;
         o.smooth_outliers = false;
         o.min_bins = 2;
+        o.refine = false;
         const Segmentation fast = segment(in, o);
         const double sd = robust_sd(in.log2);
         const std::vector<size_t> exact = optimal_partition_exhaustive(in.log2, sd, fast.penalty, 2);
@@ -100,6 +101,54 @@ TEST_CASE("a copy-neutral LOH is found from BAF alone") {
     CHECK(s.segments[0].n_het == 1600);
 }
 
+namespace {
+// +-a alternating: no drift, robust sd 1.4826 * 2a / sqrt(2).
+double zigzag(size_t i, double a) { return i % 2 ? -a : a; }
+}  // namespace
+
+TEST_CASE("a BAF-only change-point goes to the middle of the gap between het sites") {
+    // Bins 0-99 carry one het site each at BAF 0.8 +- 0.02, bins 110-199 at
+    // 0.5 +- 0.02, bins 100-109 none; log2 is flat. Every start from 100 to
+    // 110 explains the BAF equally, and the flat log2 moves the cost by
+    // far less than 2 among them: the middle, (100 + 110 + 1) / 2 = 105.
+    SegmentInput in;
+    in.contigs = {"chr1"};
+    for (size_t i = 0; i < 200; ++i) {
+        in.add_bin(0, static_cast<int64_t>(i * 1000), static_cast<int64_t>(i * 1000 + 1000), zigzag(i, 0.1));
+        if (i < 100) in.add_het(i, 0.8 + zigzag(i, 0.02), 60);
+        if (i >= 110) in.add_het(i, 0.5 + zigzag(i, 0.02), 60);
+    }
+    SegmentOptions o;
+    o.smooth_outliers = false;
+    const Segmentation s = segment(in, o);
+    REQUIRE(s.segments.size() == 2);
+    CHECK(s.segments[1].first_bin == 105);
+}
+
+TEST_CASE("the two bins that straddle a step are not a segment of their own") {
+    // 0 for 100 bins, two bins at exactly 0.5, then 1 for 100 bins (+-0.05
+    // noise elsewhere).
+    // Without refinement, with 2-bin segments allowed, the two bins are a
+    // segment (each costs 0.25 / sd^2 = 22.6 in either neighbour, more than
+    // the penalty 2 log 202 = 10.6). With it they join a neighbour, and the
+    // one change-point, equally good at 100, 101 and 102, goes to 101.
+    SegmentInput in;
+    in.contigs = {"chr1"};
+    for (size_t i = 0; i < 202; ++i) {
+        const double value = i < 100 ? zigzag(i, 0.05) : i < 102 ? 0.5 : 1.0 + zigzag(i, 0.05);
+        in.add_bin(0, static_cast<int64_t>(i * 1000), static_cast<int64_t>(i * 1000 + 1000), value);
+    }
+    SegmentOptions o;
+    o.smooth_outliers = false;
+    o.min_bins = 2;
+    o.refine = false;
+    CHECK(segment(in, o).segments.size() == 3);
+    o.refine = true;
+    const Segmentation s = segment(in, o);
+    REQUIRE(s.segments.size() == 2);
+    CHECK(s.segments[1].first_bin == 101);
+}
+
 TEST_CASE("a single outlier bin does not make a segment") {
     SegmentInput in = piecewise({{500, 0.0}}, 0.1, 5);
     in.log2[250] = 3.0;
@@ -121,4 +170,26 @@ TEST_CASE("segmentation is the same at 1 and 4 threads") {
 
 TEST_CASE("empty input is an error") {
     CHECK_THROWS_WITH(segment(SegmentInput{}, SegmentOptions{}), doctest::Contains("no bins"));
+}
+
+TEST_CASE("each noise class has its own sd, and a segment's mean weighs bins by it") {
+    // Interleaved: even bins are class 0 (+-0.1 around 0), odd bins class 1
+    // (off-target, +-1 around 2). Within each class consecutive bins differ
+    // by 0.2 and 2: sds 1.4826 * 0.2 / sqrt(2) = 0.209669 and 2.09669, so
+    // weights 100 : 1, and the one segment's mean is
+    // (100 * 100 * 0 + 100 * 1 * 2) / (100 * 100 + 100 * 1) = 2 / 101.
+    SegmentInput in;
+    in.contigs = {"chr1"};
+    for (size_t i = 0; i < 200; ++i) {
+        const size_t j = i / 2;
+        const bool off = i % 2 == 1;
+        const double v = off ? 2.0 + zigzag(j, 1.0) : zigzag(j, 0.1);
+        in.add_bin(0, static_cast<int64_t>(i * 1000), static_cast<int64_t>(i * 1000 + 1000), v, off ? 1 : 0);
+    }
+    SegmentOptions o;
+    o.smooth_outliers = false;
+    const Segmentation s = segment(in, o);
+    CHECK(s.log2_sd == doctest::Approx(0.209669).epsilon(1e-5));
+    REQUIRE(s.segments.size() == 1);
+    CHECK(s.segments[0].log2 == doctest::Approx(2.0 / 101).epsilon(1e-9));
 }
