@@ -32,38 +32,50 @@ def _read_segments(path, wanted):
     return rows
 
 
-def breakpoints(segments, compare_state=True):
-    """Boundaries between adjacent segments of one contig, with the lengths
-    of the segments on each side. With compare_state, a boundary between
-    two segments of the same copy-number state is not a breakpoint."""
+def true_breakpoints(truth, min_event=50_000):
+    """(contig, position, in_scope) for each boundary between two truth
+    segments of one contig whose (total, major, minor) differ. In scope when
+    a copy-number event (a segment that is not 1+1) next to it is at least
+    min_event long."""
     out = []
-    for a, b in zip(segments, segments[1:]):
-        if a[0] != b[0]:
+    for a, b in zip(truth, truth[1:]):
+        if a[0] != b[0] or a[3:6] == b[3:6]:
             continue
-        if compare_state and a[3:] == b[3:]:
-            continue
-        out.append((a[0], b[1], a[2] - a[1], b[2] - b[1]))
+        events = [s for s in (a, b) if s[3:6] != (2, 1, 1)]
+        out.append((a[0], a[2], any(s[2] - s[1] >= min_event for s in events)))
     return out
 
 
-def score_breakpoints(truth_segments, called_segments, tolerance, min_event=50_000):
-    """Recall over truth breakpoints with both sides at least min_event long
-    (an event of that size next to anything); precision over every called
-    breakpoint, a called one being true when it lies within tolerance of any
-    truth breakpoint (of any size). Matching is one-to-one, nearest first."""
-    truth = breakpoints(truth_segments)
-    called = breakpoints(called_segments, compare_state=False)
-    pairs = sorted((abs(t[1] - c[1]), i, j) for i, t in enumerate(truth) for j, c in enumerate(called)
+def called_breakpoints(calls):
+    """(contig, position) between consecutive called segments of a contig:
+    the middle of the gap when they do not touch."""
+    return [(a[0], (a[2] + b[1]) // 2) for a, b in zip(calls, calls[1:]) if a[0] == b[0]]
+
+
+def match(truth_bps, called_bps, tolerance):
+    """One-to-one matching within tolerance, nearest pairs first; returns the
+    matched truth indices and the matched call indices."""
+    pairs = sorted((abs(t[1] - c[1]), i, j) for i, t in enumerate(truth_bps) for j, c in enumerate(called_bps)
                    if t[0] == c[0] and abs(t[1] - c[1]) <= tolerance)
     used_t, used_c = set(), set()
     for _, i, j in pairs:
         if i not in used_t and j not in used_c:
             used_t.add(i)
             used_c.add(j)
-    scorable = [i for i, t in enumerate(truth) if min(t[2], t[3]) >= min_event]
-    found = sum(i in used_t for i in scorable)
-    return {"truth_breakpoints": len(scorable), "found": found,
-            "recall": found / len(scorable) if scorable else float("nan"),
+    return used_t, used_c
+
+
+def score_breakpoints(truth_segments, called_segments, tolerance, min_event=50_000):
+    """Recall over the in-scope truth breakpoints; precision over every called
+    breakpoint, one being right when it matches any truth breakpoint (an
+    event under min_event that was found is not held against the caller)."""
+    truth = true_breakpoints(truth_segments, min_event)
+    called = called_breakpoints(called_segments)
+    used_t, used_c = match(truth, called, tolerance)
+    scope = [i for i, t in enumerate(truth) if t[2]]
+    found = sum(i in used_t for i in scope)
+    return {"truth_breakpoints": len(scope), "found": found,
+            "recall": found / len(scope) if scope else float("nan"),
             "called_breakpoints": len(called), "called_true": len(used_c),
             "precision": len(used_c) / len(called) if called else float("nan")}
 

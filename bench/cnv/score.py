@@ -23,95 +23,27 @@ figures (with --header, the column names first):
 - purity and ploidy: called minus true.
 """
 import argparse
+import os
 import sys
 
-
-def read_truth(path):
-    segs = []
-    with open(path) as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            c, s, e, total, major, minor = line.split("\t")[:6]
-            segs.append((c, int(s), int(e), int(total), int(major), int(minor)))
-    return segs
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from bench_lib.cnv import (called_breakpoints, match, read_called_segments,  # noqa: E402
+                           read_truth_segments, score_states, true_breakpoints)
 
 
 def read_calls(path):
-    segs, header = [], {}
-    with open(path) as f:
-        names = None
-        for line in f:
-            line = line.rstrip("\n")
-            if line.startswith("##"):
-                if "=" in line:
-                    k, v = line[2:].split("=", 1)
-                    header.setdefault(k, v)
-                continue
-            fields = line.split("\t")
-            if line.startswith("#"):
-                names = [n.lstrip("#") for n in fields]
-                continue
-            r = dict(zip(names, fields))
-
-            def num(k):
-                return int(r[k]) if r.get(k, "NA") not in ("NA", ".", "") else None
-
-            segs.append((r["chrom"], int(r["start"]), int(r["end"]), num("total_cn"), num("major_cn"), num("minor_cn")))
-    return segs, header
-
-
-def true_breakpoints(truth, min_event):
-    out = []  # (contig, position, in_scope)
-    for a, b in zip(truth, truth[1:]):
-        if a[0] != b[0] or a[3:6] == b[3:6]:
-            continue
-        events = [s for s in (a, b) if s[4:6] != (1, 1) or s[3] != 2]
-        in_scope = any(s[2] - s[1] >= min_event for s in events)
-        out.append((a[0], a[2], in_scope))
-    return out
-
-
-def called_breakpoints(calls):
-    out = []
-    for a, b in zip(calls, calls[1:]):
-        if a[0] == b[0]:
-            out.append((a[0], (a[2] + b[1]) // 2))
-    return out
-
-
-def match(truth_bps, called_bps, tolerance):
-    """One-to-one matching, nearest pairs first; returns the set of matched
-    truth indices and the set of matched call indices."""
-    pairs = []
-    for i, (tc, tp, _) in enumerate(truth_bps):
-        for j, (cc, cp) in enumerate(called_bps):
-            if tc == cc and abs(tp - cp) <= tolerance:
-                pairs.append((abs(tp - cp), i, j))
-    pairs.sort()
-    mt, mc = set(), set()
-    for _, i, j in pairs:
-        if i not in mt and j not in mc:
-            mt.add(i)
-            mc.add(j)
-    return mt, mc
+    """The called segments and the ##key=value header lines (purity, ploidy)."""
+    header = {}
+    for line in open(path):
+        if line.startswith("##") and "=" in line:
+            k, v = line[2:].rstrip("\n").split("=", 1)
+            header.setdefault(k, v)
+    return read_called_segments(path), header
 
 
 def cn_accuracy(truth, calls):
-    total = right_total = right_allelic = 0
-    for c, s, e, t, ma, mi in truth:
-        total += e - s
-        for cc, cs, ce, ct, cma, cmi in calls:
-            if cc != c:
-                continue
-            lo, hi = max(s, cs), min(e, ce)
-            if lo >= hi:
-                continue
-            if ct == t:
-                right_total += hi - lo
-                if (cma, cmi) == (ma, mi):
-                    right_allelic += hi - lo
-    return right_total / total, right_allelic / total
+    states = score_states(truth, calls)
+    return states["total_cn_right"], states["allelic_cn_right"]
 
 
 def main():
@@ -125,7 +57,7 @@ def main():
     ap.add_argument("--detail", action="store_true", help="list every breakpoint on standard error")
     a = ap.parse_args()
 
-    truth = read_truth(a.sim_dir + "/truth.cn.bed")
+    truth = read_truth_segments(a.sim_dir + "/truth.cn.bed")
     with open(a.sim_dir + "/truth.purity_ploidy.tsv") as f:
         rows = [l.rstrip("\n").split("\t") for l in f if l.strip()]
     tp = dict(zip(rows[0], rows[1]))
