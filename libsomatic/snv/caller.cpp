@@ -179,8 +179,8 @@ ChunkCalls ChunkCaller::call(const Interval& chunk) {
         c.ref = cand.ref;
         c.alt = cand.alt;
         c.forced = cand.forced;
-        c.tumour = summarise(pileup_.observations(0, k), c.ref, c.alt);
-        c.normal = summarise(pileup_.observations(1, k), c.ref, c.alt);
+        c.tumour = summarise(pileup_.observations(0, k), c.ref, c.alt, options_.filters.min_end_distance);
+        c.normal = summarise(pileup_.observations(1, k), c.ref, c.alt, options_.filters.min_end_distance);
         if (options_.germline_hets && chunk.contains(c.pos) && c.normal.depth >= options_.het_min_depth) {
             const double f = c.normal.alt_fraction();
             if (f >= options_.het_min_fraction && f <= options_.het_max_fraction) {

@@ -28,7 +28,8 @@ std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t) {
         {"StrandBias", "Alt reads' strands differ from ref reads' (Fisher Phred above " + fmt(t.max_strand_bias) +
                            ", --max-strand-bias)"},
         {"ReadEnd", "Median distance of alt bases to the read end below " + fmt(t.min_end_distance) +
-                        " (--min-end-distance)"},
+                        " and alt reads that near an end more often than ref reads (Fisher Phred above " +
+                        fmt(t.max_read_end_bias) + "; --min-end-distance, --max-read-end-bias)"},
         {"LowMapQ", "Median mapping quality of alt reads below " + fmt(t.min_alt_mapq) + " (--min-alt-mapq)"},
         {"Clustered", "More than " + fmt(t.max_cluster_events) + " other candidate events within " +
                           fmt(t.cluster_window) + " bp (--max-cluster-events, --cluster-window)"},
@@ -49,6 +50,8 @@ SiteAudit audit(const SampleSiteStats& t, const SampleSiteStats& normal, const F
         normal.alt, normal.depth, thresholds.max_normal_alt_ratio * t.alt_fraction()));
     a.strand_bias_phred = stats::phred(
         stats::fisher_exact_two_sided(t.ref_forward, t.ref_reverse, t.alt_forward, t.alt_reverse));
+    a.read_end_bias_phred = stats::phred(stats::fisher_exact_two_sided(
+        t.ref_near_end, t.ref - t.ref_near_end, t.alt_near_end, t.alt - t.alt_near_end));
     a.orientation_bias_phred =
         stats::phred(stats::fisher_exact_two_sided(t.ref_f1r2, t.ref_f2r1, t.alt_f1r2, t.alt_f2r1));
     return a;
@@ -63,7 +66,12 @@ std::vector<const char*> apply_filters(double qss, const SampleSiteStats& tumour
         failed.push_back("NormalAlt");
     }
     if (a.strand_bias_phred > t.max_strand_bias) failed.push_back("StrandBias");
-    if (tumour.alt > 0 && tumour.alt_median_end_distance < t.min_end_distance) failed.push_back("ReadEnd");
+    // The median alone fires by chance on a call of two or three reads; the
+    // Fisher test asks whether the site's ref reads show the same pattern.
+    if (tumour.alt > 0 && tumour.alt_median_end_distance < t.min_end_distance &&
+        a.read_end_bias_phred > t.max_read_end_bias) {
+        failed.push_back("ReadEnd");
+    }
     if (tumour.alt > 0 && tumour.alt_median_mapq < t.min_alt_mapq) failed.push_back("LowMapQ");
     if (c.nearby_events > t.max_cluster_events) failed.push_back("Clustered");
     if (c.second_alt) failed.push_back("MultiAllelic");

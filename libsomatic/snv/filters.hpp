@@ -23,7 +23,8 @@ struct FilterThresholds {
     double max_normal_alt_ratio = 0.1;
     double max_normal_alt_phred = 20;
     double max_strand_bias = 60;          // StrandBias: Phred Fisher p of alt vs ref strands
-    double min_end_distance = 5;          // ReadEnd: median alt distance to read end
+    double min_end_distance = 5;          // ReadEnd: median alt distance to read end below this ...
+    double max_read_end_bias = 20;        // ... and alt reads near an end more often than ref reads (Phred Fisher)
     double min_alt_mapq = 40;             // LowMapQ: median alt mapping quality
     int cluster_window = 100;             // Clustered: window (bp) ...
     int max_cluster_events = 2;           // ... holding more than this many other candidate events
@@ -51,6 +52,8 @@ struct SiteContext {
 struct SiteAudit {
     double strand_bias_phred = 0;
     double orientation_bias_phred = 0;
+    // Phred Fisher p of the tumour's alt against ref reads near a read end.
+    double read_end_bias_phred = 0;
     // Phred of P(normal alt count >= observed) if the normal held
     // max_normal_alt_ratio x the tumour's alt fraction.
     double normal_alt_phred = 0;

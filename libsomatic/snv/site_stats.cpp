@@ -33,7 +33,8 @@ double median(std::vector<double>& xs) {
 
 }  // namespace
 
-SampleSiteStats summarise(std::span<const Observation> observations, uint8_t ref_base, uint8_t alt_base) {
+SampleSiteStats summarise(std::span<const Observation> observations, uint8_t ref_base, uint8_t alt_base,
+                          double near_end_distance) {
     const auto& p = phred_table();
     SampleSiteStats s;
     std::vector<double> alt_mapq, alt_end;
@@ -49,12 +50,14 @@ SampleSiteStats summarise(std::span<const Observation> observations, uint8_t ref
             ++s.ref;
             (o.is_reverse() ? s.ref_reverse : s.ref_forward)++;
             (o.is_f1r2() ? s.ref_f1r2 : s.ref_f2r1)++;
+            if (o.distance_to_end < near_end_distance) ++s.ref_near_end;
         } else {
             ++s.alt;
             (o.is_reverse() ? s.alt_reverse : s.alt_forward)++;
             (o.is_f1r2() ? s.alt_f1r2 : s.alt_f2r1)++;
             alt_mapq.push_back(o.mapping_quality);
             alt_end.push_back(o.distance_to_end);
+            if (o.distance_to_end < near_end_distance) ++s.alt_near_end;
         }
     }
     s.alt_median_mapq = median(alt_mapq);

@@ -19,6 +19,8 @@ struct SampleSiteStats {
     uint32_t ref_f1r2 = 0, ref_f2r1 = 0, alt_f1r2 = 0, alt_f2r1 = 0;
     double alt_median_mapq = 0;
     double alt_median_end_distance = 0;
+    // Reads whose base here lies within near_end_distance of a read end.
+    uint32_t ref_near_end = 0, alt_near_end = 0;
     SampleEvidence evidence;
 
     double alt_fraction() const { return depth ? static_cast<double>(alt) / depth : 0.0; }
@@ -28,6 +30,7 @@ struct SampleSiteStats {
 // the error rate, and uncapped values make the model overconfident.
 inline constexpr int kMaxBaseQuality = 40;
 
-SampleSiteStats summarise(std::span<const Observation> observations, uint8_t ref_base, uint8_t alt_base);
+SampleSiteStats summarise(std::span<const Observation> observations, uint8_t ref_base, uint8_t alt_base,
+                          double near_end_distance = 5);
 
 }  // namespace somatic::snv

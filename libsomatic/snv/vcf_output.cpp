@@ -44,6 +44,8 @@ void define_calls_header(VcfWriter& w, const ContigDict& contigs, const SampleNa
                "fraction\">");
     w.add_line("##INFO=<ID=MQALT,Number=1,Type=Float,Description=\"Median mapping quality of the tumour's alt "
                "reads\">");
+    w.add_line("##INFO=<ID=ENDQ,Number=1,Type=Integer,Description=\"Read-end bias: Phred-scaled Fisher p-value of "
+               "the tumour's alt against ref reads within --min-end-distance of a read end\">");
     w.add_line("##INFO=<ID=ENDDIST,Number=1,Type=Float,Description=\"Median distance of the tumour's alt bases to "
                "the nearer end of their read's alignment\">");
     w.add_line("##INFO=<ID=NEARBY,Number=1,Type=Integer,Description=\"Other candidate events within the cluster "
@@ -110,6 +112,8 @@ void RecordBuilder::write_call(const std::string& contig, const SnvCall& c) {
     bcf_update_info_int32(h, record_, "SBQ", &v, 1);
     v = rounded(c.audit.orientation_bias_phred);
     bcf_update_info_int32(h, record_, "OBQ", &v, 1);
+    v = rounded(c.audit.read_end_bias_phred);
+    bcf_update_info_int32(h, record_, "ENDQ", &v, 1);
     v = rounded(c.audit.normal_alt_phred);
     bcf_update_info_int32(h, record_, "NALTQ", &v, 1);
     if (c.tumour.alt > 0) {

@@ -63,7 +63,10 @@ bool parse(int argc, char** argv, Options& o) {
         ("max-normal-alt-phred", po::value(&f.max_normal_alt_phred)->default_value(20, "20"),
          "... with this confidence (Phred of the binomial tail, INFO/NALTQ)")
         ("max-strand-bias", po::value(&f.max_strand_bias)->default_value(60, "60"), "StrandBias above this Phred Fisher score")
-        ("min-end-distance", po::value(&f.min_end_distance)->default_value(5, "5"), "ReadEnd below this median alt distance to a read end")
+        ("min-end-distance", po::value(&f.min_end_distance)->default_value(5, "5"),
+         "ReadEnd below this median alt distance to a read end ...")
+        ("max-read-end-bias", po::value(&f.max_read_end_bias)->default_value(20, "20"),
+         "... when alt reads are near an end more often than ref reads (Phred Fisher above this, INFO/ENDQ)")
         ("min-alt-mapq", po::value(&f.min_alt_mapq)->default_value(40, "40"), "LowMapQ below this median alt mapping quality")
         ("cluster-window", po::value(&f.cluster_window)->default_value(100), "Clustered: window in bp ...")
         ("max-cluster-events", po::value(&f.max_cluster_events)->default_value(2), "... holding more than this many other events")

@@ -69,9 +69,21 @@ TEST_CASE("each filter fires on its own condition") {
     orientation.alt_f2r1 = 0;
     CHECK(has(filters_for(orientation, sample(40, 0)), "OrientationBias"));
 
+    // Every alt read near an end, 2 of 40 ref reads: Fisher Phred 132.59
+    // (hypergeometric sum in Python). A 3-read call with 2 near an end
+    // against 2 of 54 ref reads is Phred 19.58: chance, kept.
     auto ends = sample(40, 20);
     ends.alt_median_end_distance = 2;
+    ends.alt_near_end = 20;
+    ends.ref_near_end = 2;
+    CHECK(audit(ends, sample(40, 0), t).read_end_bias_phred == doctest::Approx(132.588).epsilon(1e-4));
     CHECK(has(filters_for(ends, sample(40, 0)), "ReadEnd"));
+    auto few = sample(54, 3);
+    few.alt_median_end_distance = 2;
+    few.alt_near_end = 2;
+    few.ref_near_end = 2;
+    CHECK(audit(few, sample(40, 0), t).read_end_bias_phred == doctest::Approx(19.584).epsilon(1e-4));
+    CHECK_FALSE(has(filters_for(few, sample(40, 0)), "ReadEnd"));
 
     auto mapq = sample(40, 20);
     mapq.alt_median_mapq = 25;
