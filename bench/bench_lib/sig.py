@@ -13,7 +13,7 @@ def read_truth(path):
     return {k: v / total for k, v in out.items()}
 
 
-SUMMARY_COLUMNS = {"Mutations", "Cosine", "Unexplained"}
+SUMMARY_COLUMNS = {"Mutations", "Cosine", "Unexplained", "ExpectedUnexplained"}
 
 
 def read_exposures(path, sample=0):
