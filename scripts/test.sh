@@ -82,7 +82,7 @@ setup_sanitize() {
 stage_sanitize() {
   setup_sanitize || return 1
   local tests status=0
-  tests=$(meson test -C build-sanitize --list 2>/dev/null | grep -v '^simulate_truth$')
+  tests=$(meson test -C build-sanitize --no-rebuild --list 2>/dev/null | sed -n 's#^.* / ##p' | grep -vx simulate_truth)
   # shellcheck disable=SC2086
   meson test -C build-sanitize --no-rebuild --print-errorlogs --num-processes "$jobs" $tests || status=$?
   sanitize_results=$(results_line build-sanitize)
@@ -114,7 +114,8 @@ stage_fuzz() {
     mkdir -p "$work/$name"
     local log="$work/$name.log" rc=0
     build-sanitize/tests/fuzz/fuzz_"$name" -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=1024 \
-      -print_final_stats=1 -artifact_prefix="$work/$name-" "$work/$name" "$harness" >"$log" 2>&1 || rc=$?
+      -print_final_stats=1 -artifact_prefix="$work/$name-" "$work/$name" "$harness" \
+      $([ -d "tests/fuzz/regressions/$name" ] && echo "tests/fuzz/regressions/$name") >"$log" 2>&1 || rc=$?
     local execs
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     if [ $rc -ne 0 ]; then

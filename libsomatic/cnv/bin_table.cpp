@@ -63,8 +63,9 @@ void format_bin_table(const BinTable& t, std::string& out, bool with_sample_line
         out += format_fixed(t.gc[i], 4);
         out += '\t';
         out += format_fixed(t.n_fraction[i], 4);
-        std::snprintf(buf, sizeof buf, "\t%.0f\n", t.reads[i]);
-        out += buf;
+        out += '\t';
+        out += format_fixed(t.reads[i], 0);  // any size: a fixed buffer cut large counts short
+        out += '\n';
     }
 }
 
