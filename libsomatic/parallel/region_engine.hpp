@@ -71,6 +71,13 @@ struct TsanStage {
     const void* end_;
 };
 
+// On leaving the caller's scope, normally or by an exception a stage threw
+// (TBB has waited for every stage call by then): sees what they released.
+struct TsanAfter {
+    const void* p;
+    ~TsanAfter() { tsan_acquire(p); }
+};
+
 // The first base of a pipeline token: a token built where an earlier one was
 // destroyed sees that destruction; one moved from another sees its making.
 struct TsanHandoff {
@@ -108,6 +115,7 @@ void run_in_order(const std::vector<Interval>& chunks, const EngineOptions& opti
     // `begun` and `ended` tell ThreadSanitizer what the caller and the stages see of each other.
     char begun = 0, ended = 0;
     detail::tsan_release(&begun);
+    const detail::TsanAfter after{&ended};
     arena.execute([&] {
         size_t next = 0;
         tbb::parallel_pipeline(
@@ -133,7 +141,6 @@ void run_in_order(const std::vector<Interval>& chunks, const EngineOptions& opti
                     write(std::move(item.result), chunks[item.index]);
                 }));
     });
-    detail::tsan_acquire(&ended);
 }
 
 // Per-thread resources (open files) for the parallel stage: each worker
