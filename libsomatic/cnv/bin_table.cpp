@@ -15,6 +15,8 @@ constexpr const char* kColumns[] = {"#chrom", "start", "end", "kind", "gc", "n_f
 
 int32_t OrderCheck::add(std::string_view contig, int64_t beg, int64_t end, uint64_t line, bool allow_overlap) {
     const std::string where = "line " + std::to_string(line);
+    // An empty name matched the initial empty current_ below and got index -1.
+    if (contig.empty()) throw input_error(file_, "a row has an empty contig name", where);
     if (beg < 0 || end < beg) {
         throw input_error(file_, "interval " + std::string(contig) + ":" + std::to_string(beg) + "-" +
                                      std::to_string(end) + " has a negative start or ends before it starts",
@@ -63,8 +65,9 @@ void format_bin_table(const BinTable& t, std::string& out, bool with_sample_line
         out += format_fixed(t.gc[i], 4);
         out += '\t';
         out += format_fixed(t.n_fraction[i], 4);
-        std::snprintf(buf, sizeof buf, "\t%.0f\n", t.reads[i]);
-        out += buf;
+        out += '\t';
+        out += format_fixed(t.reads[i], 0);  // any size: a fixed buffer cut large counts short
+        out += '\n';
     }
 }
 

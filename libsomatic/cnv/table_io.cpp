@@ -117,12 +117,13 @@ std::string format_real(double value, int precision) {
 
 std::string format_fixed(double value, int decimals) {
     if (std::isnan(value)) return "NA";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-    if (std::strcmp(buf, "-0") == 0 || (buf[0] == '-' && std::strspn(buf + 1, "0.") == std::strlen(buf + 1))) {
-        return buf + 1;  // no "-0.000"
-    }
-    return buf;
+    // Sized to fit: "%.4f" of a large value has hundreds of digits, and a
+    // fixed buffer would cut the number short.
+    const int n = std::snprintf(nullptr, 0, "%.*f", decimals, value);
+    std::string s(static_cast<size_t>(n), '\0');
+    std::snprintf(s.data(), s.size() + 1, "%.*f", decimals, value);
+    if (s[0] == '-' && s.find_first_not_of("0.", 1) == std::string::npos) s.erase(0, 1);  // no "-0.000"
+    return s;
 }
 
 double as_printed(double value, int precision) {

@@ -34,7 +34,10 @@ VcfReader::VcfReader(std::string path, bool need_index) : path_(std::move(path))
     }
     file_ = hts_open(path_.c_str(), "r");
     if (!file_) throw input_error(name(), "cannot open", {}, "check the file exists and is readable");
-    const htsFormat* fmt = hts_get_format(file_);
+    // A copy: hts_get_format points into file_, which the error paths close
+    // before the message reads the format (a use after free).
+    const htsFormat format = *hts_get_format(file_);
+    const htsFormat* fmt = &format;
     if (fmt->format != vcf && fmt->format != bcf) {
         hts_close(file_);
         file_ = nullptr;

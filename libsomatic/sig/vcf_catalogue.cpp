@@ -76,7 +76,8 @@ public:
         }
         if (chrom != current_name_ || !seq_) switch_contig(chrom, pos0);
         const int64_t len = static_cast<int64_t>(seq_->size());
-        if (pos0 < 0 || pos0 + static_cast<int64_t>(ref.size()) > len) {
+        // (Compared as pos0 > len - size: POS may be near INT64_MAX, and the sum would overflow.)
+        if (pos0 < 0 || static_cast<int64_t>(ref.size()) > len || pos0 > len - static_cast<int64_t>(ref.size())) {
             throw input_error(in_.name(),
                               "a record lies past the end of contig '" + current_name_ + "' (" + std::to_string(len) +
                                   " bp in " + ref_.path() + ")",
