@@ -7,8 +7,9 @@
 #              replay of the fuzzers' seed and regression inputs; ends with the
 #              line "N passed, N failed, N skipped"
 #   sanitize   the same suite built by clang with AddressSanitizer and
-#              UndefinedBehaviorSanitizer in build-sanitize/ (the simulator's
-#              check is left out: it runs none of our code)
+#              UndefinedBehaviorSanitizer in build-sanitize/ (left out: the
+#              simulator's check, which runs none of our code, and the install
+#              test, whose plain compiler cannot link a sanitized library)
 #   tsan       ThreadSanitizer in build-tsan/: the parallel engine's unit tests
 #              and somatic-snv at 1, 2 and 4 threads (tests/e2e/snv/determinism.py)
 #   fuzz       each libFuzzer harness of tests/fuzz/ for SOMATIC_FUZZ_SECONDS
@@ -82,7 +83,7 @@ setup_sanitize() {
 stage_sanitize() {
   setup_sanitize || return 1
   local tests status=0
-  tests=$(meson test -C build-sanitize --no-rebuild --list 2>/dev/null | sed -n 's#^.* / ##p' | grep -vx simulate_truth)
+  tests=$(meson test -C build-sanitize --no-rebuild --list 2>/dev/null | sed -n 's#^.* / ##p' | grep -vx -e simulate_truth -e install_layout)
   # shellcheck disable=SC2086
   meson test -C build-sanitize --no-rebuild --print-errorlogs --num-processes "$jobs" $tests || status=$?
   sanitize_results=$(results_line build-sanitize)

@@ -1,6 +1,10 @@
 #include "libsomatic/cli/tool_main.hpp"
 
 #include <boost/program_options/errors.hpp>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <exception>
@@ -21,7 +25,23 @@ std::string command_line(int argc, char** argv) {
     return s;
 }
 
+namespace {
+// A closed standard stream would hand its descriptor number to the next file
+// opened (the reference, a BAM), and output meant for standard output would
+// go to that file. Hold each closed number with /dev/null opened read-only:
+// a write to a closed standard output still fails, with EBADF.
+void hold_closed_standard_streams() {
+    for (int fd = 0; fd <= 2; ++fd) {
+        if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            const int held = open("/dev/null", O_RDONLY);
+            if (held != fd && held >= 0) close(held);  // fd was taken meanwhile: nothing to hold
+        }
+    }
+}
+}  // namespace
+
 int tool_main(const char* tool, int argc, char** argv, const std::function<int(int, char**)>& run) {
+    hold_closed_standard_streams();
     install_cleanup_signal_handlers();
     // A closed downstream pipe (`| head`) ends the program by SIGPIPE, quietly,
     // as every Unix filter does.

@@ -10,6 +10,7 @@
 #include "libsomatic/cnv/bin_table.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/io/hts_memory.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/io/text_lines.hpp"
 #include "libsomatic/io/vcf_reader.hpp"
@@ -92,8 +93,7 @@ HetTable read_germline_hets(const std::string& path, const HetCriteria& criteria
     HetTable t;
     const ContigDict header_contigs = vcf.contigs();
     std::unique_ptr<bcf1_t, RecordDeleter> rec(bcf_init());
-    int32_t* ad = nullptr;
-    int n_ad = 0;
+    HtsArray<int32_t> ad;
     std::vector<std::string> used;
     int last_rid = -1;
     int32_t contig_index = -1;
@@ -108,12 +108,12 @@ HetTable read_germline_hets(const std::string& path, const HetCriteria& criteria
         }
         if (!is_snv(rec.get())) continue;
         ++snvs;
-        const int got = bcf_get_format_int32(vcf.header(), rec.get(), "AD", &ad, &n_ad);
+        const int got = bcf_get_format_int32(vcf.header(), rec.get(), "AD", &ad.data, &ad.capacity);
         if (got < 0) continue;  // no AD on this record
         const int per_sample = got / static_cast<int>(samples.size());
         if (per_sample < 2) continue;
         auto value = [&](int sample, int allele) {
-            const int32_t v = ad[sample * per_sample + allele];
+            const int32_t v = ad.data[sample * per_sample + allele];
             return v == bcf_int32_missing || v == bcf_int32_vector_end || v < 0 ? 0u : static_cast<uint32_t>(v);
         };
         HetSite s;
@@ -125,7 +125,6 @@ HetTable read_germline_hets(const std::string& path, const HetCriteria& criteria
         s.normal_alt = value(ni, 1);
         if (is_het(s.normal_ref, s.normal_alt, criteria)) t.sites.push_back(s);
     }
-    free(ad);
     if (reference) check_vcf_contigs(header_contigs, used, name, *reference, reference_file);
     log::info("baf: " + std::to_string(t.sites.size()) + " heterozygous sites of " + std::to_string(snvs) +
               " biallelic SNVs (" + std::to_string(records) + " records) in " + name);

@@ -26,6 +26,17 @@ private:
 }  // namespace
 
 VcfReader::VcfReader(std::string path, bool need_index) : path_(std::move(path)) {
+    // A constructor that throws never runs the destructor: free what open()
+    // acquired before the error leaves.
+    try {
+        open(need_index);
+    } catch (...) {
+        release();
+        throw;
+    }
+}
+
+void VcfReader::open(bool need_index) {
     QuietHtslib quiet;
     if (path_ != "-") {
         struct stat st {};
@@ -81,12 +92,19 @@ VcfReader::VcfReader(std::string path, bool need_index) : path_(std::move(path))
     }
 }
 
-VcfReader::~VcfReader() {
+VcfReader::~VcfReader() { release(); }
+
+void VcfReader::release() {
     if (iterator_) hts_itr_destroy(iterator_);
     if (index_) hts_idx_destroy(index_);
     if (tabix_) tbx_destroy(tabix_);
     if (header_) bcf_hdr_destroy(header_);
     if (file_) hts_close(file_);
+    iterator_ = nullptr;
+    index_ = nullptr;
+    tabix_ = nullptr;
+    header_ = nullptr;
+    file_ = nullptr;
 }
 
 std::string VcfReader::name() const { return display_name(path_); }

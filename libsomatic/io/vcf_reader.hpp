@@ -50,6 +50,9 @@ public:
     std::string locus(const bcf1_t* record) const;
 
 private:
+    void open(bool need_index);
+    void release();  // frees whatever is open; the destructor and a failing constructor
+
     std::string path_;
     htsFile* file_ = nullptr;
     bcf_hdr_t* header_ = nullptr;

@@ -1,5 +1,7 @@
 #include "libsomatic/snv/caller.hpp"
 
+#include "libsomatic/io/hts_memory.hpp"
+
 #include <htslib/vcf.h>
 
 #include <algorithm>
@@ -69,40 +71,38 @@ std::map<int64_t, uint8_t> ChunkCaller::forced_sites(const Interval& region) {
     std::map<int64_t, uint8_t> sites;
     if (!force_) return sites;
     force_->fetch(region);
-    bcf1_t* rec = bcf_init();
+    const auto record = make_bcf_record();
+    bcf1_t* rec = record.get();
     while (force_->next(rec)) {
         if (!region.contains(rec->pos)) continue;
         for_each_snv_allele(rec, [&](int, uint8_t alt) {
             const std::string ref = reference_.fetch(region.contig, rec->pos, rec->pos + 1);
             if (ref.empty() || base_code(ref[0]) != base_code(rec->d.allele[0][0])) {
                 const std::string locus = force_->locus(rec);
-                bcf_destroy(rec);
                 throw input_error(force_->name(), "REF does not match the reference", locus,
                                   "the sites were made for another assembly");
             }
             sites.emplace(rec->pos, alt);  // the first ALT of a site is the one reported
         });
     }
-    bcf_destroy(rec);
     return sites;
 }
 
 void ChunkCaller::annotate_resources(const Interval& chunk, std::vector<SnvCall>& calls) {
     if (calls.empty()) return;
-    bcf1_t* rec = bcf_init();
+    const auto record = make_bcf_record();
+    bcf1_t* rec = record.get();
     if (resource_) {
         resource_->fetch(chunk);
         std::map<std::pair<int64_t, uint8_t>, double> af;
-        float* values = nullptr;
-        int n_values = 0;
+        HtsArray<float> values;
         while (resource_->next(rec)) {
-            const int n = bcf_get_info_float(resource_->header(), rec, "AF", &values, &n_values);
+            const int n = bcf_get_info_float(resource_->header(), rec, "AF", &values.data, &values.capacity);
             if (n <= 0) continue;
             for_each_snv_allele(rec, [&](int i, uint8_t alt) {
-                if (i - 1 < n && !bcf_float_is_missing(values[i - 1])) af[{rec->pos, alt}] = values[i - 1];
+                if (i - 1 < n && !bcf_float_is_missing(values.data[i - 1])) af[{rec->pos, alt}] = values.data[i - 1];
             });
         }
-        free(values);
         for (auto& c : calls) {
             auto it = af.find({c.pos, c.alt});
             if (it != af.end()) c.context.population_af = it->second;
@@ -114,7 +114,6 @@ void ChunkCaller::annotate_resources(const Interval& chunk, std::vector<SnvCall>
         while (panel_->next(rec)) for_each_snv_allele(rec, [&](int, uint8_t alt) { seen.insert({rec->pos, alt}); });
         for (auto& c : calls) c.context.in_panel_of_normals = seen.count({c.pos, c.alt}) > 0;
     }
-    bcf_destroy(rec);
 }
 
 ChunkCalls ChunkCaller::call(const Interval& chunk) {
