@@ -151,8 +151,14 @@ full = [
      f"{out}/catalogue.tsv", 500),
 ]
 for what, argv, final, limit in full:
+    env = dict(os.environ)
+    if final.endswith(".gz") and "ASAN_OPTIONS" in env:
+        # htslib's bgzf_close returns early, without freeing the BGZF, when its
+        # last flush fails: that leak is htslib's, on this error path only, and
+        # LeakSanitizer's fast unwinder cannot see past libhts to tell it apart.
+        env["ASAN_OPTIONS"] += ":detect_leaks=0"
     r = subprocess.run(argv, input=calls if argv[-1] == "-" else None, capture_output=True, text=True,
-                       preexec_fn=limited(limit))
+                       preexec_fn=limited(limit), env=env)
     errors = [l for l in r.stderr.splitlines() if "error:" in l or l.startswith("[E::")]
     check(r.returncode == 1 and len(errors) == 1 and os.path.basename(final) in errors[0]
           and "File too large" in errors[0],
