@@ -11,7 +11,8 @@
 #              simulator's check, which runs none of our code, and the install
 #              test, whose plain compiler cannot link a sanitized library)
 #   tsan       ThreadSanitizer in build-tsan/: the parallel engine's unit tests
-#              and somatic-snv at 1, 2 and 4 threads (tests/e2e/snv/determinism.py)
+#              and every tool at 1, 2 and 8 threads
+#              (tests/e2e/reliability/determinism.py)
 #   fuzz       each libFuzzer harness of tests/fuzz/ for SOMATIC_FUZZ_SECONDS
 #              seconds (default 15), from build-sanitize/
 #
@@ -98,9 +99,16 @@ stage_tsan() {
     CC=clang CXX=clang++ meson setup build-tsan --buildtype=debugoptimized -Db_sanitize=thread -Db_lundef=false \
       -Dcpp_args=-fsanitize-ignorelist="$PWD/.ci/tsan-ignorelist.txt" >&2
   fi
-  ninja -C build-tsan -j "$jobs" tests/region_engine_tests tools/somatic-snv/somatic-snv >&2 || return 1
+  ninja -C build-tsan -j "$jobs" tests/region_engine_tests tools/somatic-snv/somatic-snv \
+    tools/somatic-cnv/somatic-cnv tools/somatic-sig/somatic-sig >&2 || return 1
   build-tsan/tests/region_engine_tests || return 1
-  meson test -C build-tsan --no-rebuild --print-errorlogs snv_determinism || return 1
+  # Every tool at 1, 2 and 8 threads. The name is checked first: meson test
+  # passes when no test matches, which would hide a renamed test.
+  meson test -C build-tsan --no-rebuild --list 2>/dev/null | grep -q ' reliability_determinism$' || {
+    echo "tsan: no reliability_determinism test to run" >&2
+    return 1
+  }
+  meson test -C build-tsan --no-rebuild --print-errorlogs reliability_determinism || return 1
 }
 
 stage_fuzz() {
