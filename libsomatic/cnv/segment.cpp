@@ -1,13 +1,11 @@
 #include "libsomatic/cnv/segment.hpp"
 
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/parallel/region_engine.hpp"
 
 namespace somatic::cnv {
 
@@ -328,8 +326,7 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
         const Costs cost(x, w, in, lo, hi, sd_mirrored);
         starts[r] = segment_contig(cost, hi - lo, m, result.penalty, o.refine);
     };
-    tbb::task_arena arena(std::max(1, o.threads));
-    arena.execute([&] { tbb::parallel_for(size_t(0), ranges.size(), one); });
+    parallel_for_index(o.threads, ranges.size(), one);
 
     for (size_t r = 0; r < ranges.size(); ++r) {
         const auto [lo, hi] = ranges[r];

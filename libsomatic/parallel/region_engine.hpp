@@ -11,7 +11,9 @@
 #pragma once
 
 #include <tbb/enumerable_thread_specific.h>
+#include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
@@ -140,6 +142,26 @@ void run_in_order(const std::vector<Interval>& chunks, const EngineOptions& opti
                     detail::TsanStage serial(&write, &write);  // one call at a time, in order
                     write(std::move(item.result), chunks[item.index]);
                 }));
+    });
+}
+
+// fn(i) for every i in [0, n), in any order, on `threads` threads: for work
+// that is not genome chunks (contigs to segment, samples to fit, restarts).
+// Each fn(i) must write only its own results. Annotated for ThreadSanitizer
+// like the pipeline: the caller's work before the loop is seen by every
+// call, every call's work is seen by the caller after it, and the calls stay
+// unordered among themselves.
+template <class Fn>
+void parallel_for_index(int threads, size_t n, const Fn& fn) {
+    int before = 0, after = 0;
+    detail::tsan_release(&before);
+    detail::TsanAfter join{&after};
+    tbb::task_arena arena(threads < 1 ? 1 : threads);
+    arena.execute([&] {
+        tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 1), [&](const tbb::blocked_range<size_t>& range) {
+            detail::TsanStage call(&before, &after);
+            for (size_t i = range.begin(); i != range.end(); ++i) fn(i);
+        });
     });
 }
 

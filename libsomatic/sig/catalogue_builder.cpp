@@ -1,8 +1,6 @@
 #include "libsomatic/sig/catalogue_builder.hpp"
 
 #include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <map>
@@ -14,6 +12,7 @@
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/sig/channels.hpp"
 #include "libsomatic/sig/input_file.hpp"
+#include "libsomatic/parallel/region_engine.hpp"
 
 namespace somatic::sig {
 
@@ -56,9 +55,7 @@ BuildResult build_catalogue(const std::vector<std::string>& inputs, const BuildO
 
     std::vector<Part> parts(files.size());
     tbb::enumerable_thread_specific<std::unique_ptr<ContextReference>> refs;
-    tbb::task_arena arena(std::max(1, o.threads));
-    arena.execute([&] {
-        tbb::parallel_for(size_t{0}, files.size(), [&](size_t i) {
+    parallel_for_index(o.threads, files.size(), [&](size_t i) {
             InputFile& in = *files[i];
             Part& p = parts[i];
             if (in.is_vcf()) {
@@ -77,7 +74,6 @@ BuildResult build_catalogue(const std::vector<std::string>& inputs, const BuildO
                 p.values = std::move(t.values);
             }
             files[i].reset();  // close as soon as done
-        });
     });
 
     BuildResult r;

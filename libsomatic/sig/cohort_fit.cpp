@@ -1,14 +1,11 @@
 #include "libsomatic/sig/cohort_fit.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "libsomatic/sig/random.hpp"
+#include "libsomatic/parallel/region_engine.hpp"
 
 namespace somatic::sig {
 
@@ -107,13 +104,8 @@ SampleFit fit_sample(const Eigen::VectorXd& c, const std::string& name, size_t i
 std::vector<SampleFit> fit_cohort(const ChannelTable& catalogue, const Fitter& fitter, const CohortOptions& o) {
     const size_t n = catalogue.columns.size();
     std::vector<SampleFit> out(n);
-    tbb::task_arena arena(std::max(1, o.threads));
-    arena.execute([&] {
-        tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 1), [&](const tbb::blocked_range<size_t>& range) {
-            for (size_t i = range.begin(); i != range.end(); ++i) {
-                out[i] = fit_sample(catalogue.values.col(static_cast<Eigen::Index>(i)), catalogue.columns[i], i, fitter, o);
-            }
-        });
+    parallel_for_index(o.threads, n, [&](size_t i) {
+        out[i] = fit_sample(catalogue.values.col(static_cast<Eigen::Index>(i)), catalogue.columns[i], i, fitter, o);
     });
     return out;
 }

@@ -1,9 +1,5 @@
 #include "libsomatic/sig/extract.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -13,6 +9,7 @@
 #include "libsomatic/sig/poisson_fit.hpp"
 #include "libsomatic/sig/random.hpp"
 #include "libsomatic/sig/restart_clusters.hpp"
+#include "libsomatic/parallel/region_engine.hpp"
 
 namespace somatic::sig {
 
@@ -128,15 +125,10 @@ Extraction extract_signatures(const Eigen::MatrixXd& V, const ExtractOptions& o)
     const int n_k = o.max_k - o.min_k + 1;
     const size_t jobs = static_cast<size_t>(n_k) * static_cast<size_t>(o.restarts);
     std::vector<Run> runs(jobs);
-    tbb::task_arena arena(std::max(1, o.threads));
-    arena.execute([&] {
-        tbb::parallel_for(tbb::blocked_range<size_t>(0, jobs, 1), [&](const tbb::blocked_range<size_t>& range) {
-            for (size_t i = range.begin(); i != range.end(); ++i) {
-                const int k = o.min_k + static_cast<int>(i / static_cast<size_t>(o.restarts));
-                const int r = static_cast<int>(i % static_cast<size_t>(o.restarts));
-                runs[i] = one_restart(V, k, r, o);
-            }
-        });
+    parallel_for_index(o.threads, jobs, [&](size_t i) {
+        const int k = o.min_k + static_cast<int>(i / static_cast<size_t>(o.restarts));
+        const int r = static_cast<int>(i % static_cast<size_t>(o.restarts));
+        runs[i] = one_restart(V, k, r, o);
     });
     Extraction e;
     for (int ki = 0; ki < n_k; ++ki) {
