@@ -11,9 +11,7 @@
 #pragma once
 
 #include <tbb/enumerable_thread_specific.h>
-#include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
-#include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
@@ -147,22 +145,22 @@ void run_in_order(const std::vector<Interval>& chunks, const EngineOptions& opti
 
 // fn(i) for every i in [0, n), in any order, on `threads` threads: for work
 // that is not genome chunks (contigs to segment, samples to fit, restarts).
-// Each fn(i) must write only its own results. Annotated for ThreadSanitizer
-// like the pipeline: the caller's work before the loop is seen by every
-// call, every call's work is seen by the caller after it, and the calls stay
-// unordered among themselves.
+// Each fn(i) must write only its own results. It runs on the ordered
+// pipeline above, with item i as the "chunk" [i, i + 1): one parallel
+// engine, whose ordering ThreadSanitizer is told about (tbb::parallel_for's
+// partitioner keeps its own atomics in TBB's headers, which TSan reports).
 template <class Fn>
 void parallel_for_index(int threads, size_t n, const Fn& fn) {
-    int before = 0, after = 0;
-    detail::tsan_release(&before);
-    detail::TsanAfter join{&after};
-    tbb::task_arena arena(threads < 1 ? 1 : threads);
-    arena.execute([&] {
-        tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 1), [&](const tbb::blocked_range<size_t>& range) {
-            detail::TsanStage call(&before, &after);
-            for (size_t i = range.begin(); i != range.end(); ++i) fn(i);
-        });
-    });
+    std::vector<Interval> items;
+    items.reserve(n);
+    for (size_t i = 0; i < n; ++i) items.push_back({std::string(), static_cast<int64_t>(i), static_cast<int64_t>(i) + 1});
+    run_in_order<char>(
+        items, {threads, 0},
+        [&](const Interval& item) {
+            fn(static_cast<size_t>(item.beg));
+            return char{0};
+        },
+        [](char&&, const Interval&) {});
 }
 
 // Per-thread resources (open files) for the parallel stage: each worker
