@@ -40,14 +40,14 @@ double log10_likelihood(const SampleEvidence& e, double f) {
     return ll;
 }
 
-namespace {
-
 double log10_sum(double a, double b) {
     if (a == -std::numeric_limits<double>::infinity()) return b;
     if (b == -std::numeric_limits<double>::infinity()) return a;
     const double hi = std::max(a, b);
     return hi + std::log10(std::pow(10.0, a - hi) + std::pow(10.0, b - hi));
 }
+
+namespace {
 
 // log10 of the mean of 10^x over xs.
 double log10_mean(const std::vector<double>& xs) {

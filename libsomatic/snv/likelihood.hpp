@@ -42,6 +42,9 @@ struct SampleEvidence {
     uint32_t alt_count() const;
 };
 
+// log10(10^a + 10^b) without overflow; -inf stands for probability 0.
+double log10_sum(double a, double b);
+
 // log10 P(reads | alt fraction f).
 double log10_likelihood(const SampleEvidence& e, double f);
 

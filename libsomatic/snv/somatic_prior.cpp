@@ -40,13 +40,6 @@ std::vector<Interval> prior_sample_chunks(const std::vector<Interval>& contigs, 
 }
 
 namespace {
-double log10_sum(double a, double b) {
-    if (a == -std::numeric_limits<double>::infinity()) return b;
-    if (b == -std::numeric_limits<double>::infinity()) return a;
-    const double hi = std::max(a, b);
-    return hi + std::log10(std::pow(10.0, a - hi) + std::pow(10.0, b - hi));
-}
-
 bool only_low_qss(const SnvCall& c) {
     return std::all_of(c.filters.begin(), c.filters.end(), [](const char* f) { return std::strcmp(f, "LowQSS") == 0; });
 }
