@@ -54,14 +54,9 @@ void format_bin_table(const BinTable& t, std::string& out, bool with_sample_line
         out += kColumns[c];
         out += c + 1 < std::size(kColumns) ? '\t' : '\n';
     }
-    char buf[256];
     for (size_t i = 0; i < t.size(); ++i) {
         const Bin& b = t.bins[i];
-        out += t.contigs[static_cast<size_t>(b.contig)];
-        std::snprintf(buf, sizeof buf, "\t%lld\t%lld\t", static_cast<long long>(b.beg), static_cast<long long>(b.end));
-        out += buf;
-        out += kind_name(b.kind);
-        out += '\t';
+        append_bin_columns(t.contigs, b, out);
         out += format_fixed(t.gc[i], 4);
         out += '\t';
         out += format_fixed(t.n_fraction[i], 4);

@@ -12,6 +12,17 @@ std::string_view kind_name(BinKind kind) {
     }
 }
 
+void append_bin_columns(const std::vector<std::string>& contigs, const Bin& bin, std::string& out) {
+    out += contigs[static_cast<size_t>(bin.contig)];
+    out += '\t';
+    out += std::to_string(bin.beg);
+    out += '\t';
+    out += std::to_string(bin.end);
+    out += '\t';
+    out += kind_name(bin.kind);
+    out += '\t';
+}
+
 bool parse_kind(std::string_view text, BinKind& kind) {
     if (text == "wgs") kind = BinKind::wgs;
     else if (text == "target") kind = BinKind::target;

@@ -30,6 +30,10 @@ struct Bin {
     bool same_place(const Bin& o) const { return contig == o.contig && beg == o.beg && end == o.end && kind == o.kind; }
 };
 
+// The first columns every bin-layout table writes for a bin:
+// "chrom\tstart\tend\tkind\t" (contig names from the table's list).
+void append_bin_columns(const std::vector<std::string>& contigs, const Bin& bin, std::string& out);
+
 // One sample's bins: the layout, the reference's GC and N content of each
 // bin, and the read count.
 struct BinTable {

@@ -208,14 +208,9 @@ void format_ratio_table(const RatioTable& t, std::string& out) {
     if (!std::isnan(t.x_ratio)) out += "##normal_x_ratio=" + format_fixed(t.x_ratio, 3) + "\n";
     out += "##normal_weight=" + format_fixed(t.normal_weight, 3) + "\n";
     out += "#chrom\tstart\tend\tkind\tgc\ttumour\tnormal\tlog2\n";
-    char buf[128];
     for (size_t i = 0; i < t.size(); ++i) {
         const Bin& b = t.bins[i];
-        out += t.contigs[static_cast<size_t>(b.contig)];
-        std::snprintf(buf, sizeof buf, "\t%lld\t%lld\t", static_cast<long long>(b.beg), static_cast<long long>(b.end));
-        out += buf;
-        out += kind_name(b.kind);
-        out += '\t';
+        append_bin_columns(t.contigs, b, out);
         out += format_fixed(t.gc[i], 4);
         out += '\t';
         out += format_fixed(t.tumour[i], 4);

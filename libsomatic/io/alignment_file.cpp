@@ -10,6 +10,7 @@
 #include <set>
 
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/core/input_path.hpp"
 
 namespace somatic {
 
@@ -79,9 +80,7 @@ AlignmentFile::AlignmentFile(std::string path, const std::string& reference_path
     if (path_ == "-") {
         throw usage_error("alignments cannot be read from standard input", "the caller needs an indexed BAM or CRAM");
     }
-    struct stat st {};
-    if (stat(path_.c_str(), &st) != 0) throw input_error(path_, "no such file");
-    if (S_ISDIR(st.st_mode)) throw input_error(path_, "is a directory, not an alignment file");
+    require_input_file(path_, "an alignment file");
     file_ = hts_open(path_.c_str(), "r");
     if (!file_) throw input_error(path_, "cannot open the alignment file", {}, "check it exists and is readable");
     const htsFormat* fmt = hts_get_format(file_);

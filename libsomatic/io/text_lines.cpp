@@ -9,15 +9,12 @@
 #include <string>
 
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/core/input_path.hpp"
 
 namespace somatic {
 
 TextLines::TextLines(std::string path) : path_(std::move(path)) {
-    if (path_ != "-") {
-        struct stat st {};
-        if (stat(path_.c_str(), &st) != 0) throw input_error(path_, "no such file");
-        if (S_ISDIR(st.st_mode)) throw input_error(path_, "is a directory, not a file");
-    }
+    require_input_file(path_);
     // htslib would log its own line about a failure; the error below says it once, with the reason.
     const auto level = hts_get_log_level();
     hts_set_log_level(HTS_LOG_OFF);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/core/input_path.hpp"
 
 namespace somatic {
 
@@ -38,11 +39,7 @@ VcfReader::VcfReader(std::string path, bool need_index) : path_(std::move(path))
 
 void VcfReader::open(bool need_index) {
     QuietHtslib quiet;
-    if (path_ != "-") {
-        struct stat st {};
-        if (stat(path_.c_str(), &st) != 0) throw input_error(path_, "no such file");
-        if (S_ISDIR(st.st_mode)) throw input_error(path_, "is a directory, not a VCF file");
-    }
+    require_input_file(path_, "a VCF file");
     file_ = hts_open(path_.c_str(), "r");
     if (!file_) throw input_error(name(), "cannot open", {}, "check the file exists and is readable");
     // A copy: hts_get_format points into file_, which the error paths close

@@ -7,15 +7,12 @@
 #include <cstdlib>
 
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/core/input_path.hpp"
 
 namespace somatic::sig {
 
 InputFile::InputFile(std::string path) : path_(std::move(path)) {
-    if (path_ != "-") {
-        struct stat st {};
-        if (stat(path_.c_str(), &st) != 0) throw input_error(path_, "no such file");
-        if (S_ISDIR(st.st_mode)) throw input_error(path_, "is a directory, not a file");
-    }
+    require_input_file(path_);
     const auto level = hts_get_log_level();
     hts_set_log_level(HTS_LOG_OFF);
     file_ = hts_open(path_.c_str(), "r");
