@@ -7,7 +7,6 @@
 #include <cstring>
 #include <algorithm>
 #include <filesystem>
-#include <iostream>
 
 #include "libsomatic/cli/common_options.hpp"
 #include "libsomatic/cli/tool_main.hpp"
@@ -56,15 +55,7 @@ bool parse(int argc, char** argv, Options& o) {
                                        .no_version = false}))
         .add(info);
     po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).run(), vm);
-    if (vm.count("help")) {
-        std::cout << kUsage << "\n" << all << "\n";
-        return false;
-    }
-    if (vm.count("version")) {
-        std::cout << "somatic-scatter " << SOMATIC_VERSION << "\n";
-        return false;
-    }
+    if (!parse_or_answer(argc, argv, all, vm, "somatic-scatter", kUsage, SOMATIC_VERSION)) return false;
     po::notify(vm);
     validate(o.common);
     if (!vm.count("shards")) throw usage_error("--shards is required");

@@ -1,6 +1,5 @@
 #include "options.hpp"
 
-#include <iostream>
 
 #include "libsomatic/core/error.hpp"
 #include "somatic_version.h"
@@ -83,15 +82,7 @@ bool parse(int argc, char** argv, Options& o) {
     po::options_description all;
     all.add(inputs).add(common_options(o.common)).add(model).add(filters).add(info);
     po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).run(), vm);
-    if (vm.count("help")) {
-        std::cout << kUsage << "\n" << all << "\n";
-        return false;
-    }
-    if (vm.count("version")) {
-        std::cout << "somatic-snv " << SOMATIC_VERSION << "\n";
-        return false;
-    }
+    if (!parse_or_answer(argc, argv, all, vm, "somatic-snv", kUsage, SOMATIC_VERSION)) return false;
     po::notify(vm);
     validate(o.common);
     if (o.inputs.tumour.empty()) throw usage_error("--tumour is required");
