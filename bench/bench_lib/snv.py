@@ -64,3 +64,45 @@ def calibration(calls_vcf, truth_vcf):
                      "observed": false / n if n else float("nan"),
                      "expected": expected / n if n else float("nan")})
     return rows
+
+
+# A site whose tumour holds fewer than this many alt reads cannot be called
+# without calling sequencing errors too: at 60x and a per-base error rate of
+# ~1e-3 (one third of it towards a given base), two reads of the same wrong
+# base turn up at ~5e-4 of all sites, thousands per megabase against a few
+# true mutations, while three turn up at ~1e-6.
+MIN_CALLABLE_ALT_READS = 3
+
+
+def evidence_ceiling(truth_vcf, tumour_bam, reference, min_mapq=20, min_base_quality=13):
+    """Per VAF bin: how many true SNVs have at least MIN_CALLABLE_ALT_READS
+    reads of the alt base in the tumour, counted independently of our code
+    by `bcftools mpileup` (no BAQ, the caller's default read and base
+    filters, overlapping mates counted once), and the recall and F1 of a
+    caller that made exactly those calls and no false one: the most a
+    caller can reach on these reads."""
+    import subprocess
+    import tempfile
+    truth = read_snvs(truth_vcf, pass_only=False)
+    with tempfile.NamedTemporaryFile("w", suffix=".tsv") as sites:
+        for chrom, pos, _, _ in sorted(truth):
+            sites.write(f"{chrom}\t{pos}\n")
+        sites.flush()
+        pileup = subprocess.run(
+            f"bcftools mpileup -B -a AD -d 100000 -q {min_mapq} -Q {min_base_quality} -f {reference} "
+            f"-T {sites.name} {tumour_bam} | bcftools query -f '%CHROM\\t%POS\\t%REF\\t%ALT\\t[%AD]\\n'",
+            shell=True, check=True, capture_output=True, text=True).stdout
+    alt_reads = {}
+    for line in pileup.splitlines():
+        chrom, pos, ref, alts, depths = line.split("\t")
+        for alt, n in zip(alts.split(","), depths.split(",")[1:]):
+            alt_reads[(chrom, int(pos), ref.upper(), alt.upper())] = int(n)
+    rows = []
+    for lo, hi in VAF_BINS + [(0.0, 1.01)]:
+        keys = [k for k, info in truth.items() if lo <= float(info["EXPECTED_VAF"]) < hi]
+        reachable = sum(alt_reads.get(k, 0) >= MIN_CALLABLE_ALT_READS for k in keys)
+        recall = reachable / len(keys) if keys else float("nan")
+        rows.append({"bin": "all" if hi - lo > 1 else bin_label(lo, hi), "truth": len(keys),
+                     "reachable": reachable, "recall": recall,
+                     "f1": f1(1.0, recall) if keys else float("nan")})
+    return rows
