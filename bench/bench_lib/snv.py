@@ -106,3 +106,15 @@ def evidence_ceiling(truth_vcf, tumour_bam, reference, min_mapq=20, min_base_qua
                      "reachable": reachable, "recall": recall,
                      "f1": f1(1.0, recall) if keys else float("nan")})
     return rows
+
+
+def artefact_calls(calls_vcf, artefacts_vcf):
+    """{kind: (sites, PASS calls at them)} for a bench/inject_artefacts pair;
+    a call matches an artefact by CHROM/POS/REF/ALT."""
+    artefacts = read_snvs(artefacts_vcf, pass_only=False)
+    calls = read_snvs(calls_vcf)
+    out = {}
+    for key, info in sorted(artefacts.items()):
+        sites, called = out.get(info["KIND"], (0, 0))
+        out[info["KIND"]] = (sites + 1, called + (key in calls))
+    return out

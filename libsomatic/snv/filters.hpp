@@ -22,14 +22,14 @@ struct FilterThresholds {
     // share of the tumour's allele keeps the call despite sampling noise.
     double max_normal_alt_ratio = 0.1;
     double max_normal_alt_phred = 20;
-    double max_strand_bias = 60;          // StrandBias: Phred Fisher p of alt vs ref strands
+    double max_strand_bias = 30;          // StrandBias: Phred Fisher p of alt vs ref strands
     double min_end_distance = 5;          // ReadEnd: median alt distance to read end below this ...
     double max_read_end_bias = 20;        // ... and alt reads near an end more often than ref reads (Phred Fisher)
     double min_alt_mapq = 40;             // LowMapQ: median alt mapping quality
     int cluster_window = 100;             // Clustered: window (bp) ...
     int max_cluster_events = 2;           // ... holding more than this many other candidate events
     double max_normal_depth_factor = 3;   // HighDepth: normal depth above this times its mean
-    double max_orientation_bias = 60;     // OrientationBias: Phred Fisher p of alt vs ref F1R2/F2R1
+    double max_orientation_bias = 30;     // OrientationBias: Phred Fisher p of alt vs ref F1R2/F2R1
     double max_population_af = 0.01;      // PopulationAF: in the germline resource above this AF
 };
 

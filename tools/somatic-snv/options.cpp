@@ -61,7 +61,7 @@ bool parse(int argc, char** argv, Options& o) {
          "... more than contamination at this fraction of the tumour's alt fraction explains ...")
         ("max-normal-alt-phred", po::value(&f.max_normal_alt_phred)->default_value(20, "20"),
          "... with this confidence (Phred of the binomial tail, INFO/NALTQ)")
-        ("max-strand-bias", po::value(&f.max_strand_bias)->default_value(60, "60"), "StrandBias above this Phred Fisher score")
+        ("max-strand-bias", po::value(&f.max_strand_bias)->default_value(30, "30"), "StrandBias above this Phred Fisher score")
         ("min-end-distance", po::value(&f.min_end_distance)->default_value(5, "5"),
          "ReadEnd below this median alt distance to a read end ...")
         ("max-read-end-bias", po::value(&f.max_read_end_bias)->default_value(20, "20"),
@@ -71,7 +71,7 @@ bool parse(int argc, char** argv, Options& o) {
         ("max-cluster-events", po::value(&f.max_cluster_events)->default_value(2), "... holding more than this many other events")
         ("max-normal-depth-factor", po::value(&f.max_normal_depth_factor)->default_value(3, "3"),
          "HighDepth above this times the normal's mean depth")
-        ("max-orientation-bias", po::value(&f.max_orientation_bias)->default_value(60, "60"),
+        ("max-orientation-bias", po::value(&f.max_orientation_bias)->default_value(30, "30"),
          "OrientationBias above this Phred Fisher score")
         ("max-population-af", po::value(&f.max_population_af)->default_value(0.01, "0.01"),
          "PopulationAF above this germline-resource allele frequency");
