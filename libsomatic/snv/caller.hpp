@@ -17,6 +17,7 @@
 #include "libsomatic/pileup/pileup.hpp"
 #include "libsomatic/snv/filters.hpp"
 #include "libsomatic/snv/likelihood.hpp"
+#include "libsomatic/snv/orientation_artefacts.hpp"
 #include "libsomatic/snv/site_stats.hpp"
 
 namespace somatic::snv {
@@ -35,6 +36,8 @@ struct CallerOptions {
     PileupOptions pileup;
     ModelPriors priors;
     FilterThresholds filters;
+    // Learned from the genome sample unless given (see orientation_artefacts.hpp).
+    OrientationArtefactRates orientation_artefacts = OrientationArtefactRates::uniform(1e-3);
     uint32_t min_alt_reads = 2;    // a site is a candidate with this many alt reads in the tumour
     double min_report_qss = 3;     // candidates below this QSS are not written
     bool germline_hets = false;    // also collect the normal's heterozygous sites

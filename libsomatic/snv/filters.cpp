@@ -37,7 +37,9 @@ std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t) {
         {"HighDepth", "Normal depth above " + fmt(t.max_normal_depth_factor) +
                           " x its mean: a collapsed repeat (--max-normal-depth-factor)"},
         {"OrientationBias", "Alt reads' F1R2/F2R1 orientations differ from ref reads' (Fisher Phred above " +
-                                fmt(t.max_orientation_bias) + ", --max-orientation-bias): FFPE or 8-oxoG artefact"},
+                                fmt(t.max_orientation_bias) + ", --max-orientation-bias), or all alt reads in one orientation and "
+                                "P(artefact) above 0.5 given the sample's learned rate (INFO/OAP): FFPE or 8-oxoG "
+                                "artefact"},
         {"PopulationAF", "Population allele frequency in the germline resource above " + fmt(t.max_population_af) +
                              " (--max-population-af)"},
         {"PanelOfNormals", "Present in the panel of normals"},
@@ -78,7 +80,9 @@ std::vector<const char*> apply_filters(double qss, const SampleSiteStats& tumour
     if (c.normal_mean_depth > 0 && normal.depth > t.max_normal_depth_factor * c.normal_mean_depth) {
         failed.push_back("HighDepth");
     }
-    if (a.orientation_bias_phred > t.max_orientation_bias) failed.push_back("OrientationBias");
+    if (a.orientation_bias_phred > t.max_orientation_bias || a.orientation_artefact_probability > 0.5) {
+        failed.push_back("OrientationBias");
+    }
     if (c.population_af > t.max_population_af) failed.push_back("PopulationAF");
     if (c.in_panel_of_normals) failed.push_back("PanelOfNormals");
     return failed;

@@ -52,6 +52,8 @@ struct SiteContext {
 struct SiteAudit {
     double strand_bias_phred = 0;
     double orientation_bias_phred = 0;
+    // Posterior probability of a one-orientation artefact (orientation_artefacts.hpp).
+    double orientation_artefact_probability = 0;
     // Phred Fisher p of the tumour's alt against ref reads near a read end.
     double read_end_bias_phred = 0;
     // Phred of P(normal alt count >= observed) if the normal held

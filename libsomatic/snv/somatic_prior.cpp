@@ -40,8 +40,8 @@ std::vector<Interval> prior_sample_chunks(const std::vector<Interval>& contigs, 
 }
 
 namespace {
-bool only_low_qss(const SnvCall& c) {
-    return std::all_of(c.filters.begin(), c.filters.end(), [](const char* f) { return std::strcmp(f, "LowQSS") == 0; });
+bool fails_only(const SnvCall& c, const char* filter) {
+    return std::all_of(c.filters.begin(), c.filters.end(), [&](const char* f) { return std::strcmp(f, filter) == 0; });
 }
 }  // namespace
 
@@ -52,6 +52,7 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
     everything.germline_hets = false;
     everything.count_callable = true;
     std::vector<PriorEvidence> evidence;
+    std::vector<OrientationCounts> orientation;
     PriorEstimate estimate;
     PerThread<std::unique_ptr<ChunkCaller>> callers;
     run_in_order<ChunkCalls>(
@@ -64,7 +65,12 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
         [&](ChunkCalls&& result, const Interval&) {
             estimate.callable_sites += result.callable_sites;
             for (const auto& c : result.calls) {
-                if (c.forced || c.tumour.alt < options.min_alt_reads || !only_low_qss(c)) continue;
+                if (!c.forced && c.tumour.alt >= 3 && c.posterior.qss >= options.filters.min_qss &&
+                    fails_only(c, "OrientationBias")) {
+                    orientation.push_back({c.ref, c.alt, c.tumour.ref_f1r2, c.tumour.ref_f2r1, c.tumour.alt_f1r2,
+                                           c.tumour.alt_f2r1});
+                }
+                if (c.forced || c.tumour.alt < options.min_alt_reads || !fails_only(c, "LowQSS")) continue;
                 const auto& p = c.posterior;
                 evidence.push_back({p.log10_somatic - std::log10(options.priors.somatic),
                                     log10_sum(log10_sum(p.log10_reference, p.log10_germline), p.log10_artefact)});
@@ -72,6 +78,8 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
         });
     estimate.candidates = evidence.size();
     estimate.prior = estimate_somatic_prior(evidence, estimate.callable_sites, PriorBounds{}, options.priors.somatic);
+    estimate.orientation_candidates = orientation.size();
+    estimate.orientation = estimate_orientation_rates(orientation);
     return estimate;
 }
 

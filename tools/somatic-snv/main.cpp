@@ -56,6 +56,16 @@ std::string format_prior(double p) {
     return text;
 }
 
+// "C>A/F1R2:0.001,C>A/F2R1:0.001,...": one rate per substitution and orientation.
+std::string format_rates(const snv::OrientationArtefactRates& rates) {
+    std::string out;
+    for (int t = 0; t < snv::kOrientationArtefactTypes; ++t) {
+        if (t) out += ',';
+        out += snv::orientation_artefact_type_name(t) + ':' + format_prior(rates.rate[t]);
+    }
+    return out;
+}
+
 VcfFormat format_of(const CommonOptions& c) {
     return c.output_type.empty() ? vcf_format_from_name(c.output) : parse_vcf_format(c.output_type);
 }
@@ -75,7 +85,7 @@ int run(int argc, char** argv) {
     const snv::SampleNames names = sample_names(o, tumour, normal);
     for (const auto& contig : used) o.caller.normal_mean_depth[contig] = normal.mean_depth_from_index(contig);
 
-    if (o.estimate_prior) {
+    if (o.estimate_prior || o.estimate_orientation_rates) {
         // The sample is drawn from the whole genome, whatever -r says, so
         // that every shard of a scattered run uses the same prior.
         const auto whole = shared_contigs(reference, tumour, normal);
@@ -83,17 +93,26 @@ int run(int argc, char** argv) {
         const auto estimate = snv::estimate_prior_on_sample(o.inputs, o.caller,
                                                             snv::prior_sample_chunks(whole, 100000, 40),
                                                             o.common.threads);
-        o.caller.priors.somatic = estimate.prior;
-        log::debug("somatic prior " + format_prior(estimate.prior) + " per site, estimated from " +
-                  std::to_string(estimate.candidates) + " candidates in " +
-                  std::to_string(estimate.callable_sites) + " callable sites");
+        if (o.estimate_prior) {
+            o.caller.priors.somatic = estimate.prior;
+            log::debug("somatic prior " + format_prior(estimate.prior) + " per site, estimated from " +
+                       std::to_string(estimate.candidates) + " candidates in " +
+                       std::to_string(estimate.callable_sites) + " callable sites");
+        }
+        if (o.estimate_orientation_rates) {
+            o.caller.orientation_artefacts = estimate.orientation;
+            log::debug("orientation-artefact rates estimated from " +
+                       std::to_string(estimate.orientation_candidates) + " candidates");
+        }
     }
 
     const Provenance provenance{"somatic-snv", SOMATIC_VERSION, command_line(argc, argv), !o.common.no_version};
     VcfWriter calls_out(o.common.output, format_of(o.common));
     snv::define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, provenance,
                              {"##somatic_prior=" + format_prior(o.caller.priors.somatic) +
-                              (o.estimate_prior ? ",estimated" : ",given")});
+                                  (o.estimate_prior ? ",estimated" : ",given"),
+                              "##orientation_artefact_rates=" + format_rates(o.caller.orientation_artefacts) +
+                                  (o.estimate_orientation_rates ? ",estimated" : ",given")});
     std::unique_ptr<VcfWriter> hets_out;
     if (o.caller.germline_hets) {
         hets_out = std::make_unique<VcfWriter>(o.germline_hets_output, vcf_format_from_name(o.germline_hets_output));

@@ -1,5 +1,8 @@
 #include "options.hpp"
 
+#include <cstdio>
+#include <optional>
+
 
 #include "libsomatic/core/error.hpp"
 #include "somatic_version.h"
@@ -14,6 +17,27 @@ const char* kUsage =
     "somatic-snv: call somatic SNVs from a tumour/normal pair\n\n"
     "Usage: somatic-snv --tumour T.bam --normal N.bam --reference ref.fa [options] > calls.vcf\n";
 
+}  // namespace
+
+namespace {
+// "auto" (nullopt) or a number in (0, highest).
+std::optional<double> auto_or_number(const std::string& text, const std::string& option, double highest) {
+    if (text == "auto") return std::nullopt;
+    double value = 0;
+    try {
+        size_t used = 0;
+        value = std::stod(text, &used);
+        if (used != text.size()) throw std::invalid_argument(text);
+    } catch (const std::exception&) {
+        throw usage_error(option + " must be 'auto' or a number, not '" + text + "'");
+    }
+    if (!(value > 0 && value < highest)) {
+        char bound[32];
+        std::snprintf(bound, sizeof bound, "%g", highest);
+        throw usage_error(option + " must be between 0 and " + bound);
+    }
+    return value;
+}
 }  // namespace
 
 bool parse(int argc, char** argv, Options& o) {
@@ -33,7 +57,7 @@ bool parse(int argc, char** argv, Options& o) {
         ("germline-hets", po::value(&o.germline_hets_output)->value_name("FILE"),
          "also write the normal's heterozygous sites with tumour and normal allele counts (VCF)");
 
-    std::string somatic_prior;
+    std::string somatic_prior, orientation_rate;
     po::options_description model("Reads and model");
     model.add_options()
         ("min-mapq", po::value(&o.caller.read_filter.min_mapq)->default_value(20), "ignore reads below this mapping quality")
@@ -42,6 +66,9 @@ bool parse(int argc, char** argv, Options& o) {
         ("somatic-prior", po::value(&somatic_prior)->default_value("auto"),
          "prior probability of a somatic SNV per site; auto: estimated from the candidates of a fixed 4 Mb "
          "sample of the genome (between 1e-7 and 1e-4)")
+        ("orientation-artefact-rate", po::value(&orientation_rate)->default_value("auto"),
+         "share of candidate sites that are one-orientation artefacts (8-oxoG, FFPE), for every substitution "
+         "and orientation; auto: learned per substitution and orientation from the same genome sample")
         ("artefact-prior", po::value(&o.caller.priors.artefact)->default_value(1e-8, "1e-8"),
          "prior probability of a systematic error shared by both samples, per site")
         ("tumour-in-normal", po::value(&o.caller.priors.max_tumour_in_normal)->default_value(0.1, "0.1"),
@@ -96,19 +123,12 @@ bool parse(int argc, char** argv, Options& o) {
     if (o.caller.priors.artefact < 0 || o.caller.priors.artefact >= 0.01) {
         throw usage_error("--artefact-prior must be between 0 and 0.01");
     }
-    o.estimate_prior = somatic_prior == "auto";
-    if (!o.estimate_prior) {
-        try {
-            size_t used = 0;
-            o.caller.priors.somatic = std::stod(somatic_prior, &used);
-            if (used != somatic_prior.size()) throw std::invalid_argument(somatic_prior);
-        } catch (const std::exception&) {
-            throw usage_error("--somatic-prior must be 'auto' or a number, not '" + somatic_prior + "'");
-        }
-        if (!(o.caller.priors.somatic > 0 && o.caller.priors.somatic < 0.01)) {
-            throw usage_error("--somatic-prior must be between 0 and 0.01");
-        }
-    }
+    const auto prior = auto_or_number(somatic_prior, "--somatic-prior", 0.01);
+    o.estimate_prior = !prior;
+    if (prior) o.caller.priors.somatic = *prior;
+    const auto rate = auto_or_number(orientation_rate, "--orientation-artefact-rate", 0.45);
+    o.estimate_orientation_rates = !rate;
+    if (rate) o.caller.orientation_artefacts = snv::OrientationArtefactRates::uniform(*rate);
     o.inputs.reference = o.common.reference;
     o.caller.germline_hets = !o.germline_hets_output.empty();
     return true;

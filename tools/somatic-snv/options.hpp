@@ -16,7 +16,8 @@ struct Options {
     std::string germline_hets_output;
     int64_t chunk_size = 250000;
     bool pass_only = false;
-    bool estimate_prior = true;  // --somatic-prior auto
+    bool estimate_prior = true;              // --somatic-prior auto
+    bool estimate_orientation_rates = true;  // --orientation-artefact-rate auto
 };
 
 // Parses argv; returns false when --help or --version was answered.

@@ -1,0 +1,125 @@
+#include "libsomatic/snv/orientation_artefacts.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "libsomatic/core/bases.hpp"
+#include "libsomatic/snv/likelihood.hpp"
+
+namespace somatic::snv {
+
+namespace {
+constexpr uint8_t kC = 1, kT = 3;
+
+// Index of a pyrimidine-reference substitution: C>A C>G C>T T>A T>C T>G.
+int substitution_index(uint8_t ref, uint8_t alt) {
+    int rank = 0;  // alt's rank among the three bases that are not ref
+    for (uint8_t b = 0; b < alt; ++b) rank += b != ref;
+    return (ref == kC ? 0 : 3) + rank;
+}
+}  // namespace
+
+FoldedCounts fold(const OrientationCounts& c) {
+    FoldedCounts f;
+    if (c.ref == kC || c.ref == kT) {
+        f = {substitution_index(c.ref, c.alt), c.ref_f1r2, c.ref_f2r1, c.alt_f1r2, c.alt_f2r1};
+    } else {
+        // Folding to the other strand swaps which read copies the lesion.
+        f = {substitution_index(complement_code(c.ref), complement_code(c.alt)), c.ref_f2r1, c.ref_f1r2,
+             c.alt_f2r1, c.alt_f1r2};
+    }
+    return f;
+}
+
+std::string orientation_artefact_type_name(int type) {
+    static const char* substitutions[] = {"C>A", "C>G", "C>T", "T>A", "T>C", "T>G"};
+    return std::string(substitutions[type / 2]) + (type % 2 == 0 ? "/F1R2" : "/F2R1");
+}
+
+OrientationArtefactRates OrientationArtefactRates::uniform(double r) {
+    OrientationArtefactRates rates;
+    rates.rate.fill(r);
+    return rates;
+}
+
+OrientationLikelihoods orientation_likelihoods(const FoldedCounts& c, const OrientationModel& model) {
+    // The real mutation's orientation share: the ref reads', with one
+    // pseudo-read each way so that a site of few ref reads gets ~1/2.
+    const double q = (c.ref_o1 + 1.0) / (c.ref_o1 + c.ref_o2 + 2.0);
+    const double a1 = c.alt_o1, a2 = c.alt_o2;
+    return {a1 * std::log10(1 - model.leak) + a2 * std::log10(model.leak),
+            a1 * std::log10(model.leak) + a2 * std::log10(1 - model.leak),
+            a1 * std::log10(q) + a2 * std::log10(1 - q)};
+}
+
+namespace {
+// Posterior probabilities of (artefact o1, artefact o2) for one site.
+std::array<double, 2> responsibilities(const FoldedCounts& f, const OrientationArtefactRates& rates,
+                                       const OrientationModel& model) {
+    const auto l = orientation_likelihoods(f, model);
+    const double r1 = rates.rate[2 * f.substitution], r2 = rates.rate[2 * f.substitution + 1];
+    const double w1 = std::log10(r1) + l.log10_artefact_o1;
+    const double w2 = std::log10(r2) + l.log10_artefact_o2;
+    const double w0 = std::log10(std::max(1 - r1 - r2, 1e-300)) + l.log10_real;
+    const double total = log10_sum(log10_sum(w0, w1), w2);
+    return {std::pow(10.0, w1 - total), std::pow(10.0, w2 - total)};
+}
+}  // namespace
+
+double orientation_artefact_probability(const OrientationCounts& c, const OrientationArtefactRates& rates,
+                                        const OrientationModel& model) {
+    if (c.alt == c.ref || c.ref >= 4 || c.alt >= 4) return 0;
+    const auto r = responsibilities(fold(c), rates, model);
+    return r[0] + r[1];
+}
+
+OrientationArtefactRates estimate_orientation_rates(const std::vector<OrientationCounts>& candidates,
+                                                    const OrientationModel& model) {
+    std::vector<FoldedCounts> folded;
+    for (const auto& c : candidates) {
+        if (c.alt != c.ref && c.ref < 4 && c.alt < 4) folded.push_back(fold(c));
+    }
+    std::array<double, 6> sites{};
+    for (const auto& f : folded) sites[f.substitution] += 1;
+    auto rates = OrientationArtefactRates::uniform(model.pseudo_artefacts / model.pseudo_sites);
+    for (int iteration = 0; iteration < 500; ++iteration) {
+        std::array<double, kOrientationArtefactTypes> expected{};
+        for (const auto& f : folded) {
+            const auto r = responsibilities(f, rates, model);
+            expected[2 * f.substitution] += r[0];
+            expected[2 * f.substitution + 1] += r[1];
+        }
+        double change = 0;
+        for (int t = 0; t < kOrientationArtefactTypes; ++t) {
+            const double next = std::min((expected[t] + model.pseudo_artefacts) / (sites[t / 2] + model.pseudo_sites),
+                                         model.highest_rate);
+            change = std::max(change, std::abs(next - rates.rate[t]) / rates.rate[t]);
+            rates.rate[t] = next;
+        }
+        if (change <= 1e-6) break;
+    }
+    // The evidence gate, one type at a time against the floor.
+    const double floor = model.pseudo_artefacts / model.pseudo_sites;
+    const auto log10_likelihood = [&](const OrientationArtefactRates& r, int substitution) {
+        double sum = 0;
+        for (const auto& f : folded) {
+            if (f.substitution != substitution) continue;
+            const auto l = orientation_likelihoods(f, model);
+            const double r1 = r.rate[2 * substitution], r2 = r.rate[2 * substitution + 1];
+            sum += log10_sum(log10_sum(std::log10(1 - r1 - r2) + l.log10_real, std::log10(r1) + l.log10_artefact_o1),
+                             std::log10(r2) + l.log10_artefact_o2);
+        }
+        return sum;
+    };
+    auto gated = rates;
+    for (int t = 0; t < kOrientationArtefactTypes; ++t) {
+        auto without = rates;
+        without.rate[t] = floor;
+        if (log10_likelihood(rates, t / 2) - log10_likelihood(without, t / 2) < model.min_log10_evidence) {
+            gated.rate[t] = floor;
+        }
+    }
+    return gated;
+}
+
+}  // namespace somatic::snv
