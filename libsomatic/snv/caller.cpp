@@ -214,9 +214,9 @@ ChunkCalls ChunkCaller::call(const Interval& chunk) {
     for (auto& c : calls) {
         if (depth != options_.normal_mean_depth.end()) c.context.normal_mean_depth = depth->second;
         c.audit = audit(c.tumour, c.normal, options_.filters);
-        c.audit.orientation_artefact_probability = orientation_artefact_probability(
-            {c.ref, c.alt, c.tumour.ref_f1r2, c.tumour.ref_f2r1, c.tumour.alt_f1r2, c.tumour.alt_f2r1},
-            options_.orientation_artefacts);
+        c.audit.orientation_artefact_probability =
+            one_sided_artefact_probability(orientation_split(c), options_.orientation_artefacts);
+        c.audit.strand_artefact_probability = one_sided_artefact_probability(strand_split(c), options_.strand_artefacts);
         c.filters = apply_filters(c.posterior.qss, c.tumour, c.normal, c.audit, c.context, options_.filters);
     }
     out.calls = std::move(calls);

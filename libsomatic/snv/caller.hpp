@@ -17,7 +17,7 @@
 #include "libsomatic/pileup/pileup.hpp"
 #include "libsomatic/snv/filters.hpp"
 #include "libsomatic/snv/likelihood.hpp"
-#include "libsomatic/snv/orientation_artefacts.hpp"
+#include "libsomatic/snv/one_sided_artefacts.hpp"
 #include "libsomatic/snv/site_stats.hpp"
 
 namespace somatic::snv {
@@ -36,8 +36,9 @@ struct CallerOptions {
     PileupOptions pileup;
     ModelPriors priors;
     FilterThresholds filters;
-    // Learned from the genome sample unless given (see orientation_artefacts.hpp).
-    OrientationArtefactRates orientation_artefacts = OrientationArtefactRates::uniform(1e-3);
+    // Learned from the genome sample unless given (one_sided_artefacts.hpp).
+    ArtefactRates orientation_artefacts = ArtefactRates::uniform(1e-3);
+    ArtefactRates strand_artefacts = ArtefactRates::uniform(1e-3);
     uint32_t min_alt_reads = 2;    // a site is a candidate with this many alt reads in the tumour
     double min_report_qss = 3;     // candidates below this QSS are not written
     bool germline_hets = false;    // also collect the normal's heterozygous sites
@@ -57,6 +58,15 @@ struct SnvCall {
     std::vector<const char*> filters;
     bool forced = false;
 };
+
+// The tumour's reads of a call split by orientation (F1R2 | F2R1) and by
+// strand (forward | reverse), for the one-sided artefact models.
+inline SplitCounts orientation_split(const SnvCall& c) {
+    return {c.ref, c.alt, c.tumour.ref_f1r2, c.tumour.ref_f2r1, c.tumour.alt_f1r2, c.tumour.alt_f2r1};
+}
+inline SplitCounts strand_split(const SnvCall& c) {
+    return {c.ref, c.alt, c.tumour.ref_forward, c.tumour.ref_reverse, c.tumour.alt_forward, c.tumour.alt_reverse};
+}
 
 struct GermlineHet {
     int64_t pos = 0;

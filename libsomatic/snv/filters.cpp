@@ -26,7 +26,8 @@ std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t) {
                           fmt(t.max_normal_alt_phred) +
                           "; --max-normal-alt-reads, --max-normal-alt-ratio, --max-normal-alt-phred)"},
         {"StrandBias", "Alt reads' strands differ from ref reads' (Fisher Phred above " + fmt(t.max_strand_bias) +
-                           ", --max-strand-bias)"},
+                           ", --max-strand-bias), or all alt reads on one strand and P(artefact) above 0.5 given the "
+                           "sample's learned rate (INFO/SAP)"},
         {"ReadEnd", "Median distance of alt bases to the read end below " + fmt(t.min_end_distance) +
                         " and alt reads that near an end more often than ref reads (Fisher Phred above " +
                         fmt(t.max_read_end_bias) + "; --min-end-distance, --max-read-end-bias)"},
@@ -67,7 +68,9 @@ std::vector<const char*> apply_filters(double qss, const SampleSiteStats& tumour
     if (normal.alt > t.max_normal_alt_reads && a.normal_alt_phred > t.max_normal_alt_phred) {
         failed.push_back("NormalAlt");
     }
-    if (a.strand_bias_phred > t.max_strand_bias) failed.push_back("StrandBias");
+    if (a.strand_bias_phred > t.max_strand_bias || a.strand_artefact_probability > 0.5) {
+        failed.push_back("StrandBias");
+    }
     // The median alone fires by chance on a call of two or three reads; the
     // Fisher test asks whether the site's ref reads show the same pattern.
     if (tumour.alt > 0 && tumour.alt_median_end_distance < t.min_end_distance &&

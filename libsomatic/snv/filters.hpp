@@ -52,8 +52,10 @@ struct SiteContext {
 struct SiteAudit {
     double strand_bias_phred = 0;
     double orientation_bias_phred = 0;
-    // Posterior probability of a one-orientation artefact (orientation_artefacts.hpp).
+    // Posterior probabilities of a one-orientation and a one-strand artefact
+    // (one_sided_artefacts.hpp).
     double orientation_artefact_probability = 0;
+    double strand_artefact_probability = 0;
     // Phred Fisher p of the tumour's alt against ref reads near a read end.
     double read_end_bias_phred = 0;
     // Phred of P(normal alt count >= observed) if the normal held

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <initializer_list>
 #include <limits>
 #include <memory>
 
@@ -40,8 +41,10 @@ std::vector<Interval> prior_sample_chunks(const std::vector<Interval>& contigs, 
 }
 
 namespace {
-bool fails_only(const SnvCall& c, const char* filter) {
-    return std::all_of(c.filters.begin(), c.filters.end(), [&](const char* f) { return std::strcmp(f, filter) == 0; });
+bool fails_only(const SnvCall& c, std::initializer_list<const char*> filters) {
+    return std::all_of(c.filters.begin(), c.filters.end(), [&](const char* f) {
+        return std::any_of(filters.begin(), filters.end(), [&](const char* g) { return std::strcmp(f, g) == 0; });
+    });
 }
 }  // namespace
 
@@ -52,7 +55,7 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
     everything.germline_hets = false;
     everything.count_callable = true;
     std::vector<PriorEvidence> evidence;
-    std::vector<OrientationCounts> orientation;
+    std::vector<SplitCounts> orientation, strand;
     PriorEstimate estimate;
     PerThread<std::unique_ptr<ChunkCaller>> callers;
     run_in_order<ChunkCalls>(
@@ -66,11 +69,11 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
             estimate.callable_sites += result.callable_sites;
             for (const auto& c : result.calls) {
                 if (!c.forced && c.tumour.alt >= 3 && c.posterior.qss >= options.filters.min_qss &&
-                    fails_only(c, "OrientationBias")) {
-                    orientation.push_back({c.ref, c.alt, c.tumour.ref_f1r2, c.tumour.ref_f2r1, c.tumour.alt_f1r2,
-                                           c.tumour.alt_f2r1});
+                    fails_only(c, {"OrientationBias", "StrandBias"})) {
+                    orientation.push_back(orientation_split(c));
+                    strand.push_back(strand_split(c));
                 }
-                if (c.forced || c.tumour.alt < options.min_alt_reads || !fails_only(c, "LowQSS")) continue;
+                if (c.forced || c.tumour.alt < options.min_alt_reads || !fails_only(c, {"LowQSS"})) continue;
                 const auto& p = c.posterior;
                 evidence.push_back({p.log10_somatic - std::log10(options.priors.somatic),
                                     log10_sum(log10_sum(p.log10_reference, p.log10_germline), p.log10_artefact)});
@@ -78,8 +81,9 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
         });
     estimate.candidates = evidence.size();
     estimate.prior = estimate_somatic_prior(evidence, estimate.callable_sites, PriorBounds{}, options.priors.somatic);
-    estimate.orientation_candidates = orientation.size();
-    estimate.orientation = estimate_orientation_rates(orientation);
+    estimate.artefact_candidates = orientation.size();
+    estimate.orientation = estimate_artefact_rates(orientation);
+    estimate.strand = estimate_artefact_rates(strand);
     return estimate;
 }
 

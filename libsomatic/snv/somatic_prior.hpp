@@ -14,7 +14,7 @@
 
 #include "libsomatic/core/interval.hpp"
 #include "libsomatic/snv/caller.hpp"
-#include "libsomatic/snv/orientation_artefacts.hpp"
+#include "libsomatic/snv/one_sided_artefacts.hpp"
 
 namespace somatic::snv {
 
@@ -46,16 +46,17 @@ struct PriorEstimate {
     double prior = 0;
     size_t candidates = 0;  // candidates the estimate weighed
     uint64_t callable_sites = 0;
-    OrientationArtefactRates orientation;
-    size_t orientation_candidates = 0;
+    ArtefactRates orientation, strand;
+    size_t artefact_candidates = 0;  // candidates the one-sided artefact rates weighed
 };
 
 // Calls the sample chunks (every candidate, whatever its QSS) and estimates
 // the prior from the candidates that fail no filter other than LowQSS: a
 // candidate another filter rejects is an artefact, not a mutation. The
-// orientation-artefact rates come from the candidates that would be calls
-// (QSS at least --min-qss, 3 or more alt reads) but for OrientationBias: the
-// sites where the choice between mutation and artefact is made.
+// one-sided artefact rates come from the candidates that would be calls (QSS
+// at least --min-qss, 3 or more alt reads) but for OrientationBias and
+// StrandBias: the sites where the choice between mutation and artefact is
+// made.
 PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerOptions& options,
                                        const std::vector<Interval>& sample, int threads);
 

@@ -42,6 +42,9 @@ void define_calls_header(VcfWriter& w, const ContigDict& contigs, const SampleNa
     w.add_line("##INFO=<ID=OAP,Number=1,Type=Float,Description=\"Posterior probability that the site is a "
                "one-orientation artefact (all alt reads F1R2 or all F2R1), given the rate of such artefacts of its "
                "substitution in ##orientation_artefact_rates\">");
+    w.add_line("##INFO=<ID=SAP,Number=1,Type=Float,Description=\"Posterior probability that the site is a "
+               "one-strand artefact (all alt reads forward or all reverse), given the rate of such artefacts of its "
+               "substitution in ##strand_artefact_rates\">");
     w.add_line("##INFO=<ID=NALTQ,Number=1,Type=Integer,Description=\"Normal alt excess: Phred-scaled probability of "
                "at least the normal's alt count if the normal held --max-normal-alt-ratio x the tumour's alt "
                "fraction\">");
@@ -117,8 +120,10 @@ void RecordBuilder::write_call(const std::string& contig, const SnvCall& c) {
     bcf_update_info_int32(h, record_, "OBQ", &v, 1);
     // Four decimals: enough to audit the 0.5 cut, and the same bytes at any
     // thread count.
-    float oap = static_cast<float>(std::round(c.audit.orientation_artefact_probability * 1e4) / 1e4);
-    bcf_update_info_float(h, record_, "OAP", &oap, 1);
+    float p = static_cast<float>(std::round(c.audit.orientation_artefact_probability * 1e4) / 1e4);
+    bcf_update_info_float(h, record_, "OAP", &p, 1);
+    p = static_cast<float>(std::round(c.audit.strand_artefact_probability * 1e4) / 1e4);
+    bcf_update_info_float(h, record_, "SAP", &p, 1);
     v = rounded(c.audit.read_end_bias_phred);
     bcf_update_info_int32(h, record_, "ENDQ", &v, 1);
     v = rounded(c.audit.normal_alt_phred);

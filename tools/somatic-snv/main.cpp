@@ -56,12 +56,12 @@ std::string format_prior(double p) {
     return text;
 }
 
-// "C>A/F1R2:0.001,C>A/F2R1:0.001,...": one rate per substitution and orientation.
-std::string format_rates(const snv::OrientationArtefactRates& rates) {
+// "C>A/F1R2:0.001,C>A/F2R1:0.001,...": one rate per substitution and side.
+std::string format_rates(const snv::ArtefactRates& rates, const char* side1, const char* side2) {
     std::string out;
-    for (int t = 0; t < snv::kOrientationArtefactTypes; ++t) {
+    for (int t = 0; t < snv::kOneSidedArtefactTypes; ++t) {
         if (t) out += ',';
-        out += snv::orientation_artefact_type_name(t) + ':' + format_prior(rates.rate[t]);
+        out += snv::artefact_type_name(t, side1, side2) + ':' + format_prior(rates.rate[t]);
     }
     return out;
 }
@@ -85,7 +85,7 @@ int run(int argc, char** argv) {
     const snv::SampleNames names = sample_names(o, tumour, normal);
     for (const auto& contig : used) o.caller.normal_mean_depth[contig] = normal.mean_depth_from_index(contig);
 
-    if (o.estimate_prior || o.estimate_orientation_rates) {
+    if (o.estimate_prior || o.estimate_orientation_rates || o.estimate_strand_rates) {
         // The sample is drawn from the whole genome, whatever -r says, so
         // that every shard of a scattered run uses the same prior.
         const auto whole = shared_contigs(reference, tumour, normal);
@@ -99,11 +99,10 @@ int run(int argc, char** argv) {
                        std::to_string(estimate.candidates) + " candidates in " +
                        std::to_string(estimate.callable_sites) + " callable sites");
         }
-        if (o.estimate_orientation_rates) {
-            o.caller.orientation_artefacts = estimate.orientation;
-            log::debug("orientation-artefact rates estimated from " +
-                       std::to_string(estimate.orientation_candidates) + " candidates");
-        }
+        if (o.estimate_orientation_rates) o.caller.orientation_artefacts = estimate.orientation;
+        if (o.estimate_strand_rates) o.caller.strand_artefacts = estimate.strand;
+        log::debug("one-sided artefact rates estimated from " + std::to_string(estimate.artefact_candidates) +
+                   " candidates");
     }
 
     const Provenance provenance{"somatic-snv", SOMATIC_VERSION, command_line(argc, argv), !o.common.no_version};
@@ -111,8 +110,11 @@ int run(int argc, char** argv) {
     snv::define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, provenance,
                              {"##somatic_prior=" + format_prior(o.caller.priors.somatic) +
                                   (o.estimate_prior ? ",estimated" : ",given"),
-                              "##orientation_artefact_rates=" + format_rates(o.caller.orientation_artefacts) +
-                                  (o.estimate_orientation_rates ? ",estimated" : ",given")});
+                              "##orientation_artefact_rates=" +
+                                  format_rates(o.caller.orientation_artefacts, "F1R2", "F2R1") +
+                                  (o.estimate_orientation_rates ? ",estimated" : ",given"),
+                              "##strand_artefact_rates=" + format_rates(o.caller.strand_artefacts, "fwd", "rev") +
+                                  (o.estimate_strand_rates ? ",estimated" : ",given")});
     std::unique_ptr<VcfWriter> hets_out;
     if (o.caller.germline_hets) {
         hets_out = std::make_unique<VcfWriter>(o.germline_hets_output, vcf_format_from_name(o.germline_hets_output));

@@ -57,7 +57,7 @@ bool parse(int argc, char** argv, Options& o) {
         ("germline-hets", po::value(&o.germline_hets_output)->value_name("FILE"),
          "also write the normal's heterozygous sites with tumour and normal allele counts (VCF)");
 
-    std::string somatic_prior, orientation_rate;
+    std::string somatic_prior, orientation_rate, strand_rate;
     po::options_description model("Reads and model");
     model.add_options()
         ("min-mapq", po::value(&o.caller.read_filter.min_mapq)->default_value(20), "ignore reads below this mapping quality")
@@ -69,6 +69,8 @@ bool parse(int argc, char** argv, Options& o) {
         ("orientation-artefact-rate", po::value(&orientation_rate)->default_value("auto"),
          "share of candidate sites that are one-orientation artefacts (8-oxoG, FFPE), for every substitution "
          "and orientation; auto: learned per substitution and orientation from the same genome sample")
+        ("strand-artefact-rate", po::value(&strand_rate)->default_value("auto"),
+         "the same for one-strand artefacts (alt reads all forward or all reverse)")
         ("artefact-prior", po::value(&o.caller.priors.artefact)->default_value(1e-8, "1e-8"),
          "prior probability of a systematic error shared by both samples, per site")
         ("tumour-in-normal", po::value(&o.caller.priors.max_tumour_in_normal)->default_value(0.1, "0.1"),
@@ -128,7 +130,10 @@ bool parse(int argc, char** argv, Options& o) {
     if (prior) o.caller.priors.somatic = *prior;
     const auto rate = auto_or_number(orientation_rate, "--orientation-artefact-rate", 0.45);
     o.estimate_orientation_rates = !rate;
-    if (rate) o.caller.orientation_artefacts = snv::OrientationArtefactRates::uniform(*rate);
+    if (rate) o.caller.orientation_artefacts = snv::ArtefactRates::uniform(*rate);
+    const auto strand = auto_or_number(strand_rate, "--strand-artefact-rate", 0.45);
+    o.estimate_strand_rates = !strand;
+    if (strand) o.caller.strand_artefacts = snv::ArtefactRates::uniform(*strand);
     o.inputs.reference = o.common.reference;
     o.caller.germline_hets = !o.germline_hets_output.empty();
     return true;

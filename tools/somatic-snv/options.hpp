@@ -18,6 +18,7 @@ struct Options {
     bool pass_only = false;
     bool estimate_prior = true;              // --somatic-prior auto
     bool estimate_orientation_rates = true;  // --orientation-artefact-rate auto
+    bool estimate_strand_rates = true;       // --strand-artefact-rate auto
 };
 
 // Parses argv; returns false when --help or --version was answered.

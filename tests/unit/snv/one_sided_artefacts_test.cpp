@@ -1,4 +1,4 @@
-#include "libsomatic/snv/orientation_artefacts.hpp"
+#include "libsomatic/snv/one_sided_artefacts.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,7 +10,7 @@ using namespace somatic;
 using namespace somatic::snv;
 
 namespace {
-OrientationCounts site(char ref, char alt, uint32_t ref_f1r2, uint32_t ref_f2r1, uint32_t alt_f1r2,
+SplitCounts site(char ref, char alt, uint32_t ref_f1r2, uint32_t ref_f2r1, uint32_t alt_f1r2,
                        uint32_t alt_f2r1) {
     return {base_code(ref), base_code(alt), ref_f1r2, ref_f2r1, alt_f1r2, alt_f2r1};
 }
@@ -21,14 +21,14 @@ TEST_CASE("folding: G>T in F1R2 fragments is C>A in F2R1 ones") {
     const auto c = fold(site('C', 'A', 30, 20, 0, 6));
     CHECK(g.substitution == 0);  // C>A
     CHECK(c.substitution == 0);
-    CHECK(g.alt_o1 == c.alt_o1);
-    CHECK(g.alt_o2 == c.alt_o2);
-    CHECK(g.ref_o1 == c.ref_o1);
-    CHECK(g.alt_o2 == 6);  // C>A's second orientation, F2R1
+    CHECK(g.alt_side1 == c.alt_side1);
+    CHECK(g.alt_side2 == c.alt_side2);
+    CHECK(g.ref_side1 == c.ref_side1);
+    CHECK(g.alt_side2 == 6);  // C>A's second orientation, F2R1
     CHECK(fold(site('T', 'G', 0, 0, 1, 1)).substitution == 5);
     CHECK(fold(site('A', 'G', 0, 0, 1, 1)).substitution == 4);  // T>C
-    CHECK(orientation_artefact_type_name(1) == "C>A/F2R1");
-    CHECK(orientation_artefact_type_name(11) == "T>G/F2R1");
+    CHECK(artefact_type_name(1, "F1R2", "F2R1") == "C>A/F2R1");
+    CHECK(artefact_type_name(11, "fwd", "rev") == "T>G/rev");
 }
 
 TEST_CASE("the posterior of one site, by hand") {
@@ -38,15 +38,15 @@ TEST_CASE("the posterior of one site, by hand") {
     // Rates 0.01 each: odds = 0.01 x 10^1.753536 / 0.98 = 0.578467,
     // P = 0.578467 / 1.578467 = 0.366474.
     const auto s = site('C', 'A', 20, 20, 6, 0);
-    const auto l = orientation_likelihoods(fold(s));
-    CHECK(l.log10_artefact_o1 == doctest::Approx(-0.052644).epsilon(1e-5));
+    const auto l = split_likelihoods(fold(s));
+    CHECK(l.log10_artefact_side1 == doctest::Approx(-0.052644).epsilon(1e-5));
     CHECK(l.log10_real == doctest::Approx(-1.806180).epsilon(1e-6));
-    CHECK(orientation_artefact_probability(s, OrientationArtefactRates::uniform(0.01)) ==
+    CHECK(one_sided_artefact_probability(s, ArtefactRates::uniform(0.01)) ==
           doctest::Approx(0.366474).epsilon(1e-4));
     // Split alt reads, 3/3, at rates 0.4 each: L(artefact) = 0.98^3 x 0.02^3
     // = 7.5295e-6 either way, L(real) = 0.5^6; P = 0.8 L / (0.8 L + 0.2 x
     // 0.5^6) = 0.0019239.
-    CHECK(orientation_artefact_probability(site('C', 'A', 20, 20, 3, 3), OrientationArtefactRates::uniform(0.4)) ==
+    CHECK(one_sided_artefact_probability(site('C', 'A', 20, 20, 3, 3), ArtefactRates::uniform(0.4)) ==
           doctest::Approx(0.0019239).epsilon(1e-4));
 }
 
@@ -56,11 +56,11 @@ TEST_CASE("the EM rates: a class of certain artefacts is counted, the others sta
     // 0.5^10) with L = 0.98^10, and r = (10 p + 0.01) / (20 + 10). Iterated
     // by hand to its fixed point: r = 0.332871 (p = 0.997614). Every other
     // type has no support and keeps the floor 0.01 / 10 = 0.001.
-    std::vector<OrientationCounts> candidates(10, site('C', 'T', 20, 20, 10, 0));
+    std::vector<SplitCounts> candidates(10, site('C', 'T', 20, 20, 10, 0));
     candidates.insert(candidates.end(), 10, site('C', 'T', 20, 20, 5, 5));
-    const auto rates = estimate_orientation_rates(candidates);
+    const auto rates = estimate_artefact_rates(candidates);
     CHECK(rates.rate[4] == doctest::Approx(0.332871).epsilon(1e-4));
-    for (int t = 0; t < kOrientationArtefactTypes; ++t) {
+    for (int t = 0; t < kOneSidedArtefactTypes; ++t) {
         if (t != 4) CHECK(rates.rate[t] == doctest::Approx(0.001));
     }
 }
@@ -69,9 +69,9 @@ TEST_CASE("the EM rates: one real mutation with its alt reads in one orientation
     // One C>T site of 7 alt reads all F1R2 among 40 split ones: 2 x 0.5^7 =
     // 1.6% of real mutations look like that, and the evidence for an
     // artefact class (a likelihood ratio of ~10, not 1000) fails the gate.
-    std::vector<OrientationCounts> candidates(40, site('C', 'T', 20, 20, 4, 4));
+    std::vector<SplitCounts> candidates(40, site('C', 'T', 20, 20, 4, 4));
     candidates.push_back(site('C', 'T', 20, 20, 7, 0));
-    const auto rates = estimate_orientation_rates(candidates);
+    const auto rates = estimate_artefact_rates(candidates);
     CHECK(rates.rate[4] == doctest::Approx(0.001));
-    CHECK(orientation_artefact_probability(candidates.back(), rates) < 0.5);
+    CHECK(one_sided_artefact_probability(candidates.back(), rates) < 0.5);
 }

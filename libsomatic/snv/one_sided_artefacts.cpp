@@ -1,4 +1,4 @@
-#include "libsomatic/snv/orientation_artefacts.hpp"
+#include "libsomatic/snv/one_sided_artefacts.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -19,34 +19,35 @@ int substitution_index(uint8_t ref, uint8_t alt) {
 }
 }  // namespace
 
-FoldedCounts fold(const OrientationCounts& c) {
+FoldedCounts fold(const SplitCounts& c) {
     FoldedCounts f;
     if (c.ref == kC || c.ref == kT) {
-        f = {substitution_index(c.ref, c.alt), c.ref_f1r2, c.ref_f2r1, c.alt_f1r2, c.alt_f2r1};
+        f = {substitution_index(c.ref, c.alt), c.ref_side1, c.ref_side2, c.alt_side1, c.alt_side2};
     } else {
-        // Folding to the other strand swaps which read copies the lesion.
-        f = {substitution_index(complement_code(c.ref), complement_code(c.alt)), c.ref_f2r1, c.ref_f1r2,
-             c.alt_f2r1, c.alt_f1r2};
+        // On the other strand the sides swap: F1R2 becomes F2R1, forward
+        // becomes reverse.
+        f = {substitution_index(complement_code(c.ref), complement_code(c.alt)), c.ref_side2, c.ref_side1,
+             c.alt_side2, c.alt_side1};
     }
     return f;
 }
 
-std::string orientation_artefact_type_name(int type) {
+std::string artefact_type_name(int type, const char* side1, const char* side2) {
     static const char* substitutions[] = {"C>A", "C>G", "C>T", "T>A", "T>C", "T>G"};
-    return std::string(substitutions[type / 2]) + (type % 2 == 0 ? "/F1R2" : "/F2R1");
+    return std::string(substitutions[type / 2]) + '/' + (type % 2 == 0 ? side1 : side2);
 }
 
-OrientationArtefactRates OrientationArtefactRates::uniform(double r) {
-    OrientationArtefactRates rates;
+ArtefactRates ArtefactRates::uniform(double r) {
+    ArtefactRates rates;
     rates.rate.fill(r);
     return rates;
 }
 
-OrientationLikelihoods orientation_likelihoods(const FoldedCounts& c, const OrientationModel& model) {
-    // The real mutation's orientation share: the ref reads', with one
+SplitLikelihoods split_likelihoods(const FoldedCounts& c, const ArtefactModel& model) {
+    // The real mutation's share on side 1: the ref reads', with one
     // pseudo-read each way so that a site of few ref reads gets ~1/2.
-    const double q = (c.ref_o1 + 1.0) / (c.ref_o1 + c.ref_o2 + 2.0);
-    const double a1 = c.alt_o1, a2 = c.alt_o2;
+    const double q = (c.ref_side1 + 1.0) / (c.ref_side1 + c.ref_side2 + 2.0);
+    const double a1 = c.alt_side1, a2 = c.alt_side2;
     return {a1 * std::log10(1 - model.leak) + a2 * std::log10(model.leak),
             a1 * std::log10(model.leak) + a2 * std::log10(1 - model.leak),
             a1 * std::log10(q) + a2 * std::log10(1 - q)};
@@ -54,43 +55,43 @@ OrientationLikelihoods orientation_likelihoods(const FoldedCounts& c, const Orie
 
 namespace {
 // Posterior probabilities of (artefact o1, artefact o2) for one site.
-std::array<double, 2> responsibilities(const FoldedCounts& f, const OrientationArtefactRates& rates,
-                                       const OrientationModel& model) {
-    const auto l = orientation_likelihoods(f, model);
+std::array<double, 2> responsibilities(const FoldedCounts& f, const ArtefactRates& rates,
+                                       const ArtefactModel& model) {
+    const auto l = split_likelihoods(f, model);
     const double r1 = rates.rate[2 * f.substitution], r2 = rates.rate[2 * f.substitution + 1];
-    const double w1 = std::log10(r1) + l.log10_artefact_o1;
-    const double w2 = std::log10(r2) + l.log10_artefact_o2;
+    const double w1 = std::log10(r1) + l.log10_artefact_side1;
+    const double w2 = std::log10(r2) + l.log10_artefact_side2;
     const double w0 = std::log10(std::max(1 - r1 - r2, 1e-300)) + l.log10_real;
     const double total = log10_sum(log10_sum(w0, w1), w2);
     return {std::pow(10.0, w1 - total), std::pow(10.0, w2 - total)};
 }
 }  // namespace
 
-double orientation_artefact_probability(const OrientationCounts& c, const OrientationArtefactRates& rates,
-                                        const OrientationModel& model) {
+double one_sided_artefact_probability(const SplitCounts& c, const ArtefactRates& rates,
+                                        const ArtefactModel& model) {
     if (c.alt == c.ref || c.ref >= 4 || c.alt >= 4) return 0;
     const auto r = responsibilities(fold(c), rates, model);
     return r[0] + r[1];
 }
 
-OrientationArtefactRates estimate_orientation_rates(const std::vector<OrientationCounts>& candidates,
-                                                    const OrientationModel& model) {
+ArtefactRates estimate_artefact_rates(const std::vector<SplitCounts>& candidates,
+                                                    const ArtefactModel& model) {
     std::vector<FoldedCounts> folded;
     for (const auto& c : candidates) {
         if (c.alt != c.ref && c.ref < 4 && c.alt < 4) folded.push_back(fold(c));
     }
     std::array<double, 6> sites{};
     for (const auto& f : folded) sites[f.substitution] += 1;
-    auto rates = OrientationArtefactRates::uniform(model.pseudo_artefacts / model.pseudo_sites);
+    auto rates = ArtefactRates::uniform(model.pseudo_artefacts / model.pseudo_sites);
     for (int iteration = 0; iteration < 500; ++iteration) {
-        std::array<double, kOrientationArtefactTypes> expected{};
+        std::array<double, kOneSidedArtefactTypes> expected{};
         for (const auto& f : folded) {
             const auto r = responsibilities(f, rates, model);
             expected[2 * f.substitution] += r[0];
             expected[2 * f.substitution + 1] += r[1];
         }
         double change = 0;
-        for (int t = 0; t < kOrientationArtefactTypes; ++t) {
+        for (int t = 0; t < kOneSidedArtefactTypes; ++t) {
             const double next = std::min((expected[t] + model.pseudo_artefacts) / (sites[t / 2] + model.pseudo_sites),
                                          model.highest_rate);
             change = std::max(change, std::abs(next - rates.rate[t]) / rates.rate[t]);
@@ -100,19 +101,19 @@ OrientationArtefactRates estimate_orientation_rates(const std::vector<Orientatio
     }
     // The evidence gate, one type at a time against the floor.
     const double floor = model.pseudo_artefacts / model.pseudo_sites;
-    const auto log10_likelihood = [&](const OrientationArtefactRates& r, int substitution) {
+    const auto log10_likelihood = [&](const ArtefactRates& r, int substitution) {
         double sum = 0;
         for (const auto& f : folded) {
             if (f.substitution != substitution) continue;
-            const auto l = orientation_likelihoods(f, model);
+            const auto l = split_likelihoods(f, model);
             const double r1 = r.rate[2 * substitution], r2 = r.rate[2 * substitution + 1];
-            sum += log10_sum(log10_sum(std::log10(1 - r1 - r2) + l.log10_real, std::log10(r1) + l.log10_artefact_o1),
-                             std::log10(r2) + l.log10_artefact_o2);
+            sum += log10_sum(log10_sum(std::log10(1 - r1 - r2) + l.log10_real, std::log10(r1) + l.log10_artefact_side1),
+                             std::log10(r2) + l.log10_artefact_side2);
         }
         return sum;
     };
     auto gated = rates;
-    for (int t = 0; t < kOrientationArtefactTypes; ++t) {
+    for (int t = 0; t < kOneSidedArtefactTypes; ++t) {
         auto without = rates;
         without.rate[t] = floor;
         if (log10_likelihood(rates, t / 2) - log10_likelihood(without, t / 2) < model.min_log10_evidence) {
