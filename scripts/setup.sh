@@ -6,13 +6,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # Build: compiler, meson, and the libraries the code stands on.
 # Tests and demo: samtools/bcftools/tabix, python3 with numpy for the
-# end-to-end checks, ART and bwa for the simulator's own test.
+# end-to-end checks and pysam for the artefact injector
+# (bench/inject_artefacts, used by tests/e2e/snv/artefacts.py), ART and bwa
+# for the simulator's own test.
 # Sanitizers and fuzzers (scripts/test.sh): clang, and libclang-rt-14-dev for
 # its sanitizer and libFuzzer runtimes (-fsanitize=fuzzer).
 packages=(
   g++ meson ninja-build pkg-config cmake
   libhts-dev libtbb-dev libeigen3-dev libboost-program-options-dev doctest-dev
-  samtools bcftools tabix python3 python3-numpy snakemake
+  samtools bcftools tabix python3 python3-numpy python3-pysam snakemake
   art-nextgen-simulation-tools bwa
   clang libclang-rt-14-dev
 )

@@ -43,14 +43,27 @@ ArtefactRates ArtefactRates::uniform(double r) {
     return rates;
 }
 
+namespace {
+// log10 B(a, b).
+double log10_beta(double a, double b) { return (std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b)) / std::log(10.0); }
+}  // namespace
+
 SplitLikelihoods split_likelihoods(const FoldedCounts& c, const ArtefactModel& model) {
-    // The real mutation's share on side 1: the ref reads', with one
-    // pseudo-read each way so that a site of few ref reads gets ~1/2.
-    const double q = (c.ref_side1 + 1.0) / (c.ref_side1 + c.ref_side2 + 2.0);
     const double a1 = c.alt_side1, a2 = c.alt_side2;
+    // A real mutation's alt reads split like its ref reads, whose share on
+    // side 1 is known only as far as the ref reads tell: Beta(ref1 + 1,
+    // ref2 + 1), widened to at most real_concentration pseudo-reads for the
+    // site-to-site wobble beyond sampling. The alt split is then
+    // beta-binomial.
+    double alpha = c.ref_side1 + 1.0, beta = c.ref_side2 + 1.0;
+    if (alpha + beta > model.real_concentration) {
+        const double scale = model.real_concentration / (alpha + beta);
+        alpha *= scale;
+        beta *= scale;
+    }
     return {a1 * std::log10(1 - model.leak) + a2 * std::log10(model.leak),
             a1 * std::log10(model.leak) + a2 * std::log10(1 - model.leak),
-            a1 * std::log10(q) + a2 * std::log10(1 - q)};
+            log10_beta(alpha + a1, beta + a2) - log10_beta(alpha, beta)};
 }
 
 namespace {

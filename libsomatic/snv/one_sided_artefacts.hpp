@@ -61,6 +61,9 @@ struct ArtefactModel {
     // An artefact's reads on the other side: sequencing errors, and damage
     // that reached both strands.
     double leak = 0.02;
+    // A real mutation's split: beta-binomial around the ref reads' share, at
+    // most this many pseudo-reads strong (see split_likelihoods).
+    double real_concentration = 20;
     // Pseudo-counts per type: pseudo_artefacts / pseudo_sites is the rate a
     // substitution with no candidates gets (1e-3), small enough that a real
     // mutation needs ~10 alt reads all on one side to be filtered.

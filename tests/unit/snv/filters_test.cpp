@@ -111,3 +111,22 @@ TEST_CASE("every filter ID has a header definition") {
     CHECK(defs.size() == 12);
     for (const auto& d : defs) CHECK_FALSE(d.description.empty());
 }
+
+TEST_CASE("a one-sided artefact posterior above 1/2 sets its filter, at 1/2 or below it does not") {
+    const FilterThresholds t;
+    const auto tumour = sample(40, 20);
+    const auto normal = sample(40, 0);
+    auto with = [&](double orientation, double strand) {
+        SiteAudit a = audit(tumour, normal, t);
+        a.orientation_artefact_probability = orientation;
+        a.strand_artefact_probability = strand;
+        return apply_filters(80, tumour, normal, a, SiteContext{}, t);
+    };
+    CHECK(with(0.5, 0.5).empty());
+    const auto orientation = with(0.51, 0);
+    CHECK(orientation.size() == 1);
+    CHECK(has(orientation, "OrientationBias"));
+    const auto strand = with(0, 0.51);
+    CHECK(strand.size() == 1);
+    CHECK(has(strand, "StrandBias"));
+}
