@@ -1,7 +1,9 @@
 """Shared helpers for the end-to-end tests: find the binaries and the test
 data through the environment meson sets, run a tool, read a VCF."""
+import atexit
 import gzip
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -60,4 +62,9 @@ def finish():
 
 
 def scratch():
-    return tempfile.mkdtemp(prefix="somatic_e2e_")
+    """A scratch directory, removed when the test ends unless
+    SOMATIC_KEEP_SCRATCH is set (to look at a failure's files)."""
+    path = tempfile.mkdtemp(prefix="somatic_e2e_")
+    if not os.environ.get("SOMATIC_KEEP_SCRATCH"):
+        atexit.register(shutil.rmtree, path, True)
+    return path

@@ -9,13 +9,20 @@
 
 namespace somatic::testing {
 
+// The process's scratch directory; its destructor runs at exit.
+struct ScratchDirectory {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("somatic_unit_" + std::to_string(getpid()));
+    ScratchDirectory() { std::filesystem::create_directories(path); }
+    ~ScratchDirectory() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+};
+
 inline std::filesystem::path scratch(const std::string& name) {
-    static const std::filesystem::path dir = [] {
-        auto d = std::filesystem::temp_directory_path() / ("somatic_unit_" + std::to_string(getpid()));
-        std::filesystem::create_directories(d);
-        return d;
-    }();
-    return dir / name;
+    static const ScratchDirectory dir;
+    return dir.path / name;
 }
 
 inline std::string write_text(const std::string& name, const std::string& text) {

@@ -8,12 +8,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../test_files.hpp"
+
 using namespace somatic;
 namespace fs = std::filesystem;
 
 namespace {
 fs::path scratch_dir() {
-    fs::path d = fs::temp_directory_path() / ("somatic_atomic_" + std::to_string(getpid()));
+    fs::path d = testing::scratch("atomic");
     fs::create_directories(d);
     return d;
 }
