@@ -33,19 +33,10 @@ Error bad_region(std::string_view text, const std::string& why, const std::strin
 
 }  // namespace
 
-Interval parse_region(std::string_view text, const ContigDict& contigs) {
-    if (text.empty()) throw bad_region(text, "empty region");
-    if (const Contig* whole = contigs.find(text)) return Interval{whole->name, 0, whole->length};
+namespace {
 
-    const auto colon = text.rfind(':');
-    if (colon == std::string_view::npos) {
-        throw bad_region(text, "no such contig", contigs.suggest(text));
-    }
-    const std::string_view name = text.substr(0, colon);
-    const std::string_view span = text.substr(colon + 1);
-    const Contig* contig = contigs.find(name);
-    if (!contig) throw bad_region(text, "no such contig '" + std::string(name) + "'", contigs.suggest(name));
-
+// The BEG[-END] part of a region on `contig`.
+Interval range_of(std::string_view text, const Contig* contig, std::string_view span) {
     int64_t first = 1;
     int64_t last = contig->length;
     const auto dash = span.find('-');
@@ -67,6 +58,41 @@ Interval parse_region(std::string_view text, const ContigDict& contigs) {
                                    std::to_string(contig->length) + " bp)");
     }
     return Interval{contig->name, first - 1, last};
+}
+
+}  // namespace
+
+Interval parse_region(std::string_view text, const ContigDict& contigs) {
+    if (text.empty()) throw bad_region(text, "empty region");
+    // {NAME} and {NAME}:BEG-END quote a contig name that holds ':' (htslib's
+    // syntax for names like HLA alleles).
+    if (text.front() == '{') {
+        const auto close = text.find('}');
+        if (close == std::string_view::npos) throw bad_region(text, "'{' without '}'");
+        const std::string_view name = text.substr(1, close - 1);
+        const Contig* contig = contigs.find(name);
+        if (!contig) throw bad_region(text, "no such contig '" + std::string(name) + "'", contigs.suggest(name));
+        const std::string_view rest = text.substr(close + 1);
+        if (rest.empty()) return Interval{contig->name, 0, contig->length};
+        if (rest.front() != ':') throw bad_region(text, "expected ':' after '}'");
+        return range_of(text, contig, rest.substr(1));
+    }
+
+    const Contig* whole = contigs.find(text);
+    const auto colon = text.rfind(':');
+    const std::string_view name = colon == std::string_view::npos ? text : text.substr(0, colon);
+    const std::string_view span = colon == std::string_view::npos ? std::string_view{} : text.substr(colon + 1);
+    const Contig* contig = colon == std::string_view::npos ? nullptr : contigs.find(name);
+    int64_t ignored = 0;
+    if (whole && contig && parse_position(span.substr(0, span.find('-')), ignored)) {
+        throw bad_region(text, "ambiguous: a contig of that name and a range of " + contig->name,
+                         "write {" + std::string(text) + "} for the contig, {" + std::string(name) + "}:" +
+                             std::string(span) + " for the range");
+    }
+    if (whole) return Interval{whole->name, 0, whole->length};
+    if (colon == std::string_view::npos) throw bad_region(text, "no such contig", contigs.suggest(text));
+    if (!contig) throw bad_region(text, "no such contig '" + std::string(name) + "'", contigs.suggest(name));
+    return range_of(text, contig, span);
 }
 
 std::vector<Interval> sort_and_merge(std::vector<Interval> intervals, const ContigDict& contigs) {

@@ -34,7 +34,10 @@ struct Interval {
 // "chr1:1001-" (to the end). Positions are 1-based inclusive; the result is
 // 0-based half-open and clipped to nothing: a region past the contig end or of
 // zero length is an error naming the region. Contig names that themselves
-// contain ':' (HLA contigs) are matched whole first, as htslib does.
+// contain ':' (HLA contigs) are matched whole first, as htslib does; braces
+// quote a name ({NAME}, {NAME}:BEG-END), and a string that names both a
+// contig and a range of another ("chr1:1-10" beside chr1) is an error that
+// says how to write either.
 Interval parse_region(std::string_view text, const ContigDict& contigs);
 
 // Orders intervals by the contig order of `contigs`, then by start; merges

@@ -17,8 +17,8 @@ namespace {
 const ContigDict& contigs() {
     // Names with ':' and '-' in them (HLA alleles, unplaced contigs) are legal.
     // Not here: a contig named like a range of another ("chr1:1-10" beside
-    // chr1), for which parse_region prefers the whole contig, so the range's
-    // own string would not parse back to it (htslib calls that ambiguous).
+    // chr1), which parse_region rejects as ambiguous unless braces choose,
+    // so a plain region string would not parse back.
     static const ContigDict dict({{"chr1", 248956422}, {"chr2", 1000}, {"1", 100},
                                   {"HLA-A*01:01:01:01", 3503}, {"chrUn:x", 50}});
     return dict;

@@ -27,6 +27,20 @@ TEST_CASE("thousands separators and contig names with colons") {
     CHECK(parse_region("chr1:1,001-2,000", d) == Interval{"chr1", 1000, 2000});
     CHECK(parse_region("HLA-A*01:01:01:01", d) == Interval{"HLA-A*01:01:01:01", 0, 3000});
     CHECK(parse_region("HLA-A*01:01:01:01:11-20", d) == Interval{"HLA-A*01:01:01:01", 10, 20});
+    CHECK(parse_region("{HLA-A*01:01:01:01}", d) == Interval{"HLA-A*01:01:01:01", 0, 3000});
+    CHECK(parse_region("{HLA-A*01:01:01:01}:11-20", d) == Interval{"HLA-A*01:01:01:01", 10, 20});
+    CHECK(parse_region("{chr1}:5-6", d) == Interval{"chr1", 4, 6});
+}
+
+TEST_CASE("a string that names a contig and a range of another is ambiguous; braces choose") {
+    const ContigDict d({{"chr1", 5000}, {"chr1:1-10", 300}});
+    CHECK_THROWS_WITH_AS(parse_region("chr1:1-10", d),
+                         doctest::Contains("ambiguous: a contig of that name and a range of chr1"), Error);
+    CHECK(parse_region("{chr1:1-10}", d) == Interval{"chr1:1-10", 0, 300});
+    CHECK(parse_region("{chr1}:1-10", d) == Interval{"chr1", 0, 10});
+    CHECK(parse_region("chr1:1-10:5-6", d) == Interval{"chr1:1-10", 4, 6});
+    CHECK_THROWS_AS(parse_region("{chr1", d), Error);
+    CHECK_THROWS_AS(parse_region("{chr1}x", d), Error);
 }
 
 TEST_CASE("bad regions are usage errors that say what is wrong") {
