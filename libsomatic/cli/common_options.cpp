@@ -76,13 +76,7 @@ std::vector<Interval> resolve_regions(const CommonOptions& o, const ContigDict& 
         }
     }
     if (!o.regions_file.empty()) {
-        for (auto& iv : read_bed_intervals(o.regions_file, &contigs)) {
-            if (iv.empty()) {
-                throw input_error(o.regions_file, "zero-length interval " + iv.contig + ":" + std::to_string(iv.beg));
-            }
-            regions.push_back(std::move(iv));
-        }
-        if (regions.empty()) throw input_error(o.regions_file, "the regions file holds no intervals");
+        for (auto& iv : read_work_intervals(o.regions_file, contigs, "regions")) regions.push_back(std::move(iv));
     }
     if (o.regions.empty() && o.regions_file.empty()) {
         for (const auto& c : contigs.contigs()) regions.push_back(Interval{c.name, 0, c.length});

@@ -12,9 +12,7 @@ BinTable make_layout(const ContigDict& reference, const std::vector<Interval>& r
                      const LayoutOptions& options) {
     if (options.bin_size < 1) throw usage_error("--bin-size must be at least 1");
     if (targets.empty()) return make_wgs_layout(regions, reference, options);
-    std::vector<Interval> t = read_bed_intervals(targets, &reference);
-    if (t.empty()) throw input_error(targets, "the targets file holds no intervals");
-    return make_target_layout(t, regions, reference, options);
+    return make_target_layout(read_work_intervals(targets, reference, "targets"), regions, reference, options);
 }
 
 HetTable load_het_sites(const HetSource& s, const CommonOptions& common, const PileupHetOptions& options) {

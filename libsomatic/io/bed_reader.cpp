@@ -58,4 +58,14 @@ std::vector<Interval> read_bed_intervals(const std::string& path, const ContigDi
     return out;
 }
 
+std::vector<Interval> read_work_intervals(const std::string& path, const ContigDict& contigs,
+                                          const std::string& what) {
+    auto out = read_bed_intervals(path, &contigs);
+    for (const auto& iv : out) {
+        if (iv.empty()) throw input_error(path, "zero-length interval " + iv.contig + ":" + std::to_string(iv.beg));
+    }
+    if (out.empty()) throw input_error(path, "the " + what + " file holds no intervals");
+    return out;
+}
+
 }  // namespace somatic

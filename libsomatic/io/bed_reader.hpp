@@ -26,4 +26,10 @@ std::vector<BedRecord> read_bed(const std::string& path, const ContigDict* conti
 // Only the intervals.
 std::vector<Interval> read_bed_intervals(const std::string& path, const ContigDict* contigs = nullptr);
 
+// The intervals of a file that says where to work (--regions-file,
+// --targets): a zero-length interval or no interval at all is an error
+// naming the file; `what` names it in the message ("regions", "targets").
+std::vector<Interval> read_work_intervals(const std::string& path, const ContigDict& contigs,
+                                          const std::string& what);
+
 }  // namespace somatic
