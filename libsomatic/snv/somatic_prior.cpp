@@ -54,7 +54,13 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
     everything.min_report_qss = 0;
     everything.germline_hets = false;
     everything.count_callable = true;
-    std::vector<PriorEvidence> evidence;
+    // The prior's candidates keep their splits: those the learned rates make
+    // artefacts are left out once the rates are known.
+    struct PriorCandidate {
+        PriorEvidence evidence;
+        SplitCounts orientation, strand;
+    };
+    std::vector<PriorCandidate> prior_candidates;
     std::vector<SplitCounts> orientation, strand;
     PriorEstimate estimate;
     PerThread<std::unique_ptr<ChunkCaller>> callers;
@@ -75,15 +81,26 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
                 }
                 if (c.forced || c.tumour.alt < options.min_alt_reads || !fails_only(c, {"LowQSS"})) continue;
                 const auto& p = c.posterior;
-                evidence.push_back({p.log10_somatic - std::log10(options.priors.somatic),
-                                    log10_sum(log10_sum(p.log10_reference, p.log10_germline), p.log10_artefact)});
+                prior_candidates.push_back(
+                    {{p.log10_somatic - std::log10(options.priors.somatic),
+                      log10_sum(log10_sum(p.log10_reference, p.log10_germline), p.log10_artefact)},
+                     orientation_split(c),
+                     strand_split(c)});
             }
         });
-    estimate.candidates = evidence.size();
-    estimate.prior = estimate_somatic_prior(evidence, estimate.callable_sites, PriorBounds{}, options.priors.somatic);
     estimate.artefact_candidates = orientation.size();
     estimate.orientation = estimate_artefact_rates(orientation);
     estimate.strand = estimate_artefact_rates(strand);
+    std::vector<PriorEvidence> evidence;
+    for (const auto& c : prior_candidates) {
+        if (one_sided_artefact_probability(c.orientation, estimate.orientation) > 0.5 ||
+            one_sided_artefact_probability(c.strand, estimate.strand) > 0.5) {
+            continue;
+        }
+        evidence.push_back(c.evidence);
+    }
+    estimate.candidates = evidence.size();
+    estimate.prior = estimate_somatic_prior(evidence, estimate.callable_sites, PriorBounds{}, options.priors.somatic);
     return estimate;
 }
 

@@ -56,7 +56,8 @@ struct PriorEstimate {
 // one-sided artefact rates come from the candidates that would be calls (QSS
 // at least --min-qss, 3 or more alt reads) but for OrientationBias and
 // StrandBias: the sites where the choice between mutation and artefact is
-// made.
+// made. The prior's candidates leave out those the learned rates make
+// artefacts, so that a damaged library does not inflate the prior.
 PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerOptions& options,
                                        const std::vector<Interval>& sample, int threads);
 
