@@ -101,13 +101,69 @@ SampleFit fit_sample(const Eigen::VectorXd& c, const std::string& name, size_t i
 
 }  // namespace
 
-std::vector<SampleFit> fit_cohort(const ChannelTable& catalogue, const Fitter& fitter, const CohortOptions& o) {
+std::vector<double> cohort_prior_bonus(const std::vector<int>& selected, int samples) {
+    const double n = samples, k = static_cast<double>(selected.size());
+    double total = 0;
+    for (int s : selected) total += s;
+    const auto logit = [](double p) { return std::log(p / (1 - p)); };
+    const double p0 = (total / std::max(n, 1.0) + 1) / (k + 2);
+    std::vector<double> bonus(selected.size());
+    for (size_t j = 0; j < selected.size(); ++j) bonus[j] = 2 * (logit((selected[j] + 1) / (n + 2)) - logit(p0));
+    return bonus;
+}
+
+namespace {
+
+std::vector<SampleFit> fit_each(const ChannelTable& catalogue, const Fitter& fitter, const CohortOptions& o) {
     const size_t n = catalogue.columns.size();
     std::vector<SampleFit> out(n);
     parallel_for_index(o.threads, n, [&](size_t i) {
         out[i] = fit_sample(catalogue.values.col(static_cast<Eigen::Index>(i)), catalogue.columns[i], i, fitter, o);
     });
     return out;
+}
+
+// How many samples select each signature; `chosen` gets the selections
+// themselves (sample-major), to tell when a round changed nothing.
+std::vector<int> selection_counts(const std::vector<SampleFit>& fits, size_t k, std::vector<char>& chosen) {
+    std::vector<int> count(k, 0);
+    chosen.assign(fits.size() * k, 0);
+    for (size_t i = 0; i < fits.size(); ++i) {
+        if (fits[i].mutations <= 0) continue;
+        for (size_t j = 0; j < k; ++j) {
+            if (fits[i].exposures(static_cast<Eigen::Index>(j)) > 0) {
+                ++count[j];
+                chosen[i * k + j] = 1;
+            }
+        }
+    }
+    return count;
+}
+
+}  // namespace
+
+std::vector<SampleFit> fit_cohort(const ChannelTable& catalogue, const Fitter& fitter, const CohortOptions& o) {
+    int with_mutations = 0;
+    for (Eigen::Index i = 0; i < catalogue.values.cols(); ++i) with_mutations += catalogue.values.col(i).sum() > 0;
+    if (!o.cohort_prior || with_mutations < 2 || fitter.options().method != FitMethod::select) {
+        return fit_each(catalogue, fitter, o);
+    }
+    const size_t k = fitter.signatures().names.size();
+    CohortOptions point = o;
+    point.bootstrap = 0;
+    std::vector<char> chosen, previous;
+    std::vector<int> count = selection_counts(fit_each(catalogue, fitter, point), k, chosen);
+    FitOptions fo = fitter.options();
+    for (int round = 0;; ++round) {
+        fo.bonus = cohort_prior_bonus(count, with_mutations);
+        const Fitter prior(fitter.signatures(), fo);
+        previous = chosen;
+        std::vector<SampleFit> fits = fit_each(catalogue, prior, point);
+        count = selection_counts(fits, k, chosen);
+        if (chosen == previous || round + 1 == kCohortPriorRounds) {
+            return o.bootstrap > 0 ? fit_each(catalogue, prior, o) : fits;
+        }
+    }
 }
 
 }  // namespace somatic::sig

@@ -31,6 +31,9 @@ struct CohortOptions {
     uint64_t seed = 1;
     double ci_low = 0.025;
     double ci_high = 0.975;
+    // Empirical Bayes over the cohort (fit_cohort): each signature's bonus
+    // comes from how often the cohort's fits select it (cohort_prior_bonus).
+    bool cohort_prior = false;
 };
 
 struct SampleFit {
@@ -61,6 +64,25 @@ double expected_unexplained_share(const Eigen::VectorXd& reconstruction, double 
 
 // Fills mutations, cosine and the two Unexplained figures of `r`.
 void summarise_fit(SampleFit& r, const Eigen::VectorXd& catalogue, const Eigen::VectorXd& reconstruction);
+
+// Cohort prior: the bonus (deviance units, as FitOptions::bonus) of each
+// signature from how many of the cohort's n samples select it. Signature j's
+// prevalence is estimated with a Laplace (Beta(1, 1)) prior,
+// p_j = (selected_j + 1) / (n + 2), and the prevalence an average signature
+// has, the one the common penalty stands for, is
+// p0 = (mean selected per sample + 1) / (K + 2), K signatures. The bonus is
+// twice the log prior odds of j against that average signature,
+// 2 (logit p_j - logit p0): positive for signatures the cohort often has,
+// negative (a larger penalty) for those it never selects.
+std::vector<double> cohort_prior_bonus(const std::vector<int>& selected, int samples);
+
+// With options.cohort_prior and at least 2 samples with mutations: the
+// cohort is fitted with the fitter's own options, then again with the bonus
+// of cohort_prior_bonus from the previous fits' selections, until the
+// selections stop changing (at most kCohortPriorRounds refits). The last
+// round is the one reported. Each round's fits are deterministic, so the
+// result does not depend on the thread count.
+constexpr int kCohortPriorRounds = 5;
 
 std::vector<SampleFit> fit_cohort(const ChannelTable& catalogue, const Fitter& fitter, const CohortOptions& options);
 

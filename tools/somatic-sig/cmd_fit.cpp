@@ -27,7 +27,7 @@ int run_fit(int argc, char** argv) {
     VcfOptions vcf;
     std::string signatures_path, method = "select", bootstrap_out, plot, bootstrap_mode = "refit";
     std::vector<std::string> exclude, only;
-    bool exclude_artefacts = false, fractions = false;
+    bool exclude_artefacts = false, fractions = false, cohort_prior = false;
     int bootstrap = 0;
     uint64_t seed = 1;
     double penalty = -1, penalty_slope = -1, common_bonus = kCommonBonus;
@@ -52,6 +52,10 @@ int run_fit(int argc, char** argv) {
          "'none' for none; names the table lacks are ignored)")
         ("common-bonus", po::value(&common_bonus)->default_value(kCommonBonus)->value_name("D"),
          "deviance units taken off a common signature's penalty (2 x its prior log odds of being active)")
+        ("cohort-prior", po::bool_switch(&cohort_prior),
+         "empirical Bayes over the input's samples: fit them, turn how often each signature is selected into its "
+         "prior log odds of being active (replacing --common), refit until the selections settle; needs 2 or more "
+         "samples with mutations (method select only)")
         ("fractions", po::bool_switch(&fractions), "report exposures as fractions of each sample's mutations")
         ("bootstrap", po::value(&bootstrap)->default_value(0)->value_name("N"),
          "N multinomial bootstrap replicates per sample; adds 2.5% and 97.5% percentiles")
@@ -113,6 +117,7 @@ int run_fit(int argc, char** argv) {
     co.threads = common.threads;
     co.bootstrap = bootstrap;
     co.seed = seed;
+    co.cohort_prior = cohort_prior;
     if (bootstrap_mode == "refit") {
         co.bootstrap_mode = sig::BootstrapMode::refit;
     } else if (bootstrap_mode == "select") {

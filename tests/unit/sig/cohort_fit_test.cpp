@@ -134,3 +134,37 @@ TEST_CASE("Unexplained and its expectation under the reconstruction, by hand") {
     CHECK(f.unexplained == 0);
     CHECK(f.mutations == 2);
 }
+
+TEST_CASE("cohort prior: the bonus is twice the log odds against the average signature, by hand") {
+    // Two signatures, two samples: the first selected by both, the second by
+    // none. Mean selected per sample 1, so p0 = (1 + 1) / (2 + 2) = 1/2
+    // (logit 0); p = 3/4 and 1/4, logits +-ln 3.
+    const auto b = cohort_prior_bonus({2, 0}, 2);
+    REQUIRE(b.size() == 2);
+    CHECK(b[0] == doctest::Approx(2 * std::log(3.0)));
+    CHECK(b[1] == doctest::Approx(-2 * std::log(3.0)));
+    // A signature at the average prevalence gets no bonus.
+    const auto even = cohort_prior_bonus({1, 1}, 2);
+    CHECK(even[0] == doctest::Approx(0).epsilon(1e-12));
+}
+
+TEST_CASE("cohort prior: same result at 1 and 4 threads; one sample fits as without it") {
+    const auto sigs = three();
+    const auto cat = cohort(sigs, 8);
+    Fitter fitter(sigs, {});
+    CohortOptions o;
+    o.cohort_prior = true;
+    o.threads = 1;
+    const auto a = fit_cohort(cat, fitter, o);
+    o.threads = 4;
+    const auto b = fit_cohort(cat, fitter, o);
+    REQUIRE(a.size() == 8);
+    for (size_t i = 0; i < a.size(); ++i) CHECK(same(a[i].exposures, b[i].exposures));
+    ChannelTable single;
+    single.columns = {"s1"};
+    single.values = cat.values.col(1);
+    CohortOptions plain;
+    const auto with = fit_cohort(single, fitter, o);
+    const auto without = fit_cohort(single, fitter, plain);
+    CHECK(same(with[0].exposures, without[0].exposures));
+}
