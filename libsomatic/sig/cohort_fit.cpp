@@ -6,6 +6,7 @@
 
 #include "libsomatic/sig/random.hpp"
 #include "libsomatic/parallel/region_engine.hpp"
+#include "libsomatic/stats/log_gamma.hpp"
 
 namespace somatic::sig {
 
@@ -31,7 +32,7 @@ double binomial_mean_absolute_deviation(int64_t n, double p) {
     const auto m = static_cast<int64_t>(std::floor(static_cast<double>(n) * p)) + 1;
     if (m > n) return 0;  // p so close to 1 that floor(np) = n: X = n almost surely
     const double dn = static_cast<double>(n), dm = static_cast<double>(m);
-    const double log_choose = std::lgamma(dn + 1) - std::lgamma(dm + 1) - std::lgamma(dn - dm + 1);
+    const double log_choose = stats::log_choose(dn, dm);
     return 2 * dm * std::exp(log_choose + dm * std::log(p) + (dn - dm + 1) * std::log1p(-p));
 }
 

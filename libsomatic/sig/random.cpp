@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "libsomatic/stats/log_gamma.hpp"
+
 namespace somatic::sig {
 
 namespace {
@@ -16,10 +18,7 @@ uint64_t splitmix64(uint64_t& x) {
 
 uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
-double log_factorial(double k) {
-    int s = 0;
-    return lgamma_r(k + 1.0, &s);  // reentrant: lgamma writes a global
-}
+double log_factorial(double k) { return stats::log_gamma(k + 1.0); }
 
 int64_t binomial_inversion(Rng& rng, int64_t n, double p) {
     const double q = 1.0 - p;

@@ -5,6 +5,7 @@
 
 #include "libsomatic/core/bases.hpp"
 #include "libsomatic/snv/likelihood.hpp"
+#include "libsomatic/stats/log_gamma.hpp"
 
 namespace somatic::snv {
 
@@ -44,8 +45,7 @@ ArtefactRates ArtefactRates::uniform(double r) {
 }
 
 namespace {
-// log10 B(a, b).
-double log10_beta(double a, double b) { return (std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b)) / std::log(10.0); }
+double log10_beta(double a, double b) { return stats::log_beta(a, b) / std::log(10.0); }
 }  // namespace
 
 SplitLikelihoods split_likelihoods(const FoldedCounts& c, const ArtefactModel& model) {
