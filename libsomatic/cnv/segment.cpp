@@ -1,11 +1,13 @@
 #include "libsomatic/cnv/segment.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/parallel/region_engine.hpp"
+#include "libsomatic/stats/median.hpp"
 
 namespace somatic::cnv {
 
@@ -53,6 +55,35 @@ double robust_sd(const std::vector<double>& x, const std::vector<int32_t>& group
     const size_t mid = d.size() / 2;
     std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(mid), d.end());
     return 1.4826 * d[mid] / std::sqrt(2.0);
+}
+
+NoiseCorrelation noise_correlation(const std::vector<double>& r, const std::vector<int32_t>& run) {
+    NoiseCorrelation out;
+    const size_t n = r.size();
+    if (n < 3) return out;
+    double variance = 0;
+    for (double v : r) variance += v * v;
+    variance /= static_cast<double>(n);
+    if (!(variance > 0)) return out;
+    const auto lags = static_cast<size_t>(std::floor(4.0 * std::pow(static_cast<double>(n) / 100.0, 2.0 / 9.0)));
+    out.lags = std::clamp<size_t>(lags, 1, n - 1);
+    double var_factor = 0;
+    for (size_t k = 1; k <= out.lags; ++k) {
+        double sum = 0;
+        size_t pairs = 0;
+        for (size_t i = 0; i + k < n; ++i) {
+            if (run[i] != run[i + k]) continue;
+            sum += r[i] * r[i + k];
+            ++pairs;
+        }
+        if (pairs == 0) continue;
+        const double rho = sum / static_cast<double>(pairs) / variance;
+        const double weight = 1.0 - static_cast<double>(k) / static_cast<double>(out.lags + 1);
+        out.factor += 2 * weight * rho;
+        var_factor += 4 * weight * weight / static_cast<double>(pairs);
+    }
+    out.standard_error = std::sqrt(var_factor);
+    return out;
 }
 
 void smooth_outliers(std::vector<double>& x, const std::vector<int32_t>& contig, double sd) {
@@ -278,6 +309,58 @@ std::vector<size_t> optimal_partition_exhaustive(const std::vector<double>& x, d
     return pelt(cost, all, static_cast<size_t>(std::max(1, min_bins)), penalty);
 }
 
+namespace {
+
+// Every bin's residual about the mean of its noise class in its segment
+// (the classes of an exome, targets and off-target bins, may sit at
+// different levels), and its segment's index.
+void residuals_about_means(const std::vector<double>& x, const std::vector<uint8_t>& noise_class,
+                           const std::vector<std::pair<size_t, size_t>>& ranges,
+                           const std::vector<std::vector<size_t>>& starts, std::vector<double>& residual,
+                           std::vector<int32_t>& segment_of) {
+    residual.assign(x.size(), 0);
+    segment_of.assign(x.size(), 0);
+    int32_t id = 0;
+    for (size_t r = 0; r < ranges.size(); ++r) {
+        const auto [lo, hi] = ranges[r];
+        for (size_t k = 0; k < starts[r].size(); ++k, ++id) {
+            const size_t a = lo + starts[r][k], b = k + 1 < starts[r].size() ? lo + starts[r][k + 1] : hi;
+            double sum[2] = {0, 0}, count[2] = {0, 0};
+            for (size_t i = a; i < b; ++i) sum[noise_class[i]] += x[i], count[noise_class[i]] += 1;
+            for (size_t i = a; i < b; ++i) {
+                residual[i] = x[i] - sum[noise_class[i]] / count[noise_class[i]];
+                segment_of[i] = id;
+            }
+        }
+    }
+}
+
+// The factor of each noise class that turns its per-bin variance sd^2 (from
+// first differences) into the long-run variance, F * var(residuals); 1
+// where the correlation is not significant. The residuals' variance is
+// taken robustly like sd: correlated noise makes first differences smaller
+// than the noise itself (by 1 - rho_1), so both parts count.
+std::array<double, 2> class_noise_factors(const SegmentInput& in, const std::vector<double>& residual,
+                                          const std::vector<int32_t>& segment_of, const std::array<double, 2>& sd) {
+    std::array<double, 2> factor{1, 1};
+    for (uint8_t k : {uint8_t(0), uint8_t(1)}) {
+        std::vector<double> r;
+        std::vector<int32_t> run;
+        for (size_t i = 0; i < in.size(); ++i) {
+            if (in.noise_class[i] == k) r.push_back(residual[i]), run.push_back(segment_of[i]);
+        }
+        const NoiseCorrelation c = noise_correlation(r, run);
+        if (!(c.factor > 1 + 3 * c.standard_error)) continue;
+        std::vector<double> abs_r(r.size());
+        for (size_t i = 0; i < r.size(); ++i) abs_r[i] = std::abs(r[i]);
+        const double scale = 1.4826 * stats::upper_median(std::move(abs_r));
+        factor[k] = std::max(1.0, c.factor * scale * scale / (sd[k] * sd[k]));
+    }
+    return factor;
+}
+
+}  // namespace
+
 Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
     if (in.size() == 0) throw input_error({}, "there are no bins to segment");
     Segmentation result;
@@ -286,6 +369,8 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
     // of the class within a contig; outliers are smoothed within the class.
     std::vector<double> w(in.size());
     result.log2_sd = 0;
+    int first_class = -1;
+    std::array<double, 2> class_sd{1, 1};
     for (uint8_t k : {uint8_t(0), uint8_t(1)}) {
         std::vector<size_t> at;
         for (size_t i = 0; i < in.size(); ++i) {
@@ -298,11 +383,12 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
         double sd = robust_sd(xs, cs);
         if (!(sd > 0)) sd = 1e-3;  // constant data: any step is real
         if (o.smooth_outliers) smooth_outliers(xs, cs, sd);
+        class_sd[k] = sd;
         for (size_t j = 0; j < at.size(); ++j) {
             x[at[j]] = xs[j];
             w[at[j]] = 1.0 / (sd * sd);
         }
-        if (result.log2_sd == 0) result.log2_sd = sd;
+        if (first_class < 0) result.log2_sd = sd, first_class = k;
     }
     result.baf_sd = robust_sd(in.baf_sequence);
     // The noise of the mirrored BAF, for the cost: the unfolded per-site sd.
@@ -321,12 +407,32 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
     }
     const size_t m = static_cast<size_t>(std::max(1, o.min_bins));
     std::vector<std::vector<size_t>> starts(ranges.size());
-    auto one = [&](size_t r) {
-        const auto [lo, hi] = ranges[r];
-        const Costs cost(x, w, in, lo, hi, sd_mirrored);
-        starts[r] = segment_contig(cost, hi - lo, m, result.penalty, o.refine);
+    auto segment_all = [&](const std::vector<double>& weights) {
+        parallel_for_index(o.threads, ranges.size(), [&](size_t r) {
+            const auto [lo, hi] = ranges[r];
+            const Costs cost(x, weights, in, lo, hi, sd_mirrored);
+            starts[r] = segment_contig(cost, hi - lo, m, result.penalty, o.refine);
+        });
     };
-    parallel_for_index(o.threads, ranges.size(), one);
+    segment_all(w);
+
+    std::array<double, 2> factor{1, 1};
+    if (o.correlated_noise) {
+        std::vector<double> residual, wf(w.size());
+        std::vector<int32_t> segment_of;
+        constexpr int kMaxPasses = 3;
+        for (int pass = 0; pass < kMaxPasses; ++pass) {
+            residuals_about_means(x, in.noise_class, ranges, starts, residual, segment_of);
+            const std::array<double, 2> next = class_noise_factors(in, residual, segment_of, class_sd);
+            if (!(next[0] > factor[0] * 1.05 || next[1] > factor[1] * 1.05)) break;
+            factor = {std::max(factor[0], next[0]), std::max(factor[1], next[1])};
+            for (size_t i = 0; i < w.size(); ++i) wf[i] = w[i] / factor[in.noise_class[i]];
+            segment_all(wf);
+        }
+        // Segment means weigh each class by its long-run variance.
+        if (factor != std::array<double, 2>{1, 1}) w = wf;
+    }
+    if (first_class >= 0) result.log2_noise_factor = factor[static_cast<size_t>(first_class)];
 
     for (size_t r = 0; r < ranges.size(); ++r) {
         const auto [lo, hi] = ranges[r];
