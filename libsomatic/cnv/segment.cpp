@@ -67,14 +67,31 @@ NoiseCorrelation noise_correlation(const std::vector<double>& r, const std::vect
     if (!(variance > 0)) return out;
     const auto lags = static_cast<size_t>(std::floor(4.0 * std::pow(static_cast<double>(n) / 100.0, 2.0 / 9.0)));
     out.lags = std::clamp<size_t>(lags, 1, n - 1);
+    // Stretches of constant run; pairs are taken within each (the inner
+    // loop then has no branch and vectorises).
+    std::vector<std::pair<size_t, size_t>> blocks;
+    for (size_t a = 0; a < n;) {
+        size_t b = a + 1;
+        while (b < n && run[b] == run[a]) ++b;
+        blocks.emplace_back(a, b);
+        a = b;
+    }
     double var_factor = 0;
     for (size_t k = 1; k <= out.lags; ++k) {
         double sum = 0;
         size_t pairs = 0;
-        for (size_t i = 0; i + k < n; ++i) {
-            if (run[i] != run[i + k]) continue;
-            sum += r[i] * r[i + k];
-            ++pairs;
+        for (const auto [a, b] : blocks) {
+            if (b - a <= k) continue;
+            // Four partial sums: a fixed order (the same bytes on every
+            // run) without one long chain of dependent additions.
+            double part[4] = {0, 0, 0, 0};
+            size_t i = a;
+            for (; i + 3 + k < b; i += 4) {
+                for (size_t j = 0; j < 4; ++j) part[j] += r[i + j] * r[i + j + k];
+            }
+            for (; i + k < b; ++i) part[0] += r[i] * r[i + k];
+            sum += (part[0] + part[1]) + (part[2] + part[3]);
+            pairs += b - a - k;
         }
         if (pairs == 0) continue;
         const double rho = sum / static_cast<double>(pairs) / variance;
@@ -311,25 +328,28 @@ std::vector<size_t> optimal_partition_exhaustive(const std::vector<double>& x, d
 
 namespace {
 
-// Every bin's residual about the mean of its noise class in its segment
-// (the classes of an exome, targets and off-target bins, may sit at
-// different levels), and its segment's index.
-void residuals_about_means(const std::vector<double>& x, const std::vector<uint8_t>& noise_class,
-                           const std::vector<std::pair<size_t, size_t>>& ranges,
-                           const std::vector<std::vector<size_t>>& starts, std::vector<double>& residual,
-                           std::vector<int32_t>& segment_of) {
-    residual.assign(x.size(), 0);
-    segment_of.assign(x.size(), 0);
+// The residuals of the bins of noise class k about their class's mean in
+// their segment (the classes of an exome, targets and off-target bins, may
+// sit at different levels), in genome order, each with its segment's index.
+void class_residuals(const std::vector<double>& x, const std::vector<uint8_t>& noise_class,
+                     const std::vector<std::pair<size_t, size_t>>& ranges,
+                     const std::vector<std::vector<size_t>>& starts, uint8_t k, std::vector<double>& residual,
+                     std::vector<int32_t>& segment_of) {
+    residual.clear();
+    segment_of.clear();
     int32_t id = 0;
     for (size_t r = 0; r < ranges.size(); ++r) {
         const auto [lo, hi] = ranges[r];
-        for (size_t k = 0; k < starts[r].size(); ++k, ++id) {
-            const size_t a = lo + starts[r][k], b = k + 1 < starts[r].size() ? lo + starts[r][k + 1] : hi;
-            double sum[2] = {0, 0}, count[2] = {0, 0};
-            for (size_t i = a; i < b; ++i) sum[noise_class[i]] += x[i], count[noise_class[i]] += 1;
+        for (size_t j = 0; j < starts[r].size(); ++j, ++id) {
+            const size_t a = lo + starts[r][j], b = j + 1 < starts[r].size() ? lo + starts[r][j + 1] : hi;
+            double sum = 0, count = 0;
             for (size_t i = a; i < b; ++i) {
-                residual[i] = x[i] - sum[noise_class[i]] / count[noise_class[i]];
-                segment_of[i] = id;
+                if (noise_class[i] == k) sum += x[i], count += 1;
+            }
+            for (size_t i = a; i < b; ++i) {
+                if (noise_class[i] != k) continue;
+                residual.push_back(x[i] - sum / count);
+                segment_of.push_back(id);
             }
         }
     }
@@ -340,20 +360,24 @@ void residuals_about_means(const std::vector<double>& x, const std::vector<uint8
 // where the correlation is not significant. The residuals' variance is
 // taken robustly like sd: correlated noise makes first differences smaller
 // than the noise itself (by 1 - rho_1), so both parts count.
-std::array<double, 2> class_noise_factors(const SegmentInput& in, const std::vector<double>& residual,
-                                          const std::vector<int32_t>& segment_of, const std::array<double, 2>& sd) {
+std::array<double, 2> class_noise_factors(const SegmentInput& in, const std::vector<double>& x,
+                                          const std::vector<std::pair<size_t, size_t>>& ranges,
+                                          const std::vector<std::vector<size_t>>& starts,
+                                          const std::array<double, 2>& sd) {
     std::array<double, 2> factor{1, 1};
+    std::vector<double> r;
+    std::vector<int32_t> run;
     for (uint8_t k : {uint8_t(0), uint8_t(1)}) {
-        std::vector<double> r;
-        std::vector<int32_t> run;
-        for (size_t i = 0; i < in.size(); ++i) {
-            if (in.noise_class[i] == k) r.push_back(residual[i]), run.push_back(segment_of[i]);
-        }
+        const auto members = static_cast<size_t>(std::count(in.noise_class.begin(), in.noise_class.end(), k));
+        if (members == 0) continue;
+        r.reserve(members);
+        run.reserve(members);
+        class_residuals(x, in.noise_class, ranges, starts, k, r, run);
         const NoiseCorrelation c = noise_correlation(r, run);
         if (!(c.factor > 1 + 3 * c.standard_error)) continue;
-        std::vector<double> abs_r(r.size());
-        for (size_t i = 0; i < r.size(); ++i) abs_r[i] = std::abs(r[i]);
-        const double scale = 1.4826 * stats::upper_median(std::move(abs_r));
+        for (double& v : r) v = std::abs(v);
+        const double scale = 1.4826 * stats::upper_median(std::move(r));
+        r = {};
         factor[k] = std::max(1.0, c.factor * scale * scale / (sd[k] * sd[k]));
     }
     return factor;
@@ -418,14 +442,13 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
 
     std::array<double, 2> factor{1, 1};
     if (o.correlated_noise) {
-        std::vector<double> residual, wf(w.size());
-        std::vector<int32_t> segment_of;
+        std::vector<double> wf;
         constexpr int kMaxPasses = 3;
         for (int pass = 0; pass < kMaxPasses; ++pass) {
-            residuals_about_means(x, in.noise_class, ranges, starts, residual, segment_of);
-            const std::array<double, 2> next = class_noise_factors(in, residual, segment_of, class_sd);
+            const std::array<double, 2> next = class_noise_factors(in, x, ranges, starts, class_sd);
             if (!(next[0] > factor[0] * 1.05 || next[1] > factor[1] * 1.05)) break;
             factor = {std::max(factor[0], next[0]), std::max(factor[1], next[1])};
+            wf.resize(w.size());
             for (size_t i = 0; i < w.size(); ++i) wf[i] = w[i] / factor[in.noise_class[i]];
             segment_all(wf);
         }

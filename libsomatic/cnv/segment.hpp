@@ -129,7 +129,7 @@ double robust_sd(const std::vector<double>& x, const std::vector<int32_t>& group
 
 // How correlated a noise sequence is: F = 1 + 2 sum_k (1 - k/(L+1)) rho_k
 // over lags k = 1..L, rho_k the lag-k autocorrelation of `residuals` (mean
-// zero) counted over pairs within one run of constant `run`, L =
+// zero) counted over pairs within one stretch of constant `run`, L =
 // floor(4 (n/100)^(2/9)) (Newey and West 1994). standard_error is F's under
 // independent noise, 2 sqrt(sum_k w_k^2 / pairs_k).
 struct NoiseCorrelation {
