@@ -253,6 +253,7 @@ def main():
     ap.add_argument("--shared", default=os.environ.get("SOMATIC_SHARED_DATA", os.path.join(here, "..", "shared", "data")))
     ap.add_argument("--skip-speed", action="store_true", help="only the Coriell and exome comparisons")
     a = ap.parse_args()
+    os.makedirs(out, exist_ok=True)
     if not a.skip_speed:
         speed(a.binary, a.contigs)
     coriell(a.binary, a.shared)

@@ -1,5 +1,7 @@
 #include "libsomatic/cnv/calls.hpp"
 
+#include <cmath>
+
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
 
@@ -38,11 +40,14 @@ CnvCalls call_copy_number(SegmentTable table, const CallOptions& o) {
                      "many solutions apart, and no allele-specific copy numbers are called");
     }
     const double baf_sd = r.depth_only ? NAN : r.table.baf_sd;
-    r.fit = fit_purity_ploidy(r.fit_segments, r.table.log2_sd, baf_sd, o.fit);
+    // The sd that makes log2_sd^2 / n the variance of a mean of n bins when
+    // neighbouring bins' noise is correlated.
+    const double log2_sd = r.table.log2_sd * std::sqrt(r.table.log2_noise_factor);
+    r.fit = fit_purity_ploidy(r.fit_segments, log2_sd, baf_sd, o.fit);
     if (r.fit.solutions.empty()) throw Error(ErrorKind::internal, {}, "the purity/ploidy grid has no solution");
     r.purity = r.fit.solutions.front().purity;
     r.ploidy = r.fit.solutions.front().ploidy;
-    for (const auto& f : r.fit_segments) r.calls.push_back(call_segment(f, r.purity, r.ploidy, r.table.log2_sd, r.fit, o.fit));
+    for (const auto& f : r.fit_segments) r.calls.push_back(call_segment(f, r.purity, r.ploidy, log2_sd, r.fit, o.fit));
     return r;
 }
 

@@ -1,11 +1,13 @@
 #include "libsomatic/cnv/segment.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/parallel/region_engine.hpp"
+#include "libsomatic/stats/median.hpp"
 
 namespace somatic::cnv {
 
@@ -53,6 +55,52 @@ double robust_sd(const std::vector<double>& x, const std::vector<int32_t>& group
     const size_t mid = d.size() / 2;
     std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(mid), d.end());
     return 1.4826 * d[mid] / std::sqrt(2.0);
+}
+
+NoiseCorrelation noise_correlation(const std::vector<double>& r, const std::vector<int32_t>& run) {
+    NoiseCorrelation out;
+    const size_t n = r.size();
+    if (n < 3) return out;
+    double variance = 0;
+    for (double v : r) variance += v * v;
+    variance /= static_cast<double>(n);
+    if (!(variance > 0)) return out;
+    const auto lags = static_cast<size_t>(std::floor(4.0 * std::pow(static_cast<double>(n) / 100.0, 2.0 / 9.0)));
+    out.lags = std::clamp<size_t>(lags, 1, n - 1);
+    // Stretches of constant run; pairs are taken within each (the inner
+    // loop then has no branch and vectorises).
+    std::vector<std::pair<size_t, size_t>> blocks;
+    for (size_t a = 0; a < n;) {
+        size_t b = a + 1;
+        while (b < n && run[b] == run[a]) ++b;
+        blocks.emplace_back(a, b);
+        a = b;
+    }
+    double var_factor = 0;
+    for (size_t k = 1; k <= out.lags; ++k) {
+        double sum = 0;
+        size_t pairs = 0;
+        for (const auto [a, b] : blocks) {
+            if (b - a <= k) continue;
+            // Four partial sums: a fixed order (the same bytes on every
+            // run) without one long chain of dependent additions.
+            double part[4] = {0, 0, 0, 0};
+            size_t i = a;
+            for (; i + 3 + k < b; i += 4) {
+                for (size_t j = 0; j < 4; ++j) part[j] += r[i + j] * r[i + j + k];
+            }
+            for (; i + k < b; ++i) part[0] += r[i] * r[i + k];
+            sum += (part[0] + part[1]) + (part[2] + part[3]);
+            pairs += b - a - k;
+        }
+        if (pairs == 0) continue;
+        const double rho = sum / static_cast<double>(pairs) / variance;
+        const double weight = 1.0 - static_cast<double>(k) / static_cast<double>(out.lags + 1);
+        out.factor += 2 * weight * rho;
+        var_factor += 4 * weight * weight / static_cast<double>(pairs);
+    }
+    out.standard_error = std::sqrt(var_factor);
+    return out;
 }
 
 void smooth_outliers(std::vector<double>& x, const std::vector<int32_t>& contig, double sd) {
@@ -278,6 +326,65 @@ std::vector<size_t> optimal_partition_exhaustive(const std::vector<double>& x, d
     return pelt(cost, all, static_cast<size_t>(std::max(1, min_bins)), penalty);
 }
 
+namespace {
+
+// The residuals of the bins of noise class k about their class's mean in
+// their segment (the classes of an exome, targets and off-target bins, may
+// sit at different levels), in genome order, each with its segment's index.
+void class_residuals(const std::vector<double>& x, const std::vector<uint8_t>& noise_class,
+                     const std::vector<std::pair<size_t, size_t>>& ranges,
+                     const std::vector<std::vector<size_t>>& starts, uint8_t k, std::vector<double>& residual,
+                     std::vector<int32_t>& segment_of) {
+    residual.clear();
+    segment_of.clear();
+    int32_t id = 0;
+    for (size_t r = 0; r < ranges.size(); ++r) {
+        const auto [lo, hi] = ranges[r];
+        for (size_t j = 0; j < starts[r].size(); ++j, ++id) {
+            const size_t a = lo + starts[r][j], b = j + 1 < starts[r].size() ? lo + starts[r][j + 1] : hi;
+            double sum = 0, count = 0;
+            for (size_t i = a; i < b; ++i) {
+                if (noise_class[i] == k) sum += x[i], count += 1;
+            }
+            for (size_t i = a; i < b; ++i) {
+                if (noise_class[i] != k) continue;
+                residual.push_back(x[i] - sum / count);
+                segment_of.push_back(id);
+            }
+        }
+    }
+}
+
+// The factor of each noise class that turns its per-bin variance sd^2 (from
+// first differences) into the long-run variance, F * var(residuals); 1
+// where the correlation is not significant. The residuals' variance is
+// taken robustly like sd: correlated noise makes first differences smaller
+// than the noise itself (by 1 - rho_1), so both parts count.
+std::array<double, 2> class_noise_factors(const SegmentInput& in, const std::vector<double>& x,
+                                          const std::vector<std::pair<size_t, size_t>>& ranges,
+                                          const std::vector<std::vector<size_t>>& starts,
+                                          const std::array<double, 2>& sd) {
+    std::array<double, 2> factor{1, 1};
+    std::vector<double> r;
+    std::vector<int32_t> run;
+    for (uint8_t k : {uint8_t(0), uint8_t(1)}) {
+        const auto members = static_cast<size_t>(std::count(in.noise_class.begin(), in.noise_class.end(), k));
+        if (members == 0) continue;
+        r.reserve(members);
+        run.reserve(members);
+        class_residuals(x, in.noise_class, ranges, starts, k, r, run);
+        const NoiseCorrelation c = noise_correlation(r, run);
+        if (!(c.factor > 1 + 3 * c.standard_error)) continue;
+        for (double& v : r) v = std::abs(v);
+        const double scale = 1.4826 * stats::upper_median(std::move(r));
+        r = {};
+        factor[k] = std::max(1.0, c.factor * scale * scale / (sd[k] * sd[k]));
+    }
+    return factor;
+}
+
+}  // namespace
+
 Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
     if (in.size() == 0) throw input_error({}, "there are no bins to segment");
     Segmentation result;
@@ -286,6 +393,8 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
     // of the class within a contig; outliers are smoothed within the class.
     std::vector<double> w(in.size());
     result.log2_sd = 0;
+    int first_class = -1;
+    std::array<double, 2> class_sd{1, 1};
     for (uint8_t k : {uint8_t(0), uint8_t(1)}) {
         std::vector<size_t> at;
         for (size_t i = 0; i < in.size(); ++i) {
@@ -298,11 +407,12 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
         double sd = robust_sd(xs, cs);
         if (!(sd > 0)) sd = 1e-3;  // constant data: any step is real
         if (o.smooth_outliers) smooth_outliers(xs, cs, sd);
+        class_sd[k] = sd;
         for (size_t j = 0; j < at.size(); ++j) {
             x[at[j]] = xs[j];
             w[at[j]] = 1.0 / (sd * sd);
         }
-        if (result.log2_sd == 0) result.log2_sd = sd;
+        if (first_class < 0) result.log2_sd = sd, first_class = k;
     }
     result.baf_sd = robust_sd(in.baf_sequence);
     // The noise of the mirrored BAF, for the cost: the unfolded per-site sd.
@@ -321,12 +431,31 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
     }
     const size_t m = static_cast<size_t>(std::max(1, o.min_bins));
     std::vector<std::vector<size_t>> starts(ranges.size());
-    auto one = [&](size_t r) {
-        const auto [lo, hi] = ranges[r];
-        const Costs cost(x, w, in, lo, hi, sd_mirrored);
-        starts[r] = segment_contig(cost, hi - lo, m, result.penalty, o.refine);
+    auto segment_all = [&](const std::vector<double>& weights) {
+        parallel_for_index(o.threads, ranges.size(), [&](size_t r) {
+            const auto [lo, hi] = ranges[r];
+            const Costs cost(x, weights, in, lo, hi, sd_mirrored);
+            starts[r] = segment_contig(cost, hi - lo, m, result.penalty, o.refine);
+        });
     };
-    parallel_for_index(o.threads, ranges.size(), one);
+    segment_all(w);
+
+    std::array<double, 2> factor{1, 1};
+    if (o.correlated_noise) {
+        std::vector<double> wf;
+        constexpr int kMaxPasses = 3;
+        for (int pass = 0; pass < kMaxPasses; ++pass) {
+            const std::array<double, 2> next = class_noise_factors(in, x, ranges, starts, class_sd);
+            if (!(next[0] > factor[0] * 1.05 || next[1] > factor[1] * 1.05)) break;
+            factor = {std::max(factor[0], next[0]), std::max(factor[1], next[1])};
+            wf.resize(w.size());
+            for (size_t i = 0; i < w.size(); ++i) wf[i] = w[i] / factor[in.noise_class[i]];
+            segment_all(wf);
+        }
+        // Segment means weigh each class by its long-run variance.
+        if (factor != std::array<double, 2>{1, 1}) w = wf;
+    }
+    if (first_class >= 0) result.log2_noise_factor = factor[static_cast<size_t>(first_class)];
 
     for (size_t r = 0; r < ranges.size(); ++r) {
         const auto [lo, hi] = ranges[r];

@@ -258,6 +258,7 @@ SegmentTable to_table(const Segmentation& s, const SegmentInput& in) {
     t.log2_sd = as_printed(s.log2_sd, 6);
     t.baf_sd = as_printed(s.baf_sd, 6);
     t.penalty = as_printed(s.penalty, 6);
+    t.log2_noise_factor = as_printed(s.log2_noise_factor, 6);
     t.header = in.header;
     return t;
 }
@@ -267,6 +268,7 @@ void format_segment_table(const SegmentTable& t, std::string& out) {
     out += "##log2_sd=" + format_real(t.log2_sd, 6) + "\n";
     out += "##baf_sd=" + format_real(t.baf_sd, 6) + "\n";
     out += "##penalty=" + format_real(t.penalty, 6) + "\n";
+    out += "##log2_noise_factor=" + format_real(t.log2_noise_factor, 6) + "\n";
     for (const auto& h : t.header) out += h + "\n";
     out += "#chrom\tstart\tend\tn_bins\tlog2\tn_het\tmirrored_baf\thet_depth\n";
     char buf[160];
@@ -303,6 +305,10 @@ SegmentTable read_segment_table(const std::string& path) {
         if (h.starts_with("##log2_sd=")) t.log2_sd = parse_real(h.substr(10), at, "##log2_sd", true);
         else if (h.starts_with("##baf_sd=")) t.baf_sd = parse_real(h.substr(9), at, "##baf_sd", true);
         else if (h.starts_with("##penalty=")) t.penalty = parse_real(h.substr(10), at, "##penalty", true);
+        else if (h.starts_with("##log2_noise_factor=")) {
+            t.log2_noise_factor = parse_real(h.substr(20), at, "##log2_noise_factor");
+            if (!(t.log2_noise_factor >= 1)) throw input_error(at.file, "##log2_noise_factor must be 1 or more", at.where());
+        }
         else if (h != "##somatic-cnv segments") t.header.push_back(h);
     };
     const std::string name = read_table(path, spec, meta, [&](const std::vector<std::string_view>& f, const TextLocus& at) {

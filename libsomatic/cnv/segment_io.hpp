@@ -53,6 +53,7 @@ struct SegmentTable {
     std::vector<std::string> contigs;
     std::vector<Segment> segments;
     double log2_sd = 0, baf_sd = 0, penalty = 0;
+    double log2_noise_factor = 1;  // 1 in tables written before it was
     std::vector<std::string> header;  // other ## lines (##sex=...)
 };
 

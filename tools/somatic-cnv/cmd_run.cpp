@@ -49,6 +49,7 @@ int run_all(int argc, char** argv) {
     p.ratio.sex = cnv::parse_sex(ratio_sex);
     p.ratio.gc_correct = !no_gc;
     p.segment.smooth_outliers = !vm.count("no-smooth");
+    p.segment.correlated_noise = !vm.count("independent-noise");
     p.segment.use_baf = !no_baf;
     p.call.fit.use_baf = !no_baf;
     p.call.sex = p.ratio.sex;

@@ -36,6 +36,7 @@ int run_segment(int argc, char** argv) {
     if (seg.min_bins < 1) throw usage_error("--min-bins must be at least 1");
     if (!(seg.penalty >= 0)) throw usage_error("--penalty must be 0 or more");
     seg.smooth_outliers = !vm.count("no-smooth");
+    seg.correlated_noise = !vm.count("independent-noise");
     seg.use_baf = !no_baf;
     seg.threads = common.threads;
     cnv::SegmentInput in = cnv::read_log2_table(files[0], table);

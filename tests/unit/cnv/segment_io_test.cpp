@@ -89,6 +89,7 @@ TEST_CASE("a segments table survives writing and reading") {
     t.segments = {s};
     t.log2_sd = 0.2;
     t.baf_sd = 0.05;
+    t.log2_noise_factor = 2.5;
     t.header = {"##sex=male"};
     std::string text;
     format_segment_table(t, text);
@@ -96,6 +97,16 @@ TEST_CASE("a segments table survives writing and reading") {
     const SegmentTable r = read_segment_table(f.path());
     REQUIRE(r.segments.size() == 1);
     CHECK(r.log2_sd == doctest::Approx(0.2));
+    CHECK(r.log2_noise_factor == doctest::Approx(2.5));
     CHECK(header_value(r.header, "sex") == "male");
     CHECK(r.segments[0].n_het == 3);
+}
+
+TEST_CASE("the noise factor of a segments table: 1 when absent, an error below 1") {
+    const std::string body = "#chrom\tstart\tend\tn_bins\tlog2\tn_het\tmirrored_baf\thet_depth\n"
+                             "chr1\t0\t5000\t5\t0.25\t0\tNA\tNA\n";
+    const TempFile old_table("##somatic-cnv segments\n##log2_sd=0.2\n" + body);
+    CHECK(read_segment_table(old_table.path()).log2_noise_factor == 1);
+    const TempFile bad("##somatic-cnv segments\n##log2_sd=0.2\n##log2_noise_factor=0.5\n" + body);
+    CHECK_THROWS_WITH(read_segment_table(bad.path()), doctest::Contains("1 or more"));
 }
