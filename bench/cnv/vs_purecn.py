@@ -19,7 +19,7 @@ score somatic-cnv gives PureCN's solution (fit with --purity/--ploidy
 fixed), and, at PureCN's purity and ploidy, how often the segments' total
 copy numbers agree with PureCN's (its column C) over the bases both call.
 
-Usage: bench/cnv/vs_purecn.py [--binary B] [--shared DIR] [--read-length 100]
+Usage: bench/cnv/vs_purecn.py [--binary B] [--shared DIR] [--read-length 100] [--out DIR]
 Skips cleanly when the PureCN data is absent.
 """
 import argparse
@@ -29,7 +29,6 @@ import subprocess
 import sys
 
 here = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-out = os.path.join(here, "bench", "out", "cnv", "purecn")
 
 
 def parse_target(t):
@@ -92,7 +91,9 @@ def main():
     ap.add_argument("--binary", default=os.path.join(here, "build", "tools", "somatic-cnv", "somatic-cnv"))
     ap.add_argument("--shared", default=os.environ.get("SOMATIC_SHARED_DATA", os.path.join(here, "..", "shared", "data")))
     ap.add_argument("--read-length", type=float, default=100)
+    ap.add_argument("--out", default=os.path.join(here, "bench", "out", "cnv", "purecn"), help="for the tables")
     a = ap.parse_args()
+    out = a.out
     base = os.path.join(a.shared, "copynumber", "purecn_extdata")
     need = ["example_tumor.txt.gz", "example_normal.txt.gz", "example_intervals.txt", "example_vcf.vcf.gz",
             "purecn.example.output_best_purity_ploidy.txt", "purecn.example.output_best_seg.tsv"]
