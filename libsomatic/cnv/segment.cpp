@@ -80,7 +80,7 @@ NoiseCorrelation noise_correlation(const std::vector<double>& r, const std::vect
     for (size_t k = 1; k <= out.lags; ++k) {
         double sum = 0;
         size_t pairs = 0;
-        for (const auto [a, b] : blocks) {
+        for (const auto& [a, b] : blocks) {
             if (b - a <= k) continue;
             // Four partial sums: a fixed order (the same bytes on every
             // run) without one long chain of dependent additions.

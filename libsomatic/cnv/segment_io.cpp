@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 
 #include "libsomatic/cnv/bin_table.hpp"
 #include "libsomatic/cnv/table_io.hpp"
@@ -84,6 +85,17 @@ Columns columns_from_header(const std::vector<std::string_view>& f, const Log2Ta
 
 }  // namespace
 
+namespace {
+// The size of a plain file (0 for standard input, pipes and what cannot be
+// read); a compressed file's size only understates its rows.
+uint64_t regular_file_size(const std::string& path) {
+    std::error_code error;
+    if (path == "-" || !std::filesystem::is_regular_file(path, error)) return 0;
+    const auto size = std::filesystem::file_size(path, error);
+    return error ? 0 : static_cast<uint64_t>(size);
+}
+}  // namespace
+
 SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o) {
     TextLines lines(path);
     const std::string name = lines.name();
@@ -102,7 +114,20 @@ SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o)
     Columns c;
     bool known = false;
     size_t missing = 0, data_rows = 0;
+    // After the first rows, room for as many as the file's size suggests:
+    // growing nine vectors a row at a time copies each of them twice over
+    // (a third of the time of reading 3 million rows).
+    uint64_t bytes = 0;
+    const uint64_t file_bytes = regular_file_size(path);
+    constexpr size_t kSampleRows = 1024;
     while (lines.next(line)) {
+        bytes += line.size() + 1;
+        if (data_rows == kSampleRows && file_bytes > bytes) {
+            const auto expected = static_cast<size_t>(static_cast<double>(file_bytes) / static_cast<double>(bytes) *
+                                                      static_cast<double>(data_rows) * 1.02);
+            if (o.sort) rows.reserve(expected);
+            else in.reserve(expected);
+        }
         if (line.empty()) continue;
         const TextLocus at{name, lines.line_number()};
         if (line.starts_with("##")) {
