@@ -92,7 +92,7 @@ void TextOutput::write(std::string_view text) {
     }
 }
 
-void TextOutput::close() {
+void TextOutput::finish() {
     if (!file_) return;
     const bool failed = std::fflush(file_) != 0 || std::ferror(file_);
     if (owns_) {
@@ -105,7 +105,13 @@ void TextOutput::close() {
         file_ = nullptr;
         if (failed) throw io_error("standard output", "write failed", "is the disk full or the pipe closed?");
     }
+}
+
+void TextOutput::close() {
+    if (closed_) return;
+    finish();
     atomic_.commit();
+    closed_ = true;
 }
 
 std::string format_real(double value, int precision) {

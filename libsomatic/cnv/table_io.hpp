@@ -60,6 +60,10 @@ public:
     TextOutput& operator=(const TextOutput&) = delete;
 
     void write(std::string_view text);
+    // Writes out what is buffered and closes the file, still under its
+    // temporary name: the last step that can fail for want of space.
+    void finish();
+    // finish(), then the file takes its final name.
     void close();
     const std::string& path() const { return atomic_.final_path(); }
 
@@ -67,6 +71,7 @@ private:
     AtomicOutput atomic_;
     std::FILE* file_ = nullptr;
     bool owns_ = false;
+    bool closed_ = false;
 };
 
 // "%.*g" formatting without locale surprises; NaN prints as "NA".

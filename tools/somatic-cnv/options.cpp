@@ -1,6 +1,8 @@
 #include "options.hpp"
 
 #include <iostream>
+#include <memory>
+#include <vector>
 
 #include "libsomatic/cnv/plot.hpp"
 #include "libsomatic/cnv/table_io.hpp"
@@ -125,12 +127,13 @@ bool parse(int argc, char** argv, const std::string& usage, const po::options_de
 
 void write_call_outputs(const cnv::CnvCalls& calls, const cnv::SegmentInput* points, const std::string& bed_path,
                         const FitCli& cli, const CommonOptions& common, const std::string& command_line) {
-    // Side files first, standard output last, so a failing side file leaves
-    // no half pipeline downstream.
-    auto write_file = [](const std::string& path, const std::string& text) {
-        cnv::TextOutput out(path);
-        out.write(text);
-        out.close();
+    // Every file is written under a temporary name first and renamed only
+    // when all of them are written (the calls last): a failure anywhere,
+    // standard output included, leaves none of them behind looking complete.
+    std::vector<std::unique_ptr<cnv::TextOutput>> outputs;
+    auto write_file = [&](const std::string& path, const std::string& text) {
+        outputs.push_back(std::make_unique<cnv::TextOutput>(path));
+        outputs.back()->write(text);
     };
     if (!cli.seg.empty()) {
         std::string t;
@@ -155,6 +158,8 @@ void write_call_outputs(const cnv::CnvCalls& calls, const cnv::SegmentInput* poi
     std::string t;
     cnv::format_calls_bed(calls, p, t);
     write_file(bed_path, t);
+    for (auto& out : outputs) out->finish();
+    for (auto& out : outputs) out->close();
     const auto& best = calls.fit.solutions.front();
     log::info("purity " + cnv::format_fixed(best.purity, 2) + ", ploidy " + cnv::format_fixed(best.called_ploidy, 2) +
               (best.genome_doubled ? " (genome doubled)" : "") + ", " + std::to_string(calls.table.segments.size()) +
