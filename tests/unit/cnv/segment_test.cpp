@@ -265,3 +265,17 @@ TEST_CASE("independent noise keeps the first optimum: F stays 1") {
     CHECK(s.log2_noise_factor == 1);
     CHECK(s.segments.size() == 3);
 }
+
+TEST_CASE("smooth_outliers: a bin beyond 4 sd of its neighbours' median goes to 2 sd from it") {
+    // sd 1. Bin 3: 10 against neighbours whose median is 0.1 -> 2.1. Bin 8:
+    // -3.5 is within 4 sd of its neighbours' median (0.1) and stays. Bin 12:
+    // -6 -> median 0 minus 2 = -2.
+    std::vector<double> x{0, 0.1, 0.2, 10, 0.1, 0, 0.1, 0.2, -3.5, 0, 0.1, 0, -6, 0, 0.1, 0};
+    const std::vector<int32_t> contig(x.size(), 0);
+    smooth_outliers(x, contig, 1.0);
+    CHECK(x[3] == doctest::Approx(2.1));
+    CHECK(x[8] == doctest::Approx(-3.5));
+    CHECK(x[12] == doctest::Approx(-2.0));
+    CHECK(x[0] == 0);
+    CHECK(x[2] == doctest::Approx(0.2));
+}
