@@ -116,8 +116,11 @@ void ChunkCaller::annotate_resources(const Interval& chunk, std::vector<SnvCall>
     }
 }
 
-ChunkCalls ChunkCaller::call(const Interval& chunk) {
-    ChunkCalls out;
+ChunkCalls ChunkCaller::call(const Interval& chunk) { return weigh(collect(chunk), options_); }
+
+ChunkEvidence ChunkCaller::collect(const Interval& chunk) {
+    ChunkEvidence out;
+    out.chunk = chunk;
     // Candidates within the cluster window beyond the chunk are evaluated too,
     // so that the Clustered filter does not depend on where chunks end.
     const int64_t pad = options_.filters.cluster_window;
@@ -170,7 +173,6 @@ ChunkCalls ChunkCaller::call(const Interval& chunk) {
     }
     pileup_.collect(sites);
 
-    std::vector<SnvCall> calls;  // over the padded region, in position order
     for (size_t k = 0; k < candidates.size(); ++k) {
         const Candidate& cand = candidates[k];
         SnvCall c;
@@ -187,9 +189,22 @@ ChunkCalls ChunkCaller::call(const Interval& chunk) {
             }
         }
         if (c.tumour.alt < options_.min_alt_reads && !c.forced) continue;
-        c.posterior = somatic_posterior(c.tumour.evidence, c.normal.evidence, options_.priors);
-        if (c.posterior.qss < options_.min_report_qss && !c.forced) continue;
         c.context.second_alt = has_second_alt(cand.tumour_alts);
+        out.candidates.push_back(std::move(c));
+    }
+    return out;
+}
+
+ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& options) {
+    ChunkCalls out;
+    out.hets = std::move(evidence.hets);
+    out.callable_sites = evidence.callable_sites;
+    const Interval& chunk = evidence.chunk;
+    std::vector<SnvCall> calls;  // over the padded region, in position order
+    calls.reserve(evidence.candidates.size());
+    for (auto& c : evidence.candidates) {
+        c.posterior = somatic_posterior(c.tumour.evidence, c.normal.evidence, options.priors);
+        if (c.posterior.qss < options.min_report_qss && !c.forced) continue;
         calls.push_back(std::move(c));
     }
 
@@ -200,7 +215,7 @@ ChunkCalls ChunkCaller::call(const Interval& chunk) {
     for (const auto& c : calls) {
         if (c.posterior.qss >= kClusterEventQss) events.push_back(c.pos);
     }
-    const int64_t window = options_.filters.cluster_window;
+    const int64_t window = options.filters.cluster_window;
     for (auto& c : calls) {
         const auto lo = std::lower_bound(events.begin(), events.end(), c.pos - window);
         const auto hi = std::upper_bound(events.begin(), events.end(), c.pos + window);
@@ -209,15 +224,15 @@ ChunkCalls ChunkCaller::call(const Interval& chunk) {
     }
     std::erase_if(calls, [&](const SnvCall& c) { return !chunk.contains(c.pos); });
 
-    auto depth = options_.normal_mean_depth.find(chunk.contig);
+    auto depth = options.normal_mean_depth.find(chunk.contig);
     annotate_resources(chunk, calls);
     for (auto& c : calls) {
-        if (depth != options_.normal_mean_depth.end()) c.context.normal_mean_depth = depth->second;
-        c.audit = audit(c.tumour, c.normal, options_.filters);
+        if (depth != options.normal_mean_depth.end()) c.context.normal_mean_depth = depth->second;
+        c.audit = audit(c.tumour, c.normal, options.filters);
         c.audit.orientation_artefact_probability =
-            one_sided_artefact_probability(orientation_split(c), options_.orientation_artefacts);
-        c.audit.strand_artefact_probability = one_sided_artefact_probability(strand_split(c), options_.strand_artefacts);
-        c.filters = apply_filters(c.posterior.qss, c.tumour, c.normal, c.audit, c.context, options_.filters);
+            one_sided_artefact_probability(orientation_split(c), options.orientation_artefacts);
+        c.audit.strand_artefact_probability = one_sided_artefact_probability(strand_split(c), options.strand_artefacts);
+        c.filters = apply_filters(c.posterior.qss, c.tumour, c.normal, c.audit, c.context, options.filters);
     }
     out.calls = std::move(calls);
     return out;

@@ -80,10 +80,29 @@ struct ChunkCalls {
     uint64_t callable_sites = 0;  // both samples at LowDepth's minimum depths; with count_callable
 };
 
+// What a chunk's reads say before any hypothesis is weighed: the candidate
+// sites over the chunk and its cluster padding, each with its summaries
+// (no posterior, no filters yet), the germline hets and the callable count.
+// Nothing in it depends on the somatic prior or the artefact rates, so the
+// same evidence can be called under a prior learned afterwards.
+struct ChunkEvidence {
+    Interval chunk;
+    std::vector<SnvCall> candidates;
+    std::vector<GermlineHet> hets;
+    uint64_t callable_sites = 0;
+};
+
 class ChunkCaller {
 public:
     ChunkCaller(const CallerInputs& inputs, const CallerOptions& options);
+    // collect() then weigh() under this caller's options.
     ChunkCalls call(const Interval& chunk);
+    // Reads and counts the chunk (the reads, pileup and candidate options).
+    ChunkEvidence collect(const Interval& chunk);
+    // Weighs the candidates under `options`' priors, artefact rates and
+    // filters: posteriors, the reporting threshold, clustered events,
+    // resources, audit, FILTER.
+    ChunkCalls weigh(ChunkEvidence evidence, const CallerOptions& options);
 
 private:
     std::map<int64_t, uint8_t> forced_sites(const Interval& region);

@@ -40,6 +40,10 @@ std::vector<Interval> prior_sample_chunks(const std::vector<Interval>& contigs, 
     return picked;
 }
 
+bool prior_sample_is_everything(const std::vector<Interval>& contigs, int64_t size, size_t count) {
+    return make_chunks(contigs, size).size() <= count;
+}
+
 namespace {
 bool fails_only(const SnvCall& c, std::initializer_list<const char*> filters) {
     return std::all_of(c.filters.begin(), c.filters.end(), [&](const char* f) {
@@ -49,11 +53,16 @@ bool fails_only(const SnvCall& c, std::initializer_list<const char*> filters) {
 }  // namespace
 
 PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerOptions& options,
-                                       const std::vector<Interval>& sample, int threads) {
+                                       const std::vector<Interval>& sample, int threads,
+                                       std::vector<ChunkEvidence>* kept) {
     CallerOptions everything = options;
     everything.min_report_qss = 0;
-    everything.germline_hets = false;
+    everything.germline_hets = kept ? options.germline_hets : false;  // hets are only wanted for reuse
     everything.count_callable = true;
+    struct Sampled {
+        ChunkCalls calls;
+        ChunkEvidence evidence;  // with `kept` only
+    };
     // The prior's candidates keep their splits: those the learned rates make
     // artefacts are left out once the rates are known.
     struct PriorCandidate {
@@ -64,14 +73,19 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
     std::vector<SplitCounts> orientation, strand;
     PriorEstimate estimate;
     PerThread<std::unique_ptr<ChunkCaller>> callers;
-    run_in_order<ChunkCalls>(
+    run_in_order<Sampled>(
         sample, {threads, 0},
         [&](const Interval& chunk) {
             auto& caller = callers.local();
             if (!caller) caller = std::make_unique<ChunkCaller>(inputs, everything);
-            return caller->call(chunk);
+            Sampled s;
+            s.evidence = caller->collect(chunk);
+            s.calls = kept ? caller->weigh(s.evidence, everything) : caller->weigh(std::move(s.evidence), everything);
+            return s;
         },
-        [&](ChunkCalls&& result, const Interval&) {
+        [&](Sampled&& sampled, const Interval&) {
+            if (kept) kept->push_back(std::move(sampled.evidence));
+            const ChunkCalls& result = sampled.calls;
             estimate.callable_sites += result.callable_sites;
             for (const auto& c : result.calls) {
                 if (!c.forced && c.tumour.alt >= 3 && c.posterior.qss >= options.filters.min_qss &&

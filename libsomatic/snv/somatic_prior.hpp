@@ -58,7 +58,18 @@ struct PriorEstimate {
 // StrandBias: the sites where the choice between mutation and artefact is
 // made. The prior's candidates leave out those the learned rates make
 // artefacts, so that a damaged library does not inflate the prior.
+//
+// With `kept`, the sample's evidence is also kept there, in sample order and
+// collected with `options`' germline-het setting, for a caller to weigh again
+// under the estimate instead of reading the sample twice (see
+// prior_sample_is_everything).
 PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerOptions& options,
-                                       const std::vector<Interval>& sample, int threads);
+                                       const std::vector<Interval>& sample, int threads,
+                                       std::vector<ChunkEvidence>* kept = nullptr);
+
+// True when the sample prior_sample_chunks(contigs, size, count) draws is
+// every chunk of `contigs`: a genome of at most count x size bases, where
+// the estimate reads all of it and the calls can reuse that reading.
+bool prior_sample_is_everything(const std::vector<Interval>& contigs, int64_t size, size_t count);
 
 }  // namespace somatic::snv

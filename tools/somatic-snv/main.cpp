@@ -1,6 +1,7 @@
 // somatic-snv: parse the command line, open and check the inputs, run the
 // chunk caller on the region engine, write VCF in order.
 #include <cstdio>
+#include <map>
 #include <memory>
 
 #include "libsomatic/cli/tool_main.hpp"
@@ -66,6 +67,10 @@ std::string format_rates(const snv::ArtefactRates& rates, const char* side1, con
     return out;
 }
 
+// The somatic prior's genome sample: kPriorChunks chunks of kPriorChunk bases.
+constexpr int64_t kPriorChunk = 100000;
+constexpr size_t kPriorChunks = 40;
+
 VcfFormat format_of(const CommonOptions& c) {
     return c.output_type.empty() ? vcf_format_from_name(c.output) : parse_vcf_format(c.output_type);
 }
@@ -85,14 +90,20 @@ int run(int argc, char** argv) {
     const snv::SampleNames names = sample_names(o, tumour, normal);
     for (const auto& contig : used) o.caller.normal_mean_depth[contig] = normal.mean_depth_from_index(contig);
 
+    // With a genome no larger than the prior's sample, the sample is the
+    // genome: its evidence is kept and weighed again under the estimate
+    // rather than read a second time (the calls are the same either way).
+    std::vector<snv::ChunkEvidence> sample_evidence;
+    bool reuse_sample = false;
     if (o.estimate_prior || o.estimate_orientation_rates || o.estimate_strand_rates) {
         // The sample is drawn from the whole genome, whatever -r says, so
         // that every shard of a scattered run uses the same prior.
         const auto whole = shared_contigs(reference, tumour, normal);
         for (const auto& c : whole) o.caller.normal_mean_depth[c.contig] = normal.mean_depth_from_index(c.contig);
+        reuse_sample = regions == whole && snv::prior_sample_is_everything(whole, kPriorChunk, kPriorChunks);
         const auto estimate = snv::estimate_prior_on_sample(o.inputs, o.caller,
-                                                            snv::prior_sample_chunks(whole, 100000, 40),
-                                                            o.common.threads);
+                                                            snv::prior_sample_chunks(whole, kPriorChunk, kPriorChunks),
+                                                            o.common.threads, reuse_sample ? &sample_evidence : nullptr);
         if (o.estimate_prior) {
             o.caller.priors.somatic = estimate.prior;
             log::debug("somatic prior " + format_prior(estimate.prior) + " per site, estimated from " +
@@ -124,7 +135,17 @@ int run(int argc, char** argv) {
     std::unique_ptr<snv::RecordBuilder> hets_builder;
     if (hets_out) hets_builder = std::make_unique<snv::RecordBuilder>(*hets_out);
 
-    const auto chunks = make_chunks(regions, o.chunk_size);
+    std::vector<Interval> chunks;
+    std::map<std::pair<std::string, int64_t>, size_t> evidence_of;  // chunk -> its kept evidence
+    if (reuse_sample) {
+        log::debug("the genome is the prior's sample: its evidence is weighed again, not read twice");
+        for (size_t i = 0; i < sample_evidence.size(); ++i) {
+            chunks.push_back(sample_evidence[i].chunk);
+            evidence_of[{chunks.back().contig, chunks.back().beg}] = i;
+        }
+    } else {
+        chunks = make_chunks(regions, o.chunk_size);
+    }
     PerThread<std::unique_ptr<snv::ChunkCaller>> callers;
     uint64_t written = 0, passed = 0;
     size_t done = 0;
@@ -133,7 +154,9 @@ int run(int argc, char** argv) {
         [&](const Interval& chunk) {
             auto& caller = callers.local();
             if (!caller) caller = std::make_unique<snv::ChunkCaller>(o.inputs, o.caller);
-            return caller->call(chunk);
+            if (!reuse_sample) return caller->call(chunk);
+            // Each chunk's evidence is taken by the one worker that weighs it.
+            return caller->weigh(std::move(sample_evidence[evidence_of.at({chunk.contig, chunk.beg})]), o.caller);
         },
         [&](snv::ChunkCalls&& result, const Interval& chunk) {
             for (const auto& c : result.calls) {

@@ -71,10 +71,13 @@ def head_one(args):
 # A closed pipe ends a tool by SIGPIPE (or exit 0 when it had finished
 # writing), never with an error or a warning (somatic-cnv's progress lines
 # are its normal log). The scatter table of 50000 shards
-# and the VCF written 1 kb chunk by chunk are far larger than a pipe's buffer,
-# so they are still writing when head closes.
+# and the VCF written 1 kb chunk by chunk (given priors: with estimated ones
+# a genome as small as pair1 is read once, in the estimate's 100 kb chunks)
+# are far larger than a pipe's buffer, so they are still writing when head
+# closes.
+GIVEN_PRIORS = ["--somatic-prior", "1e-6", "--orientation-artefact-rate", "1e-3", "--strand-artefact-rate", "1e-3"]
 for name, args in (
-        ("somatic-snv", snv[:-2] + ["--chunk-size", "1000"]),
+        ("somatic-snv", snv[:-2] + ["--chunk-size", "1000"] + GIVEN_PRIORS),
         ("somatic-cnv", [binary("somatic-cnv")] + cnv_args + ["--germline-hets", f"{out}/hets.vcf.gz"]),
         ("somatic-sig", [binary("somatic-sig"), "catalogue", "--reference", f"{pair}/ref.fa", f"{out}/calls.vcf.gz"]),
         ("somatic-scatter", [binary("somatic-scatter"), "--reference", f"{pair}/ref.fa", "--shards", "50000"])):

@@ -3,7 +3,8 @@
 the output's final name (so a pipeline that sees the name can trust it).
 
 1. somatic-snv mid-write. The run is made slow (pair1, one thread, 1 kb
-   chunks); the signal is sent once its temporary output exists and while
+   chunks, given priors: with estimated ones a genome as small as pair1 is
+   read once, in the estimate's 100 kb chunks, and then written in a blink); the signal is sent once its temporary output exists and while
    the process still runs, i.e. while it writes calls. SIGINT and SIGTERM:
    the process dies of that signal, nothing is left (no final name, no .tbi,
    no temporary). SIGKILL cannot be caught, so a temporary may stay; it is
@@ -66,7 +67,8 @@ def judge(what, sig, p, final):
 # 1. somatic-snv, mid-write.
 final = f"{out}/calls.vcf.gz"
 snv = [binary("somatic-snv"), "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam",
-       "--reference", ref, "--threads", "1", "--chunk-size", "1000", "-o", final]
+       "--reference", ref, "--threads", "1", "--chunk-size", "1000", "--somatic-prior", "1e-6",
+       "--orientation-artefact-rate", "1e-3", "--strand-artefact-rate", "1e-3", "-o", final]
 for sig in SIGNALS:
     for attempt in range(5):
         p = subprocess.Popen(snv, stderr=subprocess.DEVNULL)

@@ -28,8 +28,10 @@ same = run([binary("somatic-snv"), "--tumour", f"{pair}/tumour.bam", "--normal",
 check(not [l for l in same.stdout.splitlines() if not l.startswith("#") and l.split("\t")[6] == "PASS"],
       "the same reads as tumour and normal give no PASS call")
 
-# A downstream `head` closes the pipe: the program ends quietly.
-p = subprocess.Popen(" ".join(base + ["--chunk-size", "1000"]) + " | head -n 3", shell=True,
+# A downstream `head` closes the pipe: the program ends quietly. (1 kb chunks
+# and given priors: written chunk by chunk while head has long closed.)
+given = ["--somatic-prior", "1e-6", "--orientation-artefact-rate", "1e-3", "--strand-artefact-rate", "1e-3"]
+p = subprocess.Popen(" ".join(base + ["--chunk-size", "1000"] + given) + " | head -n 3", shell=True,
                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 stdout, stderr = p.communicate()
 check(len(stdout.splitlines()) == 3 and stderr == "", f"a closed pipe ends quietly (stderr: {stderr!r})")
