@@ -17,7 +17,7 @@ them into somatic-cnv's stage tables and runs ratio, segment and fit:
 Then it prints somatic-cnv's best purity and ploidy beside PureCN's, the
 score somatic-cnv gives PureCN's solution (fit with --purity/--ploidy
 fixed), and, at PureCN's purity and ploidy, how often the segments' total
-copy numbers agree with PureCN's (its column C) over the bases both call.
+copy numbers agree with PureCN's (its column C) over the bases PureCN calls.
 
 Usage: bench/cnv/vs_purecn.py [--binary B] [--shared DIR] [--read-length 100] [--out DIR]
 Skips cleanly when the PureCN data is absent.
@@ -29,6 +29,8 @@ import subprocess
 import sys
 
 here = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(here, "bench"))
+from bench_lib import cnv as cnv_scores  # noqa: E402
 
 
 def parse_target(t):
@@ -128,36 +130,17 @@ def main():
     run([a.binary, "fit", "--no-version", segments, "--purity", "%g" % truth["purity"], "--ploidy",
          "%g" % truth["ploidy"], "--summary", fixed_summary], fixed_calls)
     fixed = read_summary(fixed_summary)
-    # PureCN's segments: 1-based chrom numbers, C = total copy number.
+    # PureCN's segments: chrom numbers without "chr", C = total copy number.
     theirs = []
     with open(os.path.join(base, "purecn.example.output_best_seg.tsv")) as f:
         names = f.readline().rstrip("\n").split("\t")
         for line in f:
             r = dict(zip(names, line.rstrip("\n").split("\t")))
             if r["C"] not in ("", "NA"):
-                theirs.append(("chr" + r["chrom"], int(float(r["loc.start"])), int(float(r["loc.end"])), int(float(r["C"]))))
-    mine = []
-    with open(fixed_calls) as f:
-        names = None
-        for line in f:
-            if line.startswith("##"):
-                continue
-            r = line.rstrip("\n").split("\t")
-            if names is None:
-                names = [h.lstrip("#") for h in r]
-                continue
-            d = dict(zip(names, r))
-            if d["total_cn"] not in ("", "NA"):
-                mine.append((d["chrom"], int(d["start"]), int(d["end"]), int(d["total_cn"])))
-    same = both = 0
-    for c, b, e, cn in theirs:
-        for c2, b2, e2, cn2 in mine:
-            if c2 != c:
-                continue
-            overlap = min(e, e2) - max(b, b2)
-            if overlap > 0:
-                both += overlap
-                same += overlap if cn == cn2 else 0
+                theirs.append(("chr" + r["chrom"], int(float(r["loc.start"])), int(float(r["loc.end"])),
+                               int(float(r["C"])), None, None))
+    agreement = cnv_scores.score_states(theirs, cnv_scores.read_called_segments(fixed_calls))["total_cn_right"]
+    theirs_bases = sum(e - b for _, b, e, *_ in theirs)
     n_segments = sum(1 for l in open(segments) if not l.startswith("#"))
     print("PureCN's exome example: %d targets, %d het sites, %d segments" % (len(gc), hets, n_segments))
     print("| solution | purity | ploidy (called) | genome doubled | somatic-cnv's score (lower is better) |")
@@ -165,9 +148,8 @@ def main():
     print("| somatic-cnv's best | %s | %s | %s | %s |" % (ours["purity"], ours["called_ploidy"], ours["genome_doubled"], ours["score"]))
     print("| PureCN's best | %.2f | %.2f (%s) | %s | %s |" % (truth["purity"], truth["ploidy"], fixed["called_ploidy"],
                                                       fixed["genome_doubled"], fixed["score"]))
-    if both:
-        print("At PureCN's purity and ploidy, somatic-cnv's total copy number equals PureCN's on %.1f%% of the %.0f Mb "
-              "both call" % (100.0 * same / both, both / 1e6))
+    print("At PureCN's purity and ploidy, somatic-cnv's total copy number equals PureCN's on %.1f%% of the %.0f Mb "
+          "PureCN calls" % (100.0 * agreement, theirs_bases / 1e6))
     sys.stderr.write(log)
 
 

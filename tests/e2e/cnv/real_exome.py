@@ -10,7 +10,7 @@ draws change-points from the wiggle.
 PureCN's example (through bench/cnv/vs_purecn.py, which turns its target
 coverage and allele depths into somatic-cnv's tables): at PureCN's own purity
 and ploidy, somatic-cnv's total copy numbers must agree with PureCN's on at
-least 95% of the genome both call (the bar the issue sets against a truth),
+least 95% of the bases PureCN calls (the bar the issue sets against a truth),
 and somatic-cnv's own solution must hold the same share of tumour DNA as
 PureCN's within 15%: a doubled genome at purity p' and an undoubled one at
 p give the same log2 and BAF when 2p'/(1-p') = p/(1-p)."""
