@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "libsomatic/core/contigs.hpp"
@@ -44,6 +45,14 @@ std::vector<Interval> resolve_regions(const CommonOptions& options, const Contig
 
 // Checks the shared options' values (threads >= 1, output type known).
 void validate(const CommonOptions& options);
+
+// A tool that writes several files: no two of `outputs` (option, path; an
+// empty path is an output not asked for) may name the same file, "-"
+// included (two tables on one standard output would be mixed). Written
+// together they would share one temporary name and interleave; written in
+// turn, the last would silently replace the others. Devices (/dev/null) may
+// be shared. Throws a usage error naming both options.
+void check_distinct_outputs(const std::vector<std::pair<std::string, std::string>>& outputs);
 
 // Parses argv into vm against `all` (which holds "help" and "version") and
 // answers --help (usage, then the options) or --version ("<tool> <version>")

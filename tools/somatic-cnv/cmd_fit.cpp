@@ -36,6 +36,7 @@ int run_fit(int argc, char** argv) {
     std::vector<std::string> files;
     if (!parse(argc, argv, "Usage: somatic-cnv fit [options] segments.tsv > calls.bed", options, vm, &files, 1)) return 0;
     validate(common);
+    check_call_outputs(cli, common);
     if (files.size() != 1) throw usage_error("give one segments table ('-' for standard input)");
     check_fit(call.fit);
     call.sex = cnv::parse_sex(cli.sex);

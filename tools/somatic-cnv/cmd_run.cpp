@@ -42,6 +42,7 @@ int run_all(int argc, char** argv) {
         return 0;
     }
     validate(common);
+    check_call_outputs(cli, common);
     check_fit(p.call.fit);
     check_fractions(p.het.min_af, p.het.max_af, "--het-min-af/--het-max-af");
     if (common.reference.empty()) throw usage_error("--reference is required");

@@ -125,6 +125,10 @@ bool parse(int argc, char** argv, const std::string& usage, const po::options_de
     return true;
 }
 
+void check_call_outputs(const FitCli& cli, const CommonOptions& common) {
+    check_distinct_outputs({{"-o", common.output}, {"--seg", cli.seg}, {"--summary", cli.summary}, {"--plot", cli.plot}});
+}
+
 void write_call_outputs(const cnv::CnvCalls& calls, const cnv::SegmentInput* points, const std::string& bed_path,
                         const FitCli& cli, const CommonOptions& common, const std::string& command_line) {
     // Every file is written under a temporary name first and renamed only

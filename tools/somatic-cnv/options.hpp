@@ -32,6 +32,10 @@ po::options_description fit_options(cnv::CallOptions& call, FitCli& cli);
 bool parse(int argc, char** argv, const std::string& usage, const po::options_description& options,
            po::variables_map& vm, std::vector<std::string>* positional = nullptr, int max_positional = 0);
 
+// Usage error when -o, --seg, --summary and --plot do not name four
+// different files.
+void check_call_outputs(const FitCli& cli, const CommonOptions& common);
+
 // Writes the calls' outputs: BED to `bed_path`, and the files FitCli names.
 void write_call_outputs(const cnv::CnvCalls& calls, const cnv::SegmentInput* points, const std::string& bed_path,
                         const FitCli& cli, const CommonOptions& common, const std::string& command_line);

@@ -50,6 +50,7 @@ int run_extract(int argc, char** argv) {
         return 0;
     }
     validate(common);
+    check_distinct_outputs({{"-o", common.output}, {"--exposures", exposures_out}, {"--report", report_out}});
     log::set_verbose(common.verbose);
     if (!(eo.min_stability >= -1 && eo.min_stability <= 1)) throw usage_error("--min-stability must be between -1 and 1");
     if (eo.nmf.max_iterations < 1) throw usage_error("--max-iterations must be at least 1");

@@ -77,6 +77,7 @@ int run_fit(int argc, char** argv) {
         return 0;
     }
     validate(common);
+    check_distinct_outputs({{"-o", common.output}, {"--bootstrap-out", bootstrap_out}, {"--plot", plot}});
     log::set_verbose(common.verbose);
     if (signatures_path.empty()) throw usage_error("--signatures is required", "give COSMIC's SBS96 table, e.g. COSMIC_v3.4_SBS_GRCh38.txt");
     if (bootstrap < 0) throw usage_error("--bootstrap must be >= 0");

@@ -114,6 +114,7 @@ bool parse(int argc, char** argv, Options& o) {
     if (!parse_or_answer(argc, argv, all, vm, "somatic-snv", kUsage, SOMATIC_VERSION)) return false;
     po::notify(vm);
     validate(o.common);
+    check_distinct_outputs({{"-o", o.common.output}, {"--germline-hets", o.germline_hets_output}});
     if (o.inputs.tumour.empty()) throw usage_error("--tumour is required");
     if (o.inputs.normal.empty()) throw usage_error("--normal is required");
     if (o.common.reference.empty()) throw usage_error("--reference is required");

@@ -122,6 +122,8 @@ CASES = [
     ("output is a directory", SNV, snv(**{"-o": "{tmp}/dir"}), 1, r"dir: is a directory \(give the output a file name\)"),
     ("closed standard output", SNV, ["CLOSED_STDOUT"] + snv(**{"-o": None}), 1,
      r"standard output: cannot write: Bad file descriptor \(is the output closed\?\)"),
+    ("calls and germline hets under one name", SNV, snv(**{"--germline-hets": "{out}.vcf.gz"}), 2,
+     r"-o and --germline-hets name the same output \(.*\.vcf\.gz\) \(give each output its own file\)"),
     ("unsorted regions file is sorted (accepted)", SNV, snv(**{"-R": "{bad}/unsorted.bed"}), 0, None),
 
     # ---------------------------------------------------------------- somatic-cnv
@@ -153,6 +155,8 @@ CASES = [
     ("unknown subcommand", CNV, ["segmnet", "x"], 2, r"unknown command 'segmnet'"),
     ("both sources of het sites", CNV, ["--tumour", "t.bam", "--normal", "n.bam", "-f", "{p1}/ref.fa",
                                         "--germline-hets", "a.vcf", "--snp-sites", "b.vcf"], 2, r"not both"),
+    ("calls and --seg under one name", CNV, ["fit", "{cnvbad}/no_hets.segments.tsv", "--seg", "{out}.bed", "-o", "{out}.bed"], 2,
+     r"-o and --seg name the same output \(.*\.bed\) \(give each output its own file\)"),
     ("purity out of range", CNV, ["fit", "{cnvbad}/no_hets.segments.tsv", "--purity", "1.5"], 2,
      r"--purity must be in \(0, 1\]"),
     ("bins table where log2 ratios are expected", CNV, ["segment", "{cnvbad}/tumour.bins.tsv"], 1,
@@ -207,6 +211,9 @@ CASES = [
      r"wrong_assembly\.vcf: .*have a REF that disagrees with .*another assembly"),
     ("REF disagrees in one of two records", SIG, ["catalogue", "-f", _F, "{bad}/ref_mismatch.vcf"], 1,
      r"ref_mismatch\.vcf: 1 of 2 records .* have a REF that disagrees with .*ref\.fa; the first at chr1:1448 \("),
+    ("exposures and plot under one name", SIG,
+     ["fit", "-s", _SIGS, "{sig}/tumour.vcf", "-f", "{sig}/ref.fa", "--plot", "{out}.tsv", "-o", "{out}.tsv"], 2,
+     r"-o and --plot name the same output \(.*\.tsv\) \(give each output its own file\)"),
     ("signature table missing a channel", SIG, ["fit", "-s", "{sigbad}/sigs_missing_channel.tsv", "{sig}/tumour.vcf", "-f", "{sig}/ref.fa"], 1,
      r"sigs_missing_channel\.tsv: the signature table lacks 1 of the 96 SBS96 channels \(T\[T>G\]T\)"),
     ("signature table with an extra channel", SIG, ["fit", "-s", "{sigbad}/sigs_extra_channel.tsv", "{sig}/tumour.vcf", "-f", "{sig}/ref.fa"], 1,

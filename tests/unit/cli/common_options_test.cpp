@@ -73,3 +73,18 @@ TEST_CASE("an empty or zero-length regions file is an error") {
     CHECK_THROWS_AS(resolve_regions(parse({"-R", testing::write_text("zero.bed", "chr1\t5\t5\n")}), kDict), Error);
     CHECK_THROWS_AS(resolve_regions(parse({"-r", "chr1:20000-30000"}), kDict), Error);
 }
+
+TEST_CASE("check_distinct_outputs: one file may not take two outputs") {
+    const std::string a = somatic::testing::scratch("calls.bed").string();
+    const std::string dir = std::filesystem::path(a).parent_path().string();
+    CHECK_NOTHROW(check_distinct_outputs({{"-o", a}, {"--seg", dir + "/calls.seg"}, {"--summary", ""}, {"--plot", ""}}));
+    CHECK_THROWS_WITH(check_distinct_outputs({{"-o", a}, {"--seg", a}}),
+                      doctest::Contains("-o and --seg name the same output"));
+    // Spelled differently, the same file (it need not exist yet).
+    CHECK_THROWS_WITH(check_distinct_outputs({{"-o", a}, {"--plot", dir + "/./sub/../calls.bed"}}),
+                      doctest::Contains("-o and --plot"));
+    CHECK_THROWS_WITH(check_distinct_outputs({{"-o", "-"}, {"--seg", "-"}}), doctest::Contains("standard output"));
+    // Outputs not asked for, and devices, are no clash.
+    CHECK_NOTHROW(check_distinct_outputs({{"-o", "-"}, {"--seg", ""}, {"--plot", ""}}));
+    CHECK_NOTHROW(check_distinct_outputs({{"-o", "/dev/null"}, {"--seg", "/dev/null"}}));
+}
