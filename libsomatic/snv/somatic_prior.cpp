@@ -40,8 +40,8 @@ std::vector<Interval> prior_sample_chunks(const std::vector<Interval>& contigs, 
     return picked;
 }
 
-bool prior_sample_is_everything(const std::vector<Interval>& contigs, int64_t size, size_t count) {
-    return make_chunks(contigs, size).size() <= count;
+bool prior_sample_is_everything(const std::vector<Interval>& contigs, const std::vector<Interval>& sample) {
+    return sample == make_chunks(contigs, kPriorSampleChunkSize);
 }
 
 namespace {

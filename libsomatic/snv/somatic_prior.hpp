@@ -39,8 +39,12 @@ double estimate_somatic_prior(const std::vector<PriorEvidence>& candidates, uint
 
 // The genome sample the estimate is made on: `count` chunks of `size` bases
 // spread evenly over all of `contigs` (not just the regions being called,
-// so that every shard of a scattered run estimates the same prior).
-std::vector<Interval> prior_sample_chunks(const std::vector<Interval>& contigs, int64_t size, size_t count);
+// so that every shard of a scattered run estimates the same prior); all of
+// them when there are no more.
+constexpr int64_t kPriorSampleChunkSize = 100000;
+constexpr size_t kPriorSampleChunks = 40;
+std::vector<Interval> prior_sample_chunks(const std::vector<Interval>& contigs, int64_t size = kPriorSampleChunkSize,
+                                          size_t count = kPriorSampleChunks);
 
 struct PriorEstimate {
     double prior = 0;
@@ -67,9 +71,9 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
                                        const std::vector<Interval>& sample, int threads,
                                        std::vector<ChunkEvidence>* kept = nullptr);
 
-// True when the sample prior_sample_chunks(contigs, size, count) draws is
-// every chunk of `contigs`: a genome of at most count x size bases, where
-// the estimate reads all of it and the calls can reuse that reading.
-bool prior_sample_is_everything(const std::vector<Interval>& contigs, int64_t size, size_t count);
+// True when `sample` (from prior_sample_chunks) is every chunk of `contigs`:
+// a genome of at most 40 x 100 kb, where the estimate reads all of it and
+// the calls can reuse that reading.
+bool prior_sample_is_everything(const std::vector<Interval>& contigs, const std::vector<Interval>& sample);
 
 }  // namespace somatic::snv

@@ -67,10 +67,6 @@ std::string format_rates(const snv::ArtefactRates& rates, const char* side1, con
     return out;
 }
 
-// The somatic prior's genome sample: kPriorChunks chunks of kPriorChunk bases.
-constexpr int64_t kPriorChunk = 100000;
-constexpr size_t kPriorChunks = 40;
-
 VcfFormat format_of(const CommonOptions& c) {
     return c.output_type.empty() ? vcf_format_from_name(c.output) : parse_vcf_format(c.output_type);
 }
@@ -100,10 +96,10 @@ int run(int argc, char** argv) {
         // that every shard of a scattered run uses the same prior.
         const auto whole = shared_contigs(reference, tumour, normal);
         for (const auto& c : whole) o.caller.normal_mean_depth[c.contig] = normal.mean_depth_from_index(c.contig);
-        reuse_sample = regions == whole && snv::prior_sample_is_everything(whole, kPriorChunk, kPriorChunks);
-        const auto estimate = snv::estimate_prior_on_sample(o.inputs, o.caller,
-                                                            snv::prior_sample_chunks(whole, kPriorChunk, kPriorChunks),
-                                                            o.common.threads, reuse_sample ? &sample_evidence : nullptr);
+        const auto sample = snv::prior_sample_chunks(whole);
+        reuse_sample = regions == whole && snv::prior_sample_is_everything(whole, sample);
+        const auto estimate = snv::estimate_prior_on_sample(o.inputs, o.caller, sample, o.common.threads,
+                                                            reuse_sample ? &sample_evidence : nullptr);
         if (o.estimate_prior) {
             o.caller.priors.somatic = estimate.prior;
             log::debug("somatic prior " + format_prior(estimate.prior) + " per site, estimated from " +

@@ -48,3 +48,13 @@ TEST_CASE("the prior's genome sample is spread evenly and independent of the reg
     CHECK(picked[3].beg == 400000);
     CHECK(prior_sample_chunks(genome, 100000, 40).size() == 16);  // fewer chunks than asked: all of them
 }
+
+TEST_CASE("a genome within 40 chunks of 100 kb is its own prior sample") {
+    // 1.6 Mb: 16 chunks, all drawn. 4.05 Mb: 41 chunks, 40 drawn, one left out.
+    const std::vector<somatic::Interval> small{{"chr1", 0, 1000000}, {"chr2", 0, 600000}};
+    CHECK(prior_sample_is_everything(small, prior_sample_chunks(small)));
+    const std::vector<somatic::Interval> large{{"chr1", 0, 4050000}};
+    CHECK_FALSE(prior_sample_is_everything(large, prior_sample_chunks(large)));
+    // A sample drawn with other sizes is not the default chunking of the genome.
+    CHECK_FALSE(prior_sample_is_everything(small, prior_sample_chunks(small, 50000, 100)));
+}
