@@ -74,12 +74,6 @@ def write_baf(vcf, path):
     return n
 
 
-def read_summary(path):
-    with open(path) as f:
-        names = [h.lstrip("#") for h in f.readline().rstrip("\n").split("\t")]
-        return dict(zip(names, f.readline().rstrip("\n").split("\t")))
-
-
 def run(cmd, stdout_path=None):
     with open(stdout_path, "w") if stdout_path else open(os.devnull, "w") as o:
         p = subprocess.run(cmd, stdout=o, stderr=subprocess.PIPE, text=True)
@@ -125,11 +119,11 @@ def main():
         for line in f:
             k, v = line.split()
             truth[k] = float(v)
-    ours = read_summary(summary)
+    ours = cnv_scores.read_purity_ploidy(summary)
     fixed_calls, fixed_summary = os.path.join(out, "calls.purecn_fit.bed"), os.path.join(out, "summary.purecn_fit.tsv")
     run([a.binary, "fit", "--no-version", segments, "--purity", "%g" % truth["purity"], "--ploidy",
          "%g" % truth["ploidy"], "--summary", fixed_summary], fixed_calls)
-    fixed = read_summary(fixed_summary)
+    fixed = cnv_scores.read_purity_ploidy(fixed_summary)
     # PureCN's segments: chrom numbers without "chr", C = total copy number.
     theirs = []
     with open(os.path.join(base, "purecn.example.output_best_seg.tsv")) as f:
@@ -145,9 +139,10 @@ def main():
     print("PureCN's exome example: %d targets, %d het sites, %d segments" % (len(gc), hets, n_segments))
     print("| solution | purity | ploidy (called) | genome doubled | somatic-cnv's score (lower is better) |")
     print("|---|---|---|---|---|")
-    print("| somatic-cnv's best | %s | %s | %s | %s |" % (ours["purity"], ours["called_ploidy"], ours["genome_doubled"], ours["score"]))
-    print("| PureCN's best | %.2f | %.2f (%s) | %s | %s |" % (truth["purity"], truth["ploidy"], fixed["called_ploidy"],
-                                                      fixed["genome_doubled"], fixed["score"]))
+    print("| somatic-cnv's best | %.2f | %.2f | %d | %.4f |" % (ours["purity"], ours["called_ploidy"], ours["genome_doubled"],
+                                                         ours["score"]))
+    print("| PureCN's best | %.2f | %.2f (%.2f) | %d | %.4f |" % (truth["purity"], truth["ploidy"], fixed["called_ploidy"],
+                                                           fixed["genome_doubled"], fixed["score"]))
     print("At PureCN's purity and ploidy, somatic-cnv's total copy number equals PureCN's on %.1f%% of the %.0f Mb "
           "PureCN calls" % (100.0 * agreement, theirs_bases / 1e6))
     sys.stderr.write(log)
