@@ -127,18 +127,6 @@ struct Segmentation {
 // whole sequence when `group` is empty). NaN with fewer than 2 values.
 double robust_sd(const std::vector<double>& x, const std::vector<int32_t>& group = {});
 
-// How correlated a noise sequence is: F = 1 + 2 sum_k (1 - k/(L+1)) rho_k
-// over lags k = 1..L, rho_k the lag-k autocorrelation of `residuals` (mean
-// zero) counted over pairs within one stretch of constant `run`, L =
-// floor(4 (n/100)^(2/9)) (Newey and West 1994). standard_error is F's under
-// independent noise, 2 sqrt(sum_k w_k^2 / pairs_k).
-struct NoiseCorrelation {
-    double factor = 1;
-    double standard_error = 0;
-    size_t lags = 0;
-};
-NoiseCorrelation noise_correlation(const std::vector<double>& residuals, const std::vector<int32_t>& run);
-
 // Winsorises outliers in place (see above), within each contig.
 void smooth_outliers(std::vector<double>& x, const std::vector<int32_t>& contig, double sd);
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <random>
 
+#include "../ar1_noise.hpp"
+
 using namespace somatic::cnv;
 
 namespace {
@@ -194,57 +196,13 @@ TEST_CASE("each noise class has its own sd, and a segment's mean weighs bins by 
     CHECK(s.segments[0].log2 == doctest::Approx(2.0 / 101).epsilon(1e-9));
 }
 
-TEST_CASE("noise_correlation: Bartlett-weighted autocorrelations, by hand") {
-    // n = 8: floor(4 * 0.08^(2/9)) = 2 lags, weights 2/3 and 1/3. Variance
-    // (1 + 4 + 1 + 4) * 2 / 8 = 2.5. Lag 1: products 2,-2,2,-2,2,-2,2 sum to
-    // 2 over 7 pairs, rho 2/7/2.5; lag 2: -1,-4,-1,-4,-1,-4 sum to -15 over
-    // 6 pairs, rho -1. F = 1 + 2 (2/3 * 0.8/7) - 2/3 = 0.485714;
-    // se = 2 sqrt((4/9)/7 + (1/9)/6) = 0.572749.
-    const std::vector<double> r{1, 2, -1, -2, 1, 2, -1, -2};
-    const NoiseCorrelation one_run = noise_correlation(r, std::vector<int32_t>(8, 0));
-    CHECK(one_run.lags == 2);
-    CHECK(one_run.factor == doctest::Approx(0.485714).epsilon(1e-5));
-    CHECK(one_run.standard_error == doctest::Approx(0.572749).epsilon(1e-5));
-    // Two runs of 4: only pairs within a run count. Lag 1: 2-2+2 and 2-2+2
-    // over 6 pairs, rho 4/6/2.5; lag 2: -1-4-1-4 over 4 pairs, rho -1.
-    // F = 1 + 2 (2/3 * 0.266667) - 2/3 = 0.688889.
-    const NoiseCorrelation two_runs = noise_correlation(r, {0, 0, 0, 0, 1, 1, 1, 1});
-    CHECK(two_runs.factor == doctest::Approx(0.688889).epsilon(1e-5));
-}
-
-namespace {
-// AR(1) noise: e[i] = phi e[i-1] + innovation, stationary sd `sd`.
-std::vector<double> ar1(size_t n, double phi, double sd, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<double> innovation(0, sd * std::sqrt(1 - phi * phi));
-    std::vector<double> e(n);
-    e[0] = std::normal_distribution<double>(0, sd)(rng);
-    for (size_t i = 1; i < n; ++i) e[i] = phi * e[i - 1] + innovation(rng);
-    return e;
-}
-}  // namespace
-
-TEST_CASE("noise_correlation of AR(1) noise approaches its long-run variance ratio") {
-    // phi = 0.5: the long-run ratio (1 + phi) / (1 - phi) = 3; with 20,000
-    // values Newey-West takes 12 lags, whose Bartlett sum for rho_k = 0.5^k
-    // is 1 + 2 sum_k (1 - k/13) 0.5^k = 2.692.
-    const std::vector<double> e = ar1(20000, 0.5, 1.0, 17);
-    const NoiseCorrelation c = noise_correlation(e, std::vector<int32_t>(e.size(), 0));
-    CHECK(c.lags == 12);
-    CHECK(c.factor == doctest::Approx(2.692).epsilon(0.06));
-    // Independent noise: within 3 standard errors of 1.
-    const SegmentInput white = piecewise({{20000, 0.0}}, 1.0, 18);
-    const NoiseCorrelation w = noise_correlation(white.log2, std::vector<int32_t>(20000, 0));
-    CHECK(std::abs(w.factor - 1) < 3 * w.standard_error);
-}
-
 TEST_CASE("correlated noise is not taken for change, and a real step still is") {
     // 4,000 bins of AR(1) noise (phi 0.6, sd 0.15) with one step of 0.3 at
     // bin 2,000. Assuming independent noise, the wiggle makes segments of
     // its own; weighed by its long-run variance, only the step is left.
     SegmentInput in;
     in.contigs = {"chr1"};
-    const std::vector<double> e = ar1(4000, 0.6, 0.15, 5);
+    const std::vector<double> e = somatic::testing::ar1_noise(4000, 0.6, 0.15, 5);
     for (size_t i = 0; i < e.size(); ++i) {
         in.add_bin(0, static_cast<int64_t>(i * 1000), static_cast<int64_t>(i * 1000 + 1000), (i >= 2000 ? 0.3 : 0.0) + e[i]);
     }
