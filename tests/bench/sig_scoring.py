@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+"""bench/sig/cohorts.py's two scorings against values worked out by hand,
+and the "published" design's floor of 10 expected mutations per signature."""
+import os
+import sys
+
+import numpy as np
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "bench", "sig"))
+import cohorts  # noqa: E402
+
+# Three signatures (rows), three samples (columns) of N = 100 mutations.
+TRUTH = np.array([[0.5, 1.0, 1.0],
+                  [0.5, 0.0, 0.0],
+                  [0.0, 0.0, 0.0]])
+EST = np.array([[55.0, 80.0, 5.0],
+                [40.0, 12.0, 3.0],
+                [5.0, 8.0, 2.0]])
+
+
+def close(a, b):
+    return abs(a - b) < 1e-12
+
+
+def main():
+    failures = []
+
+    def check(what, got, want):
+        if not close(got, want):
+            failures.append(f"{what}: got {got!r}, want {want!r}")
+
+    # Published scoring: estimates under 10 mutations are zeroed first.
+    # Sample 1: |55-50| + |40-50| = 15, /200 = 0.075; TP 2, F1 1.
+    # Sample 2: |80-100| + 12 = 32, /200 = 0.16; TP 1, FP 1 (12), F1 2/3.
+    # Sample 3: all under 10, so |0-100| / 200 = 0.5; FN 1, F1 0.
+    pub = cohorts.score_published(EST, TRUTH, 100)
+    check("published error", pub["error"], (0.075 + 0.16 + 0.5) / 3)
+    check("published FP", pub["FP"], 1 / 3)
+    check("published FN", pub["FN"], 1 / 3)
+    check("published F1", pub["F1_sample"], (1 + 2 / 3 + 0) / 3)
+
+    # Our scoring: shares of each sample's estimates, nothing zeroed.
+    # Sample 1: .05 + .10 + .05 = .2; 2: .2 + .12 + .08 = .4; 3: .5 + .3 + .2 = 1.
+    # Pooled: TP 2+1+1 = 4, FP 1+2+2 = 5, FN 0, F1 = 8/13.
+    ours = cohorts.score(EST, TRUTH)
+    check("TAE", ours["TAE"], (0.2 + 0.4 + 1.0) / 3)
+    check("FP per sample", ours["FP_per_sample"], 5 / 3)
+    check("FN per sample", ours["FN_per_sample"], 0.0)
+    check("F1 pooled", ours["F1"], 8 / 13)
+
+    # The published design keeps only signatures expected to give >= 10
+    # mutations (or the largest alone); shares still sum to 1.
+    names, sigs, _ = cohorts.read_table(os.path.join(ROOT, "testdata", "signatures", "cosmic_v3.2_subset.tsv"))
+    keep = dict(cohorts.CANCER_TYPES)
+    cohorts.CANCER_TYPES = {t: {s: v for s, v in p.items() if s in names} for t, p in keep.items()}
+    try:
+        for n_mut in (100, 2000):
+            _, truth, _ = cohorts.simulate(names, sigs, 200, n_mut, np.random.default_rng(5), "published")
+            for s in range(truth.shape[1]):
+                shares = truth[:, s][truth[:, s] > 0]
+                if not close(shares.sum(), 1.0):
+                    failures.append(f"N={n_mut} sample {s}: shares sum to {shares.sum()}")
+                if len(shares) > 1 and shares.min() * n_mut < 10 - 1e-9:
+                    failures.append(f"N={n_mut} sample {s}: a share of {shares.min()} is under 10 mutations")
+            if n_mut == 100 and not ((truth > 0) & (truth < 0.1)).sum() == 0:
+                failures.append("N=100: a share under 10% survived")
+    finally:
+        cohorts.CANCER_TYPES = keep
+
+    for f in failures:
+        print("FAIL", f)
+    print("ok" if not failures else f"{len(failures)} failure(s)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
