@@ -113,6 +113,11 @@ std::vector<double> cohort_prior_bonus(const std::vector<int>& selected, int sam
     return bonus;
 }
 
+FitOptions cohort_prior_fit_options(FitOptions options) {
+    if (options.penalty_constant < 0) options.penalty_constant = kCohortPriorPenaltyConstant;
+    return options;
+}
+
 namespace {
 
 std::vector<SampleFit> fit_each(const ChannelTable& catalogue, const Fitter& fitter, const CohortOptions& o) {
@@ -152,9 +157,9 @@ std::vector<SampleFit> fit_cohort(const ChannelTable& catalogue, const Fitter& f
     const size_t k = fitter.signatures().names.size();
     CohortOptions point = o;
     point.bootstrap = 0;
+    FitOptions fo = cohort_prior_fit_options(fitter.options());
     std::vector<char> chosen, previous;
-    std::vector<int> count = selection_counts(fit_each(catalogue, fitter, point), k, chosen);
-    FitOptions fo = fitter.options();
+    std::vector<int> count = selection_counts(fit_each(catalogue, Fitter(fitter.signatures(), fo), point), k, chosen);
     for (int round = 0;; ++round) {
         fo.bonus = cohort_prior_bonus(count, with_mutations);
         const Fitter prior(fitter.signatures(), fo);

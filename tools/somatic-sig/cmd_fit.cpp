@@ -44,7 +44,7 @@ int run_fit(int argc, char** argv) {
          "select: Poisson maximum likelihood with a penalised stepwise choice of signatures; nnls: plain "
          "non-negative least squares on all signatures (as MutationalPatterns' fit_to_signatures)")
         ("penalty", po::value(&penalty)->value_name("A"),
-         "selection penalty per signature, constant part (deviance units; default 6)")
+         "selection penalty per signature, constant part (deviance units; default 6, 3 with --cohort-prior)")
         ("penalty-slope", po::value(&penalty_slope)->value_name("B"),
          "selection penalty per signature, part per log(mutations) (default 1): penalty = A + B log N")
         ("common", po::value(&common_names)->composing()->value_name("SBSx,..."),

@@ -148,6 +148,26 @@ TEST_CASE("cohort prior: the bonus is twice the log odds against the average sig
     CHECK(even[0] == doctest::Approx(0).epsilon(1e-12));
 }
 
+TEST_CASE("cohort prior: its own penalty constant unless the options set one") {
+    FitOptions defaults;
+    CHECK(cohort_prior_fit_options(defaults).penalty_constant == kCohortPriorPenaltyConstant);
+    CHECK(selection_penalty(cohort_prior_fit_options(defaults), 100) ==
+          doctest::Approx(kCohortPriorPenaltyConstant + std::log(100.0)));
+    FitOptions set;
+    set.penalty_constant = 5;
+    CHECK(cohort_prior_fit_options(set).penalty_constant == 5);
+    // The cohort fit is the same as one given that constant explicitly.
+    const auto sigs = three();
+    const auto cat = cohort(sigs, 8);
+    CohortOptions o;
+    o.cohort_prior = true;
+    FitOptions three_explicit;
+    three_explicit.penalty_constant = kCohortPriorPenaltyConstant;
+    const auto a = fit_cohort(cat, Fitter(sigs, {}), o);
+    const auto b = fit_cohort(cat, Fitter(sigs, three_explicit), o);
+    for (size_t i = 0; i < a.size(); ++i) CHECK(same(a[i].exposures, b[i].exposures));
+}
+
 TEST_CASE("cohort prior: same result at 1 and 4 threads; one sample fits as without it") {
     const auto sigs = three();
     const auto cat = cohort(sigs, 8);
