@@ -6,8 +6,12 @@
 // It works on the normal equations (G = A'A, h = A'b), so that a cohort
 // fitted against the same signatures pays for G once and each sample costs
 // only A'b plus small solves on the passive set. The passive-set systems are
-// solved by Cholesky (LDLT); with COSMIC's signatures (condition number of A
-// ~1e3) that keeps ~1e-10 relative accuracy.
+// solved with a Cholesky factor grown by one row as each variable enters
+// (pivoted LDLT when a column is numerically dependent); with COSMIC's
+// signatures (condition number of A ~1e3) that keeps ~1e-10 relative
+// accuracy. An entering variable whose solution is not positive, which
+// rounding alone causes, leaves again at once (Lawson and Hanson's step 6),
+// so nearly dependent columns cannot make the method cycle.
 #pragma once
 
 #include <Eigen/Dense>
