@@ -1,25 +1,27 @@
 #include "libsomatic/sig/nnls.hpp"
 
+#include <cmath>
 #include <vector>
 
 namespace somatic::sig {
 
 namespace {
 
-// The Cholesky factor L (lower triangular, rows in P's order) of G_PP. A
-// variable entering P adds one row, found by one triangular solve (O(p^2)
-// instead of refactoring at O(p^3), which dominated the time per sample);
-// variables leaving P, which is rarer, rebuild it. When an entering column is
-// numerically dependent on P's, the factor is marked unusable and the solves
-// fall back to pivoted LDLT until the next rebuild succeeds.
+// The Cholesky factor L (lower triangular, rows in P's order) of G_PP, and
+// y = L^-1 h_P. A variable entering P adds one row to each, found by one
+// triangular solve (O(p^2) instead of refactoring at O(p^3), which dominated
+// the time per sample); z_P is then one back substitution. Variables leaving
+// P are taken out by Givens rotations (O(p^2) too). When an entering column is numerically
+// dependent on P's, the factor is marked unusable and the solves fall back to
+// pivoted LDLT until the next rebuild succeeds.
 class PassiveFactor {
 public:
-    explicit PassiveFactor(Eigen::Index n) : L_(n, n) {}
+    explicit PassiveFactor(Eigen::Index n) : L_(n, n), y_(n) {}
 
     // P's last variable has just entered.
-    void grow(const Eigen::MatrixXd& G, const std::vector<Eigen::Index>& P) {
+    void grow(const Eigen::MatrixXd& G, const Eigen::VectorXd& h, const std::vector<Eigen::Index>& P) {
         const auto m = static_cast<Eigen::Index>(P.size()) - 1;
-        if (!usable_ || m != size_) return rebuild(G, P);
+        if (!usable_ || m != size_) return rebuild(G, h, P);
         const Eigen::Index t = P.back();
         Eigen::VectorXd g(m);
         for (Eigen::Index i = 0; i < m; ++i) g(i) = G(P[static_cast<size_t>(i)], t);
@@ -29,26 +31,40 @@ public:
             usable_ = false;
             return;
         }
+        const double d = std::sqrt(d2);
         L_.row(m).head(m) = l.transpose();
-        L_(m, m) = std::sqrt(d2);
+        L_(m, m) = d;
+        y_(m) = (h(t) - l.dot(y_.head(m))) / d;
         size_ = m + 1;
     }
 
     // P's last variable, just entered, has left again.
-    void drop_last(const Eigen::MatrixXd& G, const std::vector<Eigen::Index>& P) {
+    void drop_last(const Eigen::MatrixXd& G, const Eigen::VectorXd& h, const std::vector<Eigen::Index>& P) {
         if (usable_ && size_ == static_cast<Eigen::Index>(P.size()) + 1) {
             --size_;
         } else {
-            rebuild(G, P);
+            rebuild(G, h, P);
         }
     }
 
-    void rebuild(const Eigen::MatrixXd& G, const std::vector<Eigen::Index>& P) {
+    // The variables at `positions` (ascending, in the old P) have left; P is
+    // the new one. Each row goes by Givens rotations (O(p^2) instead of a
+    // rebuild's O(p^3)): without row k, L's rows below it have one entry
+    // right of the diagonal, which rotations of neighbouring columns remove;
+    // y, the solution of L y = h_P, takes the same rotations.
+    void remove(const std::vector<Eigen::Index>& positions, const Eigen::MatrixXd& G, const Eigen::VectorXd& h,
+                const std::vector<Eigen::Index>& P) {
+        if (!usable_ || size_ != static_cast<Eigen::Index>(P.size() + positions.size())) return rebuild(G, h, P);
+        for (auto it = positions.rbegin(); it != positions.rend(); ++it) remove_row(*it);
+    }
+
+    void rebuild(const Eigen::MatrixXd& G, const Eigen::VectorXd& h, const std::vector<Eigen::Index>& P) {
         const auto m = static_cast<Eigen::Index>(P.size());
         Eigen::LLT<Eigen::MatrixXd> llt(gather(G, P));
         usable_ = llt.info() == Eigen::Success;
         if (usable_) {
             L_.topLeftCorner(m, m) = llt.matrixL();
+            y_.head(m) = L_.topLeftCorner(m, m).triangularView<Eigen::Lower>().solve(gather(h, P));
             size_ = m;
         }
     }
@@ -57,20 +73,37 @@ public:
     void solve(const Eigen::MatrixXd& G, const Eigen::VectorXd& h, const std::vector<Eigen::Index>& P,
                Eigen::VectorXd& z) const {
         const auto m = static_cast<Eigen::Index>(P.size());
-        Eigen::VectorXd hp(m);
-        for (Eigen::Index i = 0; i < m; ++i) hp(i) = h(P[static_cast<size_t>(i)]);
         Eigen::VectorXd zp;
         if (usable_ && size_ == m) {
-            const auto L = L_.topLeftCorner(m, m).triangularView<Eigen::Lower>();
-            zp = L.transpose().solve(L.solve(hp));
+            zp = L_.topLeftCorner(m, m).triangularView<Eigen::Lower>().transpose().solve(y_.head(m));
         } else {
-            zp = gather(G, P).ldlt().solve(hp);
+            zp = gather(G, P).ldlt().solve(gather(h, P));
         }
         z.setZero();
         for (Eigen::Index i = 0; i < m; ++i) z(P[static_cast<size_t>(i)]) = zp(i);
     }
 
 private:
+    void remove_row(Eigen::Index k) {
+        const Eigen::Index m = size_;
+        for (Eigen::Index i = k; i + 1 < m; ++i) L_.row(i).head(m) = L_.row(i + 1).head(m);
+        for (Eigen::Index j = k; j + 1 < m; ++j) {
+            const double a = L_(j, j), b = L_(j, j + 1);
+            const double r = std::hypot(a, b);
+            const double c = a / r, s = b / r;
+            for (Eigen::Index i = j; i + 1 < m; ++i) {
+                const double u = L_(i, j), v = L_(i, j + 1);
+                L_(i, j) = c * u + s * v;
+                L_(i, j + 1) = -s * u + c * v;
+            }
+            L_(j, j + 1) = 0;
+            const double u = y_(j), v = y_(j + 1);
+            y_(j) = c * u + s * v;
+            y_(j + 1) = -s * u + c * v;
+        }
+        size_ = m - 1;
+    }
+
     // An entering column whose part outside the span of P's is below this
     // share of its squared norm counts as dependent.
     static constexpr double kDependent = 1e-10;
@@ -84,7 +117,14 @@ private:
         return Gp;
     }
 
+    static Eigen::VectorXd gather(const Eigen::VectorXd& h, const std::vector<Eigen::Index>& P) {
+        Eigen::VectorXd hp(static_cast<Eigen::Index>(P.size()));
+        for (Eigen::Index i = 0; i < hp.size(); ++i) hp(i) = h(P[static_cast<size_t>(i)]);
+        return hp;
+    }
+
     Eigen::MatrixXd L_;
+    Eigen::VectorXd y_;
     Eigen::Index size_ = 0;
     bool usable_ = true;
 };
@@ -119,7 +159,7 @@ NnlsResult nnls_gram(const Eigen::MatrixXd& G, const Eigen::VectorXd& h,
         if (t < 0) return r;
         passive[static_cast<size_t>(t)] = true;
         P.push_back(t);
-        factor.grow(G, P);
+        factor.grow(G, h, P);
         bool entering = true;
         while (true) {
             ++r.iterations;
@@ -131,7 +171,7 @@ NnlsResult nnls_gram(const Eigen::MatrixXd& G, const Eigen::VectorXd& h,
                 // cycle, t re-entering and leaving until the iteration limit.
                 P.pop_back();
                 passive[static_cast<size_t>(t)] = false;
-                factor.drop_last(G, P);
+                factor.drop_last(G, h, P);
                 w(t) = 0;
                 break;
             }
@@ -159,18 +199,20 @@ NnlsResult nnls_gram(const Eigen::MatrixXd& G, const Eigen::VectorXd& h,
             r.x += alpha * (z - r.x);
             r.x(blocking) = 0;  // exactly, whatever the rounding
             const double tiny = 1e-15 * (1.0 + r.x.cwiseAbs().maxCoeff());
-            std::vector<Eigen::Index> keep;
-            for (auto j : P) {
+            std::vector<Eigen::Index> keep, left;
+            for (size_t i = 0; i < P.size(); ++i) {
+                const Eigen::Index j = P[i];
                 if (r.x(j) > tiny) {
                     keep.push_back(j);
                 } else {
                     r.x(j) = 0;
                     passive[static_cast<size_t>(j)] = false;
+                    left.push_back(static_cast<Eigen::Index>(i));
                 }
             }
             P.swap(keep);
             if (P.empty()) break;
-            factor.rebuild(G, P);
+            factor.remove(left, G, h, P);
         }
         if (entering) continue;  // t left again: x, and so w, are unchanged
         // w = h - G x, with x zero outside P.
