@@ -38,15 +38,6 @@ public:
         size_ = m + 1;
     }
 
-    // P's last variable, just entered, has left again.
-    void drop_last(const Eigen::MatrixXd& G, const Eigen::VectorXd& h, const std::vector<Eigen::Index>& P) {
-        if (usable_ && size_ == static_cast<Eigen::Index>(P.size()) + 1) {
-            --size_;
-        } else {
-            rebuild(G, h, P);
-        }
-    }
-
     // The variables at `positions` (ascending, in the old P) have left; P is
     // the new one. Each row goes by Givens rotations (O(p^2) instead of a
     // rebuild's O(p^3)): without row k, L's rows below it have one entry
@@ -171,7 +162,7 @@ NnlsResult nnls_gram(const Eigen::MatrixXd& G, const Eigen::VectorXd& h,
                 // cycle, t re-entering and leaving until the iteration limit.
                 P.pop_back();
                 passive[static_cast<size_t>(t)] = false;
-                factor.drop_last(G, h, P);
+                factor.remove({static_cast<Eigen::Index>(P.size())}, G, h, P);
                 w(t) = 0;
                 break;
             }
