@@ -62,6 +62,11 @@ CANCER_TYPES = {
 }
 
 
+def only(kind):
+    """The profiles of one cancer type, for a cohort of that type alone."""
+    return {kind: CANCER_TYPES[kind]}
+
+
 def read_table(path):
     """(names, 96 x k matrix, channel names) of a COSMIC-layout table."""
     with open(path) as f:
@@ -76,18 +81,20 @@ DETECTION_FLOOR = 0.05
 PUBLISHED_MIN_MUTATIONS = 10
 
 
-def simulate(names, sigs, n_samples, mutations, rng, design="hard"):
-    """Returns (catalogue 96 x n, truth shares k x n, cancer types)."""
+def simulate(names, sigs, n_samples, mutations, rng, design="hard", profiles=None):
+    """Returns (catalogue 96 x n, truth shares k x n, cancer types). Samples
+    are drawn from `profiles` (CANCER_TYPES' layout; default CANCER_TYPES)."""
     assert design in ("hard", "realistic", "published")
+    profiles = profiles or CANCER_TYPES
     index = {n: i for i, n in enumerate(names)}
-    types = list(CANCER_TYPES)
+    types = list(profiles)
     cat = np.zeros((sigs.shape[0], n_samples), dtype=np.int64)
     truth = np.zeros((len(names), n_samples))
     kinds = []
     for s in range(n_samples):
         t = types[rng.integers(len(types))]
         kinds.append(t)
-        prof = CANCER_TYPES[t]
+        prof = profiles[t]
         while True:
             active = [(n, share) for n, (prev, share) in prof.items() if rng.random() < prev]
             if active:
