@@ -21,11 +21,12 @@ repeated run, for every tool and subcommand that writes results:
 More threads than the machine has cores (8) still exercise the ordered
 pipeline: chunks finish out of order whatever the core count."""
 import os
-import random
 import shutil
 import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from e2e_lib import TESTDATA, binary, check, finish, run, scratch
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "sig"))
+from common import mixture_cohort  # noqa: E402
 
 pair = os.path.join(TESTDATA, "pair1")
 ref = f"{pair}/ref.fa"
@@ -92,24 +93,9 @@ check(run(fit + ["--seed", "8"]).stdout != seven, "somatic-sig fit: another seed
 
 # A cohort, for the steps that work across samples: the cohort prior's rounds
 # and extract's restarts (run in parallel, gathered in order). 24 samples of
-# 400 mutations drawn from the subset's columns in seeded proportions.
-rng = random.Random(3)
-with open(signatures) as f:
-    sig_header = f.readline().rstrip("\n").split("\t")
-    sig_rows = [line.rstrip("\n").split("\t") for line in f if line.strip()]
-columns = []
-for _ in range(24):
-    w = [rng.gammavariate(0.7, 1) for _ in sig_header[1:]]
-    p = [sum(wk * float(r[k + 1]) for k, wk in enumerate(w)) for r in sig_rows]
-    counts = [0] * len(sig_rows)
-    for i in rng.choices(range(len(sig_rows)), weights=p, k=400):
-        counts[i] += 1
-    columns.append(counts)
+# 400 mutations drawn from all of the subset's signatures.
 cohort = f"{out}/cohort.tsv"
-with open(cohort, "w") as f:
-    f.write("MutationType\t" + "\t".join(f"s{j}" for j in range(len(columns))) + "\n")
-    for i, r in enumerate(sig_rows):
-        f.write(r[0] + "\t" + "\t".join(str(c[i]) for c in columns) + "\n")
+mixture_cohort(cohort, signatures, ["SBS1", "SBS2", "SBS3", "SBS5", "SBS13", "SBS40"], 24, 400, seed=3)
 same_at_all_threads("somatic-sig fit --cohort-prior", [sig, "fit", "-s", signatures, "--cohort-prior", "--no-version", cohort])
 same_at_all_threads("somatic-sig extract", [sig, "extract", "--max-k", "3", "--restarts", "4", "--seed", "2",
                                             "-s", signatures, "--no-version", cohort])

@@ -1,5 +1,6 @@
 """Helpers of somatic-sig's end-to-end tests (stdlib only)."""
 import os
+import random
 import subprocess
 import sys
 
@@ -44,6 +45,30 @@ def read_table(text):
     """{row name: [values]} and the header of a TSV given as text."""
     lines = [l.split("\t") for l in text.strip("\n").split("\n")]
     return lines[0], {r[0]: r[1:] for r in lines[1:]}
+
+
+def mixture_cohort(path, signatures, sources, samples, mutations, seed):
+    """Writes to `path` an SBS96 catalogue (samples s0, s1, ...) of
+    multinomial draws of `mutations` each from mixtures of the `sources`
+    columns of the signature table `signatures`, with gamma(0.7)-distributed
+    weights drawn by random.Random(seed). Returns {source: its 96 values}, in
+    COSMIC's channel order."""
+    header, rows = read_table(open(signatures).read())
+    ref = {name: [float(rows[ch][header.index(name) - 1]) for ch in CHANNELS] for name in sources}
+    rng = random.Random(seed)
+    columns = []
+    for _ in range(samples):
+        w = [rng.gammavariate(0.7, 1) for _ in sources]
+        p = [sum(wk * ref[s][i] for wk, s in zip(w, sources)) for i in range(96)]
+        counts = [0] * 96
+        for i in rng.choices(range(96), weights=p, k=mutations):
+            counts[i] += 1
+        columns.append(counts)
+    with open(path, "w") as f:
+        f.write("MutationType\t" + "\t".join(f"s{i}" for i in range(samples)) + "\n")
+        for i, ch in enumerate(CHANNELS):
+            f.write(ch + "\t" + "\t".join(str(c[i]) for c in columns) + "\n")
+    return ref
 
 
 def check(cond, message):

@@ -7,40 +7,24 @@ result is the same at 1 and 2 threads; the exposures add up to each
 sample's mutations."""
 import math
 import os
-import random
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import CHANNELS, TESTDATA, check, read_table, run  # noqa: E402
+from common import CHANNELS, TESTDATA, check, mixture_cohort, read_table, run  # noqa: E402
 
 SOURCES = ["SBS1", "SBS2", "SBS5", "SBS13"]
 sigs_path = os.path.join(TESTDATA, "signatures", "cosmic_v3.2_subset.tsv")
-header, rows = read_table(open(sigs_path).read())
-ref = {name: [float(rows[ch][header.index(name) - 1]) for ch in CHANNELS] for name in SOURCES}
 
 
 def cosine(a, b):
     return sum(x * y for x, y in zip(a, b)) / math.sqrt(sum(x * x for x in a) * sum(y * y for y in b))
 
 
-rng = random.Random(5)
 samples, mutations = 60, 2000
-columns = []
-for _ in range(samples):
-    w = [rng.gammavariate(0.7, 1) for _ in SOURCES]
-    p = [sum(wk * ref[s][i] for wk, s in zip(w, SOURCES)) for i in range(96)]
-    counts = [0] * 96
-    for i in rng.choices(range(96), weights=p, k=mutations):
-        counts[i] += 1
-    columns.append(counts)
-
 with tempfile.TemporaryDirectory() as tmp:
     cat = os.path.join(tmp, "cohort.tsv")
-    with open(cat, "w") as f:
-        f.write("MutationType\t" + "\t".join(f"s{i}" for i in range(samples)) + "\n")
-        for i, ch in enumerate(CHANNELS):
-            f.write(ch + "\t" + "\t".join(str(c[i]) for c in columns) + "\n")
+    ref = mixture_cohort(cat, sigs_path, SOURCES, samples, mutations, seed=5)
     out, report, expo = (os.path.join(tmp, n) for n in ("sigs.tsv", "report.tsv", "exposures.tsv"))
     run("extract", "--min-k", "1", "--max-k", "6", "--restarts", "10", "--seed", "2", "-t", "2",
         "-s", sigs_path, "--report", report, "--exposures", expo, "-o", out, cat)
