@@ -156,9 +156,10 @@ TEST_CASE("cohort prior: its own penalty constant unless the options set one") {
     FitOptions set;
     set.penalty_constant = 5;
     CHECK(cohort_prior_fit_options(set).penalty_constant == 5);
-    // The cohort fit is the same as one given that constant explicitly.
+    // The cohort fit is the same as one given that constant explicitly (30
+    // samples: in the first 8 or 20, 3 and 6 select the same signatures).
     const auto sigs = three();
-    const auto cat = cohort(sigs, 8);
+    const auto cat = cohort(sigs, 30);
     CohortOptions o;
     o.cohort_prior = true;
     FitOptions three_explicit;
@@ -166,6 +167,14 @@ TEST_CASE("cohort prior: its own penalty constant unless the options set one") {
     const auto a = fit_cohort(cat, Fitter(sigs, {}), o);
     const auto b = fit_cohort(cat, Fitter(sigs, three_explicit), o);
     for (size_t i = 0; i < a.size(); ++i) CHECK(same(a[i].exposures, b[i].exposures));
+    // ... and not the same as with the plain fit's constant, or the check
+    // above could not tell whether the default took effect.
+    FitOptions six;
+    six.penalty_constant = 6;
+    const auto c = fit_cohort(cat, Fitter(sigs, six), o);
+    bool differs = false;
+    for (size_t i = 0; i < a.size(); ++i) differs = differs || !same(a[i].exposures, c[i].exposures);
+    CHECK(differs);
 }
 
 TEST_CASE("cohort prior: same result at 1 and 4 threads; one sample fits as without it") {
