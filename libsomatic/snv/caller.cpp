@@ -13,6 +13,14 @@
 
 namespace somatic::snv {
 
+void CallerOptions::validate() const {
+    if (min_alt_reads < 1) throw usage_error("min_alt_reads must be at least 1");
+    if (priors.max_tumour_in_normal < 0 || priors.max_tumour_in_normal > 0.5) {
+        throw usage_error("priors.max_tumour_in_normal must be between 0 and 0.5");
+    }
+    if (priors.artefact < 0 || priors.artefact >= 0.01) throw usage_error("priors.artefact must be between 0 and 0.01");
+}
+
 ChunkCaller::ChunkCaller(const CallerInputs& inputs, const CallerOptions& options)
     : inputs_(inputs),
       options_(options),

@@ -46,6 +46,10 @@ struct CallerOptions {
     uint32_t het_min_depth = 10;
     std::map<std::string, double> normal_mean_depth;  // per contig, for HighDepth
     bool count_callable = false;   // count the chunk's callable sites (for the prior estimate)
+
+    // Throws a usage error naming the field (min_alt_reads,
+    // priors.max_tumour_in_normal, priors.artefact) for a value out of range.
+    void validate() const;
 };
 
 struct SnvCall {

@@ -1,0 +1,46 @@
+// somatic-snv from inputs to VCF, for the tool and for anyone embedding the
+// caller: open and check the inputs, estimate the somatic prior and the
+// one-sided artefact rates on a fixed genome sample (reusing that reading
+// when the sample is the whole genome), write the header, call the regions'
+// chunks on the region engine and write them in order.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "libsomatic/cli/common_options.hpp"
+#include "libsomatic/io/vcf_writer.hpp"
+#include "libsomatic/snv/caller.hpp"
+
+namespace somatic::snv {
+
+struct PipelineOptions {
+    CallerInputs inputs;     // the alignments, the reference and the optional VCFs
+    CallerOptions caller;
+    std::string tumour_name, normal_name;  // empty: the alignments' SM tag
+    std::string germline_hets_output;      // empty: no germline-hets VCF
+    int64_t chunk_size = 250000;           // bases per parallel work unit
+    bool pass_only = false;                // write only records that pass every filter
+    // Estimated on the genome sample, or as given in `caller`.
+    bool estimate_prior = true;
+    bool estimate_orientation_rates = true;
+    bool estimate_strand_rates = true;
+    // Threads, the calls' output and its type, the regions; the reference
+    // is inputs.reference.
+    CommonOptions common;
+    Provenance provenance{"somatic-snv", "", "", false};
+
+    // Throws a usage error naming the field (inputs.tumour, chunk_size, ...)
+    // for a missing input or a value out of range; caller.validate() then
+    // speaks in CallerOptions' field names.
+    void validate() const;
+};
+
+struct PipelineSummary {
+    uint64_t records = 0;  // written to the calls
+    uint64_t passed = 0;   // of them, passing every filter
+};
+
+PipelineSummary run_pipeline(PipelineOptions options);
+
+}  // namespace somatic::snv
