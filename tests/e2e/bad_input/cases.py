@@ -108,6 +108,13 @@ CASES = [
     ("unknown output type", SNV, snv(**{"-O": "x"}), 2, r"unknown --output-type 'x'"),
     ("no --tumour", SNV, snv(**{"--tumour": None}), 2, r"--tumour is required"),
     ("zero threads", SNV, snv(**{"--threads": "0"}), 2, r"--threads must be at least 1"),
+    # The library checks these in its field names; the tool says the flag.
+    ("chunk size too small", SNV, snv(**{"--chunk-size": "999"}), 2, r"--chunk-size must be at least 1000$"),
+    ("no alt read needed", SNV, snv(**{"--min-alt-reads": "0"}), 2, r"--min-alt-reads must be at least 1$"),
+    ("tumour in normal out of range", SNV, snv(**{"--tumour-in-normal": "0.6"}), 2,
+     r"--tumour-in-normal must be between 0 and 0.5$"),
+    ("artefact prior out of range", SNV, snv(**{"--artefact-prior": "0.01"}), 2,
+     r"--artefact-prior must be between 0 and 0.01$"),
     ("somatic prior not a number", SNV, snv(**{"--somatic-prior": "1e-6x"}), 2,
      r"--somatic-prior must be 'auto' or a number, not '1e-6x'"),
     ("somatic prior out of range", SNV, snv(**{"--somatic-prior": "0.5"}), 2,
