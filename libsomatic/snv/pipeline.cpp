@@ -43,17 +43,67 @@ SampleNames sample_names(const PipelineOptions& o, AlignmentFile& tumour, Alignm
     return names;
 }
 
-// Whole contigs of the reference that both BAMs hold with the same length:
-// where the prior's genome sample may come from.
+// Whole primary contigs of the reference that both BAMs hold with the same
+// length: where the prior's genome sample may come from. A genome made only
+// of secondary contigs (a test reference, an odd build) samples those.
 std::vector<Interval> shared_contigs(const Reference& reference, AlignmentFile& tumour, AlignmentFile& normal) {
-    std::vector<Interval> out;
-    for (size_t i = 0; i < reference.contigs().size(); ++i) {
-        const Contig& c = reference.contigs()[i];
+    std::vector<Interval> primary, all;
+    for (const Contig& c : reference.contigs().contigs()) {
         const Contig* t = tumour.contigs().find(c.name);
         const Contig* n = normal.contigs().find(c.name);
-        if (t && n && t->length == c.length && n->length == c.length) out.push_back({c.name, 0, c.length});
+        if (!(t && n && t->length == c.length && n->length == c.length)) continue;
+        all.push_back({c.name, 0, c.length});
+        if (!is_secondary_contig(c.name)) primary.push_back(all.back());
     }
+    return primary.empty() ? all : primary;
+}
+
+// "a, b, c and 4 more": a few names of a long list, for a log line.
+std::string some_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (size_t i = 0; i < names.size() && i < 3; ++i) out += (i ? ", " : "") + names[i];
+    if (names.size() > 3) out += " and " + std::to_string(names.size() - 3) + " more";
     return out;
+}
+
+// The contigs a run without regions calls: the reference's, less the
+// secondary ones unless asked for, less those that an alignment file's
+// header lacks (a reference with decoys for data aligned without them). Each
+// left-out group is said once on the log; -r naming such a contig is still
+// checked, and refused, by check_same_assembly.
+ContigDict default_calling_contigs(const PipelineOptions& o, const Reference& reference, AlignmentFile& tumour,
+                                   AlignmentFile& normal) {
+    std::vector<Contig> kept;
+    std::vector<std::string> secondary, absent;
+    for (const Contig& c : reference.contigs().contigs()) {
+        if (!tumour.contigs().find(c.name) || !normal.contigs().find(c.name)) {
+            absent.push_back(c.name);
+        } else if (!o.include_secondary_contigs && is_secondary_contig(c.name)) {
+            secondary.push_back(c.name);
+        } else {
+            kept.push_back(c);
+        }
+    }
+    if (kept.empty() && !absent.empty()) {
+        // Nothing in common: check_same_assembly then says why (a "chr"
+        // prefix on one side, another assembly) rather than a bare list.
+        return reference.contigs();
+    }
+    if (kept.empty()) {  // a genome made only of secondary contigs
+        for (const Contig& c : reference.contigs().contigs()) kept.push_back(c);
+        secondary.clear();
+    }
+    if (!secondary.empty()) {
+        log::info("not calling " + std::to_string(secondary.size()) +
+                  " alternate, decoy, HLA or unplaced contigs (" + some_names(secondary) +
+                  "); --include-alt-contigs calls them");
+    }
+    if (!absent.empty()) {
+        log::warning("not calling " + std::to_string(absent.size()) + " contigs of " + reference.path() +
+                     " that " + tumour.path() + " or " + normal.path() + " lacks in its header: " +
+                     some_names(absent));
+    }
+    return ContigDict(std::move(kept));
 }
 
 std::string format_prior(double p) {
@@ -120,7 +170,10 @@ PipelineSummary run_pipeline(PipelineOptions o) {
     Reference reference(o.inputs.reference);
     AlignmentFile tumour(o.inputs.tumour, o.inputs.reference);
     AlignmentFile normal(o.inputs.normal, o.inputs.reference);
-    const auto regions = resolve_regions(o.common, reference.contigs());
+    const bool whole_genome = o.common.regions.empty() && o.common.regions_file.empty();
+    const auto regions = whole_genome
+                             ? resolve_regions(o.common, default_calling_contigs(o, reference, tumour, normal))
+                             : resolve_regions(o.common, reference.contigs());
     const auto used = contigs_of(regions);
     check_same_assembly(tumour.contigs(), tumour.path(), reference.contigs(), reference.path(), used);
     check_same_assembly(normal.contigs(), normal.path(), reference.contigs(), reference.path(), used);

@@ -21,6 +21,10 @@ struct PipelineOptions {
     std::string germline_hets_output;      // empty: no germline-hets VCF
     int64_t chunk_size = 250000;           // bases per parallel work unit
     bool pass_only = false;                // write only records that pass every filter
+    // Without regions, the whole genome means the reference's primary
+    // contigs that both alignments hold; this adds the alternate, decoy,
+    // HLA and unplaced ones (core/contigs is_secondary_contig).
+    bool include_secondary_contigs = false;
     // Estimated on the genome sample, or as given in `caller`.
     bool estimate_prior = true;
     bool estimate_orientation_rates = true;
