@@ -9,6 +9,7 @@
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/parallel/region_engine.hpp"
 #include "libsomatic/snv/somatic_prior.hpp"
+#include "libsomatic/snv/targets.hpp"
 #include "libsomatic/snv/vcf_output.hpp"
 #include "options.hpp"
 #include "somatic_version.h"
@@ -79,25 +80,27 @@ int run(int argc, char** argv) {
     Reference reference(o.common.reference);
     AlignmentFile tumour(o.inputs.tumour, o.common.reference);
     AlignmentFile normal(o.inputs.normal, o.common.reference);
-    const auto regions = resolve_regions(o.common, reference.contigs());
+    const auto targets = snv::read_padded_targets(o.targets, o.target_padding, reference.contigs());
+    const auto regions = snv::intersect(resolve_regions(o.common, reference.contigs()), targets, reference.contigs());
     const auto used = contigs_of(regions);
     check_same_assembly(tumour.contigs(), tumour.path(), reference.contigs(), reference.path(), used);
     check_same_assembly(normal.contigs(), normal.path(), reference.contigs(), reference.path(), used);
     const snv::SampleNames names = sample_names(o, tumour, normal);
-    for (const auto& contig : used) o.caller.normal_mean_depth[contig] = normal.mean_depth_from_index(contig);
 
     // With a genome no larger than the prior's sample, the sample is the
     // genome: its evidence is kept and weighed again under the estimate
     // rather than read a second time (the calls are the same either way).
     std::vector<snv::ChunkEvidence> sample_evidence;
     bool reuse_sample = false;
-    if (o.estimate_prior || o.estimate_orientation_rates || o.estimate_strand_rates) {
-        // The sample is drawn from the whole genome, whatever -r says, so
-        // that every shard of a scattered run uses the same prior.
+    {
+        // The sample is drawn from the whole genome (the targets), whatever
+        // -r says, so that every shard of a scattered run uses the same
+        // priors, rates and typical depth.
         const auto whole = shared_contigs(reference, tumour, normal);
-        for (const auto& c : whole) o.caller.normal_mean_depth[c.contig] = normal.mean_depth_from_index(c.contig);
-        const auto sample = snv::prior_sample_chunks(whole);
-        reuse_sample = regions == whole && snv::prior_sample_is_everything(whole, sample);
+        const auto sample = snv::model_sample_chunks(whole, snv::intersect(targets, whole, reference.contigs()));
+        reuse_sample = (o.estimate_prior || o.caller.estimate_shared_prior || o.estimate_orientation_rates ||
+                        o.estimate_strand_rates) &&
+                       targets.empty() && regions == whole && snv::prior_sample_is_everything(whole, sample);
         const auto estimate = snv::estimate_prior_on_sample(o.inputs, o.caller, sample, o.common.threads,
                                                             reuse_sample ? &sample_evidence : nullptr);
         if (o.estimate_prior) {
@@ -106,6 +109,9 @@ int run(int argc, char** argv) {
                        std::to_string(estimate.candidates) + " candidates in " +
                        std::to_string(estimate.callable_sites) + " callable sites");
         }
+        o.caller.priors.shared = estimate.shared_prior;
+        o.caller.normal_typical_depth = estimate.normal_typical_depth;
+        if (estimate.normal_typical_depth == 0) log::warning("the normal has no reads in the genome sample: HighDepth is not applied");
         if (o.estimate_orientation_rates) o.caller.orientation_artefacts = estimate.orientation;
         if (o.estimate_strand_rates) o.caller.strand_artefacts = estimate.strand;
         log::debug("one-sided artefact rates estimated from " + std::to_string(estimate.artefact_candidates) +
@@ -117,6 +123,9 @@ int run(int argc, char** argv) {
     snv::define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, provenance,
                              {"##somatic_prior=" + format_prior(o.caller.priors.somatic) +
                                   (o.estimate_prior ? ",estimated" : ",given"),
+                              "##shared_prior=" + format_prior(o.caller.priors.shared) +
+                                  (o.caller.estimate_shared_prior ? ",estimated" : ",given"),
+                              "##normal_typical_depth=" + format_prior(o.caller.normal_typical_depth),
                               "##orientation_artefact_rates=" +
                                   format_rates(o.caller.orientation_artefacts, "F1R2", "F2R1") +
                                   (o.estimate_orientation_rates ? ",estimated" : ",given"),

@@ -54,10 +54,14 @@ bool parse(int argc, char** argv, Options& o) {
          "population allele frequencies (indexed VCF with INFO/AF, e.g. gnomAD)")
         ("panel-of-normals", po::value(&o.inputs.panel_of_normals)->value_name("VCF"),
          "sites seen in a panel of normals (indexed VCF)")
+        ("targets", po::value(&o.targets)->value_name("BED"),
+         "exome or panel targets: call only inside them (padded), and draw the genome sample from them")
+        ("target-padding", po::value(&o.target_padding)->default_value(100),
+         "bases added on each side of every target (reads run past the baits)")
         ("germline-hets", po::value(&o.germline_hets_output)->value_name("FILE"),
          "also write the normal's heterozygous sites with tumour and normal allele counts (VCF)");
 
-    std::string somatic_prior, orientation_rate, strand_rate;
+    std::string somatic_prior, shared_prior, orientation_rate, strand_rate;
     po::options_description model("Reads and model");
     model.add_options()
         ("min-mapq", po::value(&o.caller.read_filter.min_mapq)->default_value(20), "ignore reads below this mapping quality")
@@ -71,8 +75,9 @@ bool parse(int argc, char** argv, Options& o) {
          "and orientation; auto: learned per substitution and orientation from the same genome sample")
         ("strand-artefact-rate", po::value(&strand_rate)->default_value("auto"),
          "the same for one-strand artefacts (alt reads all forward or all reverse)")
-        ("artefact-prior", po::value(&o.caller.priors.artefact)->default_value(1e-8, "1e-8"),
-         "prior probability of a systematic error shared by both samples, per site")
+        ("shared-prior", po::value(&shared_prior)->default_value("auto"),
+         "prior probability of a low-fraction variant shared by both samples (clonal haematopoiesis, mosaicism, "
+         "tumour cells in the normal), per site; auto: estimated with the somatic prior (between 1e-7 and 1e-4)")
         ("tumour-in-normal", po::value(&o.caller.priors.max_tumour_in_normal)->default_value(0.1, "0.1"),
          "largest fraction of the tumour's alt allele the normal may carry (tumour-in-normal contamination)")
         ("min-report-qss", po::value(&o.caller.min_report_qss)->default_value(3, "3"), "do not write candidates below this QSS")
@@ -123,9 +128,10 @@ bool parse(int argc, char** argv, Options& o) {
     if (o.caller.priors.max_tumour_in_normal < 0 || o.caller.priors.max_tumour_in_normal > 0.5) {
         throw usage_error("--tumour-in-normal must be between 0 and 0.5");
     }
-    if (o.caller.priors.artefact < 0 || o.caller.priors.artefact >= 0.01) {
-        throw usage_error("--artefact-prior must be between 0 and 0.01");
-    }
+    if (o.target_padding < 0) throw usage_error("--target-padding must be at least 0");
+    const auto shared = auto_or_number(shared_prior, "--shared-prior", 0.01);
+    o.caller.estimate_shared_prior = !shared;
+    if (shared) o.caller.priors.shared = *shared;
     const auto prior = auto_or_number(somatic_prior, "--somatic-prior", 0.01);
     o.estimate_prior = !prior;
     if (prior) o.caller.priors.somatic = *prior;

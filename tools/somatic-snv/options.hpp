@@ -14,6 +14,8 @@ struct Options {
     snv::CallerOptions caller;
     std::string tumour_name, normal_name;
     std::string germline_hets_output;
+    std::string targets;          // --targets BED
+    int64_t target_padding = 100;  // --target-padding
     int64_t chunk_size = 250000;
     bool pass_only = false;
     bool estimate_prior = true;              // --somatic-prior auto

@@ -44,13 +44,15 @@ double brute_qss(const std::vector<std::pair<double, bool>>& t, const std::vecto
     const double germ = (p.germline_het * lik(brute_log10_likelihood(n, 0.5)) +
                          p.germline_hom * lik(brute_log10_likelihood(n, 1.0))) *
                         tumour_free;
-    double art = 0;
-    for (double g : {0.005, 0.01, 0.02, 0.04}) {
-        art += lik(brute_log10_likelihood(t, g) + brute_log10_likelihood(n, g) + scale);
+    // Shared: 19 fractions, 0.005 x 1.25^k for k = 0..18 (0.5% to 27.8%).
+    double shared = 0;
+    for (int k = 0; k <= 18; ++k) {
+        const double g = 0.005 * std::pow(1.25, k);
+        shared += lik(brute_log10_likelihood(t, g) + brute_log10_likelihood(n, g) + scale);
     }
-    art /= 4;
-    const double not_somatic = (1 - p.somatic - p.germline_het - p.germline_hom - p.artefact) * ref + germ +
-                               p.artefact * art;
+    shared /= 19;
+    const double not_somatic = (1 - p.somatic - p.germline_het - p.germline_hom - p.shared) * ref + germ +
+                               p.shared * shared;
     return -10 * std::log10(not_somatic / (not_somatic + p.somatic * som));
 }
 
