@@ -156,4 +156,23 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
     return estimate;
 }
 
+double normal_typical_depth(const PriorEstimate& estimate, const CallerInputs& inputs, const CallerOptions& options,
+                            const std::vector<Interval>& space, int threads) {
+    if (estimate.normal_depth.covered_positions() >= kMinCoveredPositions) return estimate.normal_typical_depth;
+    CallerOptions counting = options;
+    counting.germline_hets = false;
+    counting.count_callable = true;
+    DepthHistogram depth;
+    PerThread<std::unique_ptr<ChunkCaller>> callers;
+    run_in_order<DepthHistogram>(
+        make_chunks(space, kPriorSampleChunkSize), {threads, 0},
+        [&](const Interval& chunk) {
+            auto& caller = callers.local();
+            if (!caller) caller = std::make_unique<ChunkCaller>(inputs, counting);
+            return caller->collect(chunk).normal_depth;
+        },
+        [&](DepthHistogram&& d, const Interval&) { depth.merge(d); });
+    return depth.typical_depth();
+}
+
 }  // namespace somatic::snv

@@ -106,6 +106,17 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
                                        const std::vector<Interval>& sample, int threads,
                                        std::vector<ChunkEvidence>* kept = nullptr);
 
+// The normal's typical depth (typical_depth.hpp), HighDepth's yardstick:
+// from the sample's depths when they cover at least kMinCoveredPositions,
+// else measured over all of `space` (the whole genome, or all the targets).
+// The fallback is for a slice or a panel whose windows the evenly spaced
+// sample misses; such data are sparse, so reading all of `space` costs
+// little (an empty 100 kb chunk is one index lookup per sample). 0 when
+// the normal has no reads at all.
+constexpr uint64_t kMinCoveredPositions = 10000;
+double normal_typical_depth(const PriorEstimate& estimate, const CallerInputs& inputs, const CallerOptions& options,
+                            const std::vector<Interval>& space, int threads);
+
 // True when `sample` (from prior_sample_chunks) is every chunk of `contigs`:
 // a genome of at most 40 x 100 kb, where the estimate reads all of it and
 // the calls can reuse that reading.

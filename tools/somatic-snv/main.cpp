@@ -97,7 +97,8 @@ int run(int argc, char** argv) {
         // -r says, so that every shard of a scattered run uses the same
         // priors, rates and typical depth.
         const auto whole = shared_contigs(reference, tumour, normal);
-        const auto sample = snv::model_sample_chunks(whole, snv::intersect(targets, whole, reference.contigs()));
+        const auto space = snv::intersect(whole, targets, reference.contigs());  // no targets: whole
+        const auto sample = snv::model_sample_chunks(whole, targets.empty() ? targets : space);
         reuse_sample = (o.estimate_prior || o.caller.estimate_shared_prior || o.estimate_orientation_rates ||
                         o.estimate_strand_rates) &&
                        targets.empty() && regions == whole && snv::prior_sample_is_everything(whole, sample);
@@ -110,8 +111,8 @@ int run(int argc, char** argv) {
                        std::to_string(estimate.callable_sites) + " callable sites");
         }
         o.caller.priors.shared = estimate.shared_prior;
-        o.caller.normal_typical_depth = estimate.normal_typical_depth;
-        if (estimate.normal_typical_depth == 0) log::warning("the normal has no reads in the genome sample: HighDepth is not applied");
+        o.caller.normal_typical_depth = snv::normal_typical_depth(estimate, o.inputs, o.caller, space, o.common.threads);
+        if (o.caller.normal_typical_depth == 0) log::warning("the normal has no reads: HighDepth is not applied");
         if (o.estimate_orientation_rates) o.caller.orientation_artefacts = estimate.orientation;
         if (o.estimate_strand_rates) o.caller.strand_artefacts = estimate.strand;
         log::debug("one-sided artefact rates estimated from " + std::to_string(estimate.artefact_candidates) +
