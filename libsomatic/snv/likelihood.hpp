@@ -27,9 +27,13 @@
 // the lower their fraction); its upper end, 28%, leaves the rest to
 // "germline", whose tumour fraction is free. The shared prior is the normal's
 // own, estimated with the somatic prior (somatic_prior.hpp): a clean normal
-// keeps it at its floor, 1e-7 per site, a normal full of shared variants
-// raises it. A true somatic SNV with a clean normal loses little to it: a
-// 30x normal with no alt read rules out g above ~10%.
+// keeps it at its floor, 1e-8 per site (some 30 such variants in a genome),
+// and a true somatic SNV with a clean normal then loses nothing it did not
+// lose before; a normal full of shared variants raises it towards their
+// share. Two alt reads in a 30x normal favour "shared" over "somatic" by a
+// likelihood ratio of only ~16 (the normal's fraction under "somatic" may be
+// up to a tenth of the tumour's), so at such depths the estimate is what
+// rejects them, not the likelihood alone; the ratio grows with the reads.
 // QSS is the Phred-scaled posterior probability that the site is NOT somatic.
 #pragma once
 
@@ -67,7 +71,7 @@ struct ModelPriors {
     double germline_hom = 3.3e-4;
     // A low-fraction variant shared by both samples (CHIP, mosaic, a normal
     // holding tumour cells, a locus' systematic error), per site.
-    double shared = 1e-7;
+    double shared = 1e-8;
     double max_tumour_in_normal = 0.1;  // tau_max
 };
 

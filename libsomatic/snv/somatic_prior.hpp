@@ -12,8 +12,8 @@
 // both samples: clonal haematopoiesis, mosaicism, a normal holding tumour
 // cells) is the normal's own in the same way, and estimated in the same EM:
 // the mixture is "somatic with probability pi, shared with probability
-// pi_s, else reference or germline". Its pseudo-counts (0.1 per 1e6 sites)
-// keep a clean normal at the floor, 1e-7 per site; a normal whose reads
+// pi_s, else reference or germline". Its pseudo-counts (0.01 per 1e6 sites)
+// keep a clean normal at the floor, 1e-8 per site; a normal whose reads
 // carry dozens of shared variants raises pi_s towards their share, so that
 // they are not called somatic, and takes them out of pi's estimate.
 #pragma once
@@ -49,7 +49,7 @@ struct PriorBounds {
 };
 
 // The bounds and pseudo-counts of the shared prior.
-inline constexpr PriorBounds kSharedPriorBounds{1e-7, 1e-4, 0.1, 1e6};
+inline constexpr PriorBounds kSharedPriorBounds{1e-8, 1e-4, 0.01, 1e6};
 
 // The maximum a posteriori prior, by EM from `start`.
 double estimate_somatic_prior(const std::vector<PriorEvidence>& candidates, uint64_t callable_sites,

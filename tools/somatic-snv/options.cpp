@@ -77,7 +77,7 @@ bool parse(int argc, char** argv, Options& o) {
          "the same for one-strand artefacts (alt reads all forward or all reverse)")
         ("shared-prior", po::value(&shared_prior)->default_value("auto"),
          "prior probability of a low-fraction variant shared by both samples (clonal haematopoiesis, mosaicism, "
-         "tumour cells in the normal), per site; auto: estimated with the somatic prior (between 1e-7 and 1e-4)")
+         "tumour cells in the normal), per site; auto: estimated with the somatic prior (between 1e-8 and 1e-4)")
         ("tumour-in-normal", po::value(&o.caller.priors.max_tumour_in_normal)->default_value(0.1, "0.1"),
          "largest fraction of the tumour's alt allele the normal may carry (tumour-in-normal contamination)")
         ("min-report-qss", po::value(&o.caller.min_report_qss)->default_value(3, "3"), "do not write candidates below this QSS")
