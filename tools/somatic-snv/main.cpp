@@ -111,7 +111,8 @@ int run(int argc, char** argv) {
                        std::to_string(estimate.callable_sites) + " callable sites");
         }
         o.caller.priors.shared = estimate.shared_prior;
-        o.caller.normal_typical_depth = snv::normal_typical_depth(estimate, o.inputs, o.caller, space, o.common.threads);
+        o.caller.normal_typical_depth =
+            snv::normal_typical_depth(estimate, o.inputs, o.caller, space, o.common.threads);
         if (o.caller.normal_typical_depth == 0) log::warning("the normal has no reads: HighDepth is not applied");
         if (o.estimate_orientation_rates) o.caller.orientation_artefacts = estimate.orientation;
         if (o.estimate_strand_rates) o.caller.strand_artefacts = estimate.strand;

@@ -42,7 +42,8 @@ TEST_CASE("a targets file with a contig the reference lacks is an error naming t
 
 TEST_CASE("regions are cut to the targets") {
     const std::vector<Interval> regions{{"chr1", 0, 10000}, {"chr2", 1000, 2000}};
-    const std::vector<Interval> targets{{"chr1", 100, 200}, {"chr1", 900, 1200}, {"chr2", 0, 1500}, {"chr2", 1800, 4000}};
+    const std::vector<Interval> targets{
+        {"chr1", 100, 200}, {"chr1", 900, 1200}, {"chr2", 0, 1500}, {"chr2", 1800, 4000}};
     const auto cut = intersect(regions, targets, kContigs);
     REQUIRE(cut.size() == 4);
     CHECK(cut[0] == Interval{"chr1", 100, 200});
