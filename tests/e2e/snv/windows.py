@@ -62,6 +62,21 @@ check(not any("HighDepth" in c["filter"] for c in sliced if inside(c, windows, m
 w, s = typical_depth(whole_header), typical_depth(sliced_header)
 check(abs(w - s) <= 0.1 * w, f"##normal_typical_depth of the slice ({s}) is the whole genome's ({w}) within 10%")
 
+# Every shard of a scattered run judges by the same value: the sample is the
+# whole genome's, whatever -r says.
+_, shard_header = call(f"{out}/tumour.bam", f"{out}/normal.bam", f"{out}/shard.vcf", ["-r", "chr2"])
+check(typical_depth(shard_header) == s, "a shard (-r chr2) has the same ##normal_typical_depth as the whole slice")
+
+# One 4 kb window: under 10,000 covered positions in the sample, so the
+# depth is measured over the whole genome instead (for panels and slices the
+# evenly spaced sample of a large genome misses); the same figure.
+for sample in ("tumour", "normal"):
+    run(["samtools", "view", "-b", "-o", f"{out}/small_{sample}.bam", f"{pair}/{sample}.bam", "chr1:50001-54000"])
+    run(["samtools", "index", f"{out}/small_{sample}.bam"])
+_, small_header = call(f"{out}/small_tumour.bam", f"{out}/small_normal.bam", f"{out}/small.vcf")
+check(abs(typical_depth(small_header) - w) <= 0.15 * w,
+      f"a single 4 kb window's typical depth ({typical_depth(small_header)}) is the genome's ({w}) within 15%")
+
 # --targets: the windows as a BED (0-based half-open) with no padding call
 # only inside them; with the default padding, 100 bp around them too.
 with open(f"{out}/targets.bed", "w") as f:
