@@ -177,6 +177,15 @@ CASES = [
     ("zero-length region", CNV, ["bins", "-f", _F, "-r", "chr1:200-100", _T], 2, r"zero-length region"),
     ("targets past the contig end", CNV, ["bins", "-f", _F, "--targets", "{bad}/past_end.bed", _T], 1,
      r"past_end\.bed: interval ends past the end of chr1 \(60000 bp\) at line 1"),
+    # somatic-snv reads --targets with the same reader as somatic-cnv: the
+    # same fixtures give the same messages.
+    ("targets with a zero-length interval", SNV, snv(**{"--targets": "{bad}/zero_length.bed"}), 1,
+     r"zero_length\.bed: zero-length interval chr1:100"),
+    ("empty targets file", SNV, snv(**{"--targets": "{bad}/empty.bed"}), 1,
+     r"empty\.bed: the targets file holds no intervals"),
+    ("targets past the contig end", SNV, snv(**{"--targets": "{bad}/past_end.bed"}), 1,
+     r"past_end\.bed: interval ends past the end of chr1 \(60000 bp\) at line 1"),
+    ("negative target padding", SNV, snv(**{"--target-padding": "-1"}), 2, r"--target-padding must be at least 0"),
     ("truncated VCF of SNP sites", CNV, cnv_run("--snp-sites", "{bad}/truncated.vcf.gz"), 1, r"truncated\.vcf\.gz: " + _TRUNCATED),
     ("SNP sites with missing columns", CNV, cnv_run("--snp-sites", "{bad}/missing_columns.vcf"), 1,
      r"missing_columns\.vcf: malformed VCF record: 5 columns where 10 are needed at data line 1"),
