@@ -2,7 +2,6 @@
 
 #include <cctype>
 #include <filesystem>
-#include <iostream>
 
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/io/bed_reader.hpp"
@@ -106,22 +105,6 @@ std::vector<Interval> resolve_regions(const CommonOptions& o, const ContigDict& 
         for (const auto& c : contigs.contigs()) regions.push_back(Interval{c.name, 0, c.length});
     }
     return sort_and_merge(std::move(regions), contigs);
-}
-
-bool parse_or_answer(int argc, char** argv, const boost::program_options::options_description& all,
-                     boost::program_options::variables_map& vm, const std::string& tool, const std::string& usage,
-                     const std::string& version) {
-    namespace po = boost::program_options;
-    po::store(po::command_line_parser(argc, argv).options(all).run(), vm);
-    if (vm.count("help")) {
-        std::cout << usage << "\n" << all << "\n";
-        return false;
-    }
-    if (vm.count("version")) {
-        std::cout << tool << " " << version << "\n";
-        return false;
-    }
-    return true;
 }
 
 }  // namespace somatic

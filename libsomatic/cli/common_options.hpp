@@ -54,12 +54,4 @@ void validate(const CommonOptions& options);
 // be shared. Throws a usage error naming both options.
 void check_distinct_outputs(const std::vector<std::pair<std::string, std::string>>& outputs);
 
-// Parses argv into vm against `all` (which holds "help" and "version") and
-// answers --help (usage, then the options) or --version ("<tool> <version>")
-// on standard output. Returns false when it answered, true when the caller
-// should go on (po::notify not yet run, so required checks stay the caller's).
-bool parse_or_answer(int argc, char** argv, const boost::program_options::options_description& all,
-                     boost::program_options::variables_map& vm, const std::string& tool, const std::string& usage,
-                     const std::string& version);
-
 }  // namespace somatic

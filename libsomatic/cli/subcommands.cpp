@@ -1,5 +1,6 @@
 #include "libsomatic/cli/subcommands.hpp"
 
+#include "libsomatic/cli/parser.hpp"
 #include "libsomatic/core/error.hpp"
 
 namespace somatic {
@@ -9,7 +10,8 @@ void usage(const SubcommandTool& t, std::FILE* to) {
     if (t.heading) t.heading(to);
     std::fprintf(to, "Commands:\n");
     for (const auto& c : t.commands) std::fprintf(to, "  %-10s %s\n", c.name, c.summary);
-    if (t.footer) std::fprintf(to, "\n%s\n", t.footer);
+    std::fprintf(to, "\n'%s <command> --help' lists a command's options.\n%s\n", t.tool,
+                 cli::help_footer(t.tool).c_str());
 }
 }  // namespace
 
@@ -24,7 +26,7 @@ int dispatch_subcommand(const SubcommandTool& t, int argc, char** argv) {
         return 0;
     }
     if (first == "--version") {
-        std::printf("%s %s\n", t.tool, t.version);
+        std::printf("%s\n", cli::version_line(t.tool).c_str());
         return 0;
     }
     if (!first.empty() && first[0] == '-' && t.options_only) return t.options_only(argc, argv);

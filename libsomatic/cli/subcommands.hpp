@@ -1,6 +1,8 @@
 // Tools made of subcommands (`somatic-cnv segment`, `somatic-sig fit`):
 // one table of names, and one dispatcher for --help, --version and unknown
-// names, so every such tool behaves the same at its first argument.
+// names, so every such tool behaves the same at its first argument. Each
+// subcommand parses the rest with cli::Parser, which answers --help and
+// --version the same way.
 #pragma once
 
 #include <cstdio>
@@ -18,10 +20,8 @@ struct Subcommand {
 
 struct SubcommandTool {
     const char* tool;                          // "somatic-cnv"
-    const char* version;
     std::function<void(std::FILE*)> heading;   // what comes before the command list
     std::span<const Subcommand> commands;
-    const char* footer = nullptr;              // printed after the command list
     int (*options_only)(int, char**) = nullptr;  // runs when the first argument is an option
 };
 

@@ -39,6 +39,13 @@ int64_t ContigDict::total_length() const {
     return total;
 }
 
+bool is_secondary_contig(std::string_view name) {
+    const std::string_view bare = name.starts_with("chr") ? name.substr(3) : name;
+    return name.ends_with("_alt") || name.ends_with("_decoy") || name.ends_with("_random") ||
+           bare.starts_with("Un_") || name.starts_with("HLA-") || bare == "EBV" || name == "hs37d5" ||
+           name.starts_with("GL0") || name.starts_with("NC_007605");
+}
+
 namespace {
 struct KnownLength {
     const char* name;  // without "chr"

@@ -41,6 +41,15 @@ private:
     std::unordered_map<std::string, int> index_;
 };
 
+// Alternate haplotypes, decoys, HLA alleles, unplaced and unlocalised
+// scaffolds and viral sequences: GRCh38's *_alt, *_decoy, *_random, chrUn_*,
+// HLA-*, chrEBV; hs37d5's GL000*, hs37d5 and NC_007605 (EBV). Aligners place
+// reads there so that they do not mismap onto the primary assembly (and
+// lower the mapping quality of reads that fit both), but a somatic call on
+// one is rarely what a clinical report wants, so callers skip them unless
+// asked. chrM/MT is primary assembly and is not one of them.
+bool is_secondary_contig(std::string_view name);
+
 // Which well-known human assembly a contig's length points to ("GRCh37",
 // "GRCh38"), or "" when the length is not one of theirs.
 std::string guess_assembly(std::string_view contig_name, int64_t length);

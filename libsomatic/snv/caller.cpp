@@ -13,6 +13,17 @@
 
 namespace somatic::snv {
 
+void CallerOptions::validate() const {
+    if (min_alt_reads < 1) throw usage_error("min_alt_reads must be at least 1");
+    if (priors.max_tumour_in_normal < 0 || priors.max_tumour_in_normal > 0.5) {
+        throw usage_error("priors.max_tumour_in_normal must be between 0 and 0.5");
+    }
+    // A given shared prior (an estimated one starts from it, within its bounds).
+    if (!estimate_shared_prior && !(priors.shared > 0 && priors.shared < 0.01)) {
+        throw usage_error("priors.shared must be between 0 and 0.01");
+    }
+}
+
 ChunkCaller::ChunkCaller(const CallerInputs& inputs, const CallerOptions& options)
     : inputs_(inputs),
       options_(options),

@@ -52,6 +52,11 @@ struct CallerOptions {
     // Count the chunk's callable sites and the normal's depths (for the
     // prior estimate and the typical depth).
     bool count_callable = false;
+
+    // Throws a usage error naming the field (min_alt_reads,
+    // priors.max_tumour_in_normal, priors.shared when given) for a value out
+    // of range.
+    void validate() const;
 };
 
 struct SnvCall {

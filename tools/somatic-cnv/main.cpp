@@ -32,8 +32,7 @@ void heading(std::FILE* to) {
 
 int dispatch(int argc, char** argv) {
     // Options with no command name: the whole pipeline.
-    const somatic::SubcommandTool tool{"somatic-cnv", SOMATIC_VERSION, heading, kCommands, nullptr,
-                                       somatic::cnv_tool::run_all};
+    const somatic::SubcommandTool tool{"somatic-cnv", heading, kCommands, somatic::cnv_tool::run_all};
     return somatic::dispatch_subcommand(tool, argc, argv);
 }
 

@@ -1,9 +1,9 @@
 #include "options.hpp"
 
-#include <iostream>
 #include <memory>
 #include <vector>
 
+#include "libsomatic/cli/parser.hpp"
 #include "libsomatic/cnv/plot.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
@@ -106,23 +106,10 @@ void check_fractions(double lo, double hi, const char* what) {
 
 bool parse(int argc, char** argv, const std::string& usage, const po::options_description& options,
            po::variables_map& vm, std::vector<std::string>* positional, int max_positional) {
-    po::options_description all = options;
-    all.add_options()("help,h", "show this help");
-    po::options_description hidden;
-    po::positional_options_description pos;
-    if (positional) {
-        hidden.add_options()("input", po::value(positional)->composing(), "inputs");
-        pos.add("input", max_positional);
-    }
-    po::options_description everything;
-    everything.add(all).add(hidden);
-    po::store(po::command_line_parser(argc, argv).options(everything).positional(pos).run(), vm);
-    if (vm.count("help")) {
-        std::cout << usage << "\n\n" << all << "\n";
-        return false;
-    }
-    po::notify(vm);
-    return true;
+    cli::Parser parser("somatic-cnv", usage);
+    parser.add(options);
+    if (positional) parser.positional(*positional, max_positional);
+    return parser.parse(argc, argv, vm);
 }
 
 void check_call_outputs(const FitCli& cli, const CommonOptions& common) {

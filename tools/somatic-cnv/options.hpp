@@ -27,8 +27,9 @@ struct FitCli {
 };
 po::options_description fit_options(cnv::CallOptions& call, FitCli& cli);
 
-// Parses, prints help (returns false) or validates. `usage` is the first
-// help line. Positional arguments go to `positional` when given.
+// Parses with cli::Parser: answers --help or --version (returns false), or
+// stores the values. `usage` is the help's first block. Positional arguments
+// go to `positional` when given, at most `max_positional` of them.
 bool parse(int argc, char** argv, const std::string& usage, const po::options_description& options,
            po::variables_map& vm, std::vector<std::string>* positional = nullptr, int max_positional = 0);
 

@@ -9,12 +9,12 @@
 #include <filesystem>
 
 #include "libsomatic/cli/common_options.hpp"
+#include "libsomatic/cli/parser.hpp"
 #include "libsomatic/cli/tool_main.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/parallel/shard_plan.hpp"
 #include "libsomatic/sig/text_output.hpp"
-#include "somatic_version.h"
 
 using namespace somatic;
 namespace po = boost::program_options;
@@ -40,23 +40,18 @@ bool parse(int argc, char** argv, Options& o) {
     po::options_description shards("Shards");
     shards.add_options()
         ("shards,n", po::value(&o.shards)->value_name("N"), "how many shards (required)")
-        ("min-gap", po::value(&o.min_gap)->default_value(o.min_gap)->value_name("BP"),
+        ("min-gap", cli::value(&o.min_gap)->value_name("BP"),
          "runs of at least BP N bases are assembly gaps, left out of every shard")
         ("out-dir", po::value(&o.out_dir)->value_name("DIR"),
          "write one BED per shard, DIR/PREFIX0001.bed ... (removing shards an earlier run left there); then nothing "
          "goes to standard output unless -o says so")
-        ("prefix", po::value(&o.prefix)->default_value(o.prefix)->value_name("NAME"),
+        ("prefix", cli::value(&o.prefix)->value_name("NAME"),
          "shard names: NAME followed by the shard's number, from 1, zero-padded to 4 digits");
-    po::options_description info("Information");
-    info.add_options()("help,h", "show this help")("version", "show the version");
-    po::options_description all;
-    all.add(shards)
-        .add(common_options(o.common, {.reference = true, .regions = true, .output_type = false, .threads = false,
-                                       .no_version = false}))
-        .add(info);
+    cli::Parser parser("somatic-scatter", kUsage);
+    parser.add(shards).add(common_options(o.common, {.reference = true, .regions = true, .output_type = false,
+                                                     .threads = false, .no_version = false}));
     po::variables_map vm;
-    if (!parse_or_answer(argc, argv, all, vm, "somatic-scatter", kUsage, SOMATIC_VERSION)) return false;
-    po::notify(vm);
+    if (!parser.parse(argc, argv, vm)) return false;
     validate(o.common);
     if (!vm.count("shards")) throw usage_error("--shards is required");
     if (o.shards < 1) throw usage_error("--shards must be at least 1");

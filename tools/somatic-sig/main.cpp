@@ -23,9 +23,7 @@ void heading(std::FILE* to) {
 }
 
 int run(int argc, char** argv) {
-    const somatic::SubcommandTool tool{
-        "somatic-sig", SOMATIC_VERSION, heading, kCommands,
-        "'somatic-sig <command> --help' lists a command's options; 'man somatic-sig' explains them."};
+    const somatic::SubcommandTool tool{"somatic-sig", heading, kCommands};
     return somatic::dispatch_subcommand(tool, argc, argv);
 }
 

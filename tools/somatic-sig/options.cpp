@@ -2,8 +2,8 @@
 
 #include <unistd.h>
 
-#include <iostream>
 
+#include "libsomatic/cli/parser.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/sig/signatures.hpp"
@@ -31,27 +31,7 @@ po::options_description vcf_options(VcfOptions& o) {
 
 bool parse(int argc, char** argv, const po::options_description& visible, const char* usage,
            std::vector<std::string>& inputs) {
-    po::options_description all;
-    bool help = false;
-    po::options_description h("Help");
-    h.add_options()("help,h", po::bool_switch(&help), "print this help and exit");
-    all.add(visible).add(h);
-    po::options_description hidden;
-    hidden.add_options()("input", po::value(&inputs)->composing());
-    po::options_description everything;
-    everything.add(all).add(hidden);
-    po::positional_options_description pos;
-    pos.add("input", -1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(everything).positional(pos).run(), vm);
-    po::notify(vm);
-    if (help) {
-        std::cout << usage << "\n\n" << all << "\n";
-        std::cout.flush();
-        if (!std::cout) throw io_error("-", "cannot write the help", {});
-        return false;
-    }
-    return true;
+    return cli::Parser("somatic-sig", usage).add(visible).positional(inputs).parse(argc, argv);
 }
 
 std::vector<std::string> inputs_or_stdin(std::vector<std::string> inputs) {

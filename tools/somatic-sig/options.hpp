@@ -21,8 +21,9 @@ struct VcfOptions {
 
 boost::program_options::options_description vcf_options(VcfOptions& o);
 
-// Parses argv against `visible` plus the positional inputs; prints help and
-// returns false for --help. `usage` is the first line of the help.
+// Parses argv against `visible` plus the positional inputs with
+// cli::Parser; answers --help or --version and returns false. `usage` is the
+// help's first block.
 bool parse(int argc, char** argv, const boost::program_options::options_description& visible, const char* usage,
            std::vector<std::string>& inputs);
 

@@ -1,29 +1,13 @@
-// somatic-snv's command line: the shared options plus the caller's own.
+// somatic-snv's command line: the shared options plus the caller's own, each
+// with its default taken from snv::PipelineOptions.
 #pragma once
 
-#include <string>
-
-#include "libsomatic/cli/common_options.hpp"
-#include "libsomatic/snv/caller.hpp"
+#include "libsomatic/snv/pipeline.hpp"
 
 namespace somatic::snv_tool {
 
-struct Options {
-    CommonOptions common;
-    snv::CallerInputs inputs;
-    snv::CallerOptions caller;
-    std::string tumour_name, normal_name;
-    std::string germline_hets_output;
-    std::string targets;          // --targets BED
-    int64_t target_padding = 100;  // --target-padding
-    int64_t chunk_size = 250000;
-    bool pass_only = false;
-    bool estimate_prior = true;              // --somatic-prior auto
-    bool estimate_orientation_rates = true;  // --orientation-artefact-rate auto
-    bool estimate_strand_rates = true;       // --strand-artefact-rate auto
-};
-
-// Parses argv; returns false when --help or --version was answered.
-bool parse(int argc, char** argv, Options& options);
+// Parses argv into `options` and checks them (errors name the flags);
+// returns false when --help or --version was answered.
+bool parse(int argc, char** argv, snv::PipelineOptions& options);
 
 }  // namespace somatic::snv_tool

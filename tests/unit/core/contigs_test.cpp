@@ -59,3 +59,15 @@ TEST_CASE("lookups and the chr suggestion") {
     CHECK(d.suggest("Y").empty());
     CHECK(d.total_length() == 30);
 }
+
+TEST_CASE("alternate, decoy, HLA, unplaced and viral contigs are secondary; chromosomes and chrM are not") {
+    // Names as GRCh38's analysis set and hs37d5 spell them.
+    for (const char* name : {"chr6_GL000250v2_alt", "chrUn_JTFH01000001v1_decoy", "chr1_KI270706v1_random",
+                             "chrUn_KI270302v1", "HLA-A*01:01:01:01", "chrEBV", "GL000192.1", "hs37d5",
+                             "NC_007605"}) {
+        CHECK_MESSAGE(is_secondary_contig(name), name);
+    }
+    for (const char* name : {"chr1", "1", "chrX", "Y", "chrM", "MT", "chr22", "20", "demo20"}) {
+        CHECK_MESSAGE(!is_secondary_contig(name), name);
+    }
+}

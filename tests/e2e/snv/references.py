@@ -1,0 +1,102 @@
+"""References as users have them, on pair1 renamed GRCh38-style: chr1 stays
+chr1, chr2 becomes the alternate haplotype chr6_GL000250v2_alt, and the
+reference gains a decoy that the alignments' headers lack (a reference with
+decoys for data aligned without them). Every model setting is given, so that
+the calls of a contig do not depend on which contigs the genome sample is
+drawn from, and the renamed run can be compared record for record with
+pair1's own."""
+import os
+import random
+import subprocess
+import sys
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from e2e_lib import TESTDATA, binary, check, finish, run, scratch
+
+pair = os.path.join(TESTDATA, "pair1")
+out = scratch()
+ALT, DECOY = "chr6_GL000250v2_alt", "chrUn_JTFH01000001v1_decoy"
+fixed = ["--somatic-prior", "1e-6", "--orientation-artefact-rate", "0.001", "--strand-artefact-rate", "0.001",
+         "--no-version"]
+
+
+def renamed_fasta(path):
+    """pair1's reference with chr2 named ALT, and a 5 kb random decoy."""
+    name, seqs = None, {}
+    for line in open(f"{pair}/ref.fa"):
+        if line.startswith(">"):
+            name = line[1:].split()[0]
+            seqs[name] = []
+        else:
+            seqs[name].append(line.strip())
+    rng = random.Random(7)
+    seqs[DECOY] = ["".join(rng.choice("ACGT") for _ in range(5000))]
+    with open(path, "w") as f:
+        for name, lines in seqs.items():
+            f.write(">%s\n" % (ALT if name == "chr2" else name))
+            seq = "".join(lines)
+            for i in range(0, len(seq), 60):
+                f.write(seq[i:i + 60] + "\n")
+    run(["samtools", "faidx", path])
+
+
+def renamed_bam(source, path):
+    header = run(["samtools", "view", "-H", source]).stdout.replace("SN:chr2\t", "SN:%s\t" % ALT)
+    open(path + ".header.sam", "w").write(header)
+    with open(path, "wb") as f:
+        subprocess.run(["samtools", "reheader", path + ".header.sam", source], stdout=f, check=True)
+    run(["samtools", "index", path])
+
+
+def records(text):
+    return [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+
+
+ref = f"{out}/ref38.fa"
+renamed_fasta(ref)
+renamed_bam(f"{pair}/tumour.bam", f"{out}/tumour.bam")
+renamed_bam(f"{pair}/normal.bam", f"{out}/normal.bam")
+snv = [binary("somatic-snv"), "--tumour", f"{out}/tumour.bam", "--normal", f"{out}/normal.bam", "--reference", ref]
+plain = [binary("somatic-snv"), "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam",
+         "--reference", f"{pair}/ref.fa"]
+
+# The whole genome, by default: the primary contig only.
+default = run(snv + fixed)
+calls = records(default.stdout)
+check(calls and {c[0] for c in calls} == {"chr1"},
+      "by default only chr1 is called, not the alt contig or the decoy: %s" % sorted({c[0] for c in calls}))
+check("not calling 1 alternate, decoy, HLA or unplaced contigs (%s)" % ALT in default.stderr,
+      "standard error says the alt contig is left out: %r" % default.stderr.strip())
+check(DECOY in default.stderr and "lacks in its header" in default.stderr,
+      "standard error names the decoy the alignments lack")
+check("##contig=<ID=%s,length=5000>" % DECOY in default.stdout,
+      "the header still lists every contig of the reference")
+# The same reads give the same records on chr1 as pair1's own run of chr1.
+pair1_chr1 = records(run(plain + fixed + ["-r", "chr1"]).stdout)
+check(calls == pair1_chr1, "chr1's records equal pair1's (%d and %d records)" % (len(calls), len(pair1_chr1)))
+
+# --include-alt-contigs: the alt contig's records are pair1's chr2 records.
+included = records(run(snv + fixed + ["--include-alt-contigs"]).stdout)
+alt = [[c[0].replace(ALT, "chr2")] + c[1:] for c in included if c[0] == ALT]
+pair1_chr2 = records(run(plain + fixed + ["-r", "chr2"]).stdout)
+check(alt and alt == pair1_chr2,
+      "--include-alt-contigs calls the alt contig, as pair1 calls chr2 (%d and %d records)"
+      % (len(alt), len(pair1_chr2)))
+check(not any(c[0] == DECOY for c in included), "the decoy, absent from the alignments, is still not called")
+# -r names the alt contig: called without the option.
+named = records(run(snv + fixed + ["-r", ALT]).stdout)
+check(named == [c for c in included if c[0] == ALT], "-r %s calls it without --include-alt-contigs" % ALT)
+
+# -r naming the decoy the alignments lack: one line naming the file and contig.
+missing = run(snv + fixed + ["-r", DECOY + ":1-1000"], check=False)
+lines = missing.stderr.strip().splitlines()
+check(missing.returncode == 1 and len(lines) == 1 and "tumour.bam" in lines[0] and DECOY in lines[0]
+      and "not in this file's header" in lines[0],
+      "-r on a contig the alignments lack: exit 1, one line naming the file and the contig: %r" % missing.stderr)
+
+# A CRAM whose reference is given by --reference gives the BAM's records.
+run(["samtools", "view", "-C", "-T", ref, "-o", f"{out}/tumour.cram", f"{out}/tumour.bam"])
+run(["samtools", "index", f"{out}/tumour.cram"])
+cram = run([binary("somatic-snv"), "--tumour", f"{out}/tumour.cram", "--normal", f"{out}/normal.bam",
+            "--reference", ref] + fixed)
+check(records(cram.stdout) == calls, "a CRAM tumour gives the BAM's records (%d)" % len(records(cram.stdout)))
+finish()
