@@ -167,6 +167,19 @@ class Pair:
                  for r in records if bases[(r["chrom"], r["pos"], r["pos"] + len(r["ref"]) - 1)] != r["ref"].upper()]
         check(not wrong, f"{label}: REF is the reference base at every record (pos, REF, reference: {wrong[:5]})")
 
+    def check_threads(self, chunk_size, extra=()):
+        """Chunks of real reads computed in parallel are written in order:
+        the calls and the hets are byte-identical at 1 and 3 threads
+        (--chunk-size cuts the window into several chunks)."""
+        outputs = []
+        for threads in (1, 3):
+            name = f"{threads} threads"
+            records, _, hets, _ = self.snv(name, extra=["--threads", str(threads), "--chunk-size", str(chunk_size)]
+                                           + list(extra))
+            outputs.append([open(f"{self.out}/{name}{suffix}", "rb").read() for suffix in (".vcf", ".hets.vcf")])
+        check(outputs[0] == outputs[1], f"{self.label}: calls and hets at --chunk-size {chunk_size} are "
+              f"byte-identical at 1 and 3 threads ({len(records)} records, {len(hets)} hets)")
+
     def check_same_reads(self, bam):
         """One person's identical reads as tumour and as normal: any PASS
         call would be an allele the normal shows just as often."""

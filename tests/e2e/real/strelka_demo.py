@@ -82,6 +82,7 @@ print("strelka_demo: PASS calls:", len([r for r in records if r["filter"] == "PA
 
 pair.check_same_reads(pair.tumour)
 pair.check_same_reads(pair.normal)
+pair.check_threads(1000)
 
 segments = pair.check_cnv("whole contig", os.path.join(pair.out, "calls.hets.vcf"), hets)
 logs = [float(s["log2"]) for s in segments]

@@ -105,6 +105,8 @@ check(len(written) >= math.ceil(0.8 * len(normal_hets)),
       f"(at least 4 in 5; missing: {sorted({v['pos'] for v in normal_hets} - set(written))[:5]})")
 
 pair.check_same_reads(pair.tumour)
+# Several chunks a window where it is long enough (--chunk-size is at least 1000).
+pair.check_threads(max(1000, (region[2] - region[1]) // 8), ["--force-sites", forced_vcf])
 
 hets_vcf = os.path.join(pair.out, "calls.hets.vcf")
 pair.check_cnv("window", hets_vcf, hets, region)
