@@ -3,7 +3,7 @@
 // ("chunk_size must be at least 1000"); a tool knows which flag sets which
 // field and says it the user's way ("--chunk-size must be at least 1000").
 //
-//   const cli::FlagNames flags{{"chunk_size", "--chunk-size"}, {"priors.artefact", "--artefact-prior"}};
+//   const cli::FlagNames flags{{"chunk_size", "--chunk-size"}, {"priors.shared", "--shared-prior"}};
 //   cli::with_flags(flags, [&] { options.validate(); });
 #pragma once
 
@@ -18,7 +18,7 @@ using FlagNames = std::map<std::string, std::string>;
 
 // `text` with every field name of `flags` that stands as a word of its own
 // (not part of a longer name) replaced by its flag; longer names first, so
-// "priors.artefact" is not read as "artefact".
+// "priors.shared" is not read as "shared".
 std::string to_flags(const std::string& text, const FlagNames& flags);
 
 // Runs `check`; a somatic::Error it throws is thrown again with its problem

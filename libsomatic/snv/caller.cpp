@@ -18,7 +18,10 @@ void CallerOptions::validate() const {
     if (priors.max_tumour_in_normal < 0 || priors.max_tumour_in_normal > 0.5) {
         throw usage_error("priors.max_tumour_in_normal must be between 0 and 0.5");
     }
-    if (priors.artefact < 0 || priors.artefact >= 0.01) throw usage_error("priors.artefact must be between 0 and 0.01");
+    // A given shared prior (an estimated one starts from it, within its bounds).
+    if (!estimate_shared_prior && !(priors.shared > 0 && priors.shared < 0.01)) {
+        throw usage_error("priors.shared must be between 0 and 0.01");
+    }
 }
 
 ChunkCaller::ChunkCaller(const CallerInputs& inputs, const CallerOptions& options)
@@ -156,10 +159,13 @@ ChunkEvidence ChunkCaller::collect(const Interval& chunk) {
     for (int64_t pos = padded.beg; pos < padded.end; ++pos) {
         const uint8_t rb = base_code(ref[static_cast<size_t>(pos - padded.beg)]);
         if (rb == kBaseN) continue;
-        if (options_.count_callable && chunk.contains(pos) &&
-            pileup_.counts(0, pos).total() >= options_.filters.min_tumour_depth &&
-            pileup_.counts(1, pos).total() >= options_.filters.min_normal_depth) {
-            ++out.callable_sites;
+        if (options_.count_callable && chunk.contains(pos)) {
+            const uint32_t normal_depth = pileup_.counts(1, pos).total();
+            out.normal_depth.add(normal_depth);
+            if (pileup_.counts(0, pos).total() >= options_.filters.min_tumour_depth &&
+                normal_depth >= options_.filters.min_normal_depth) {
+                ++out.callable_sites;
+            }
         }
         const AltChoice t = rank_alts(pileup_.counts(0, pos), rb);
         auto f = forced.find(pos);
@@ -207,6 +213,7 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
     ChunkCalls out;
     out.hets = std::move(evidence.hets);
     out.callable_sites = evidence.callable_sites;
+    out.normal_depth = std::move(evidence.normal_depth);
     const Interval& chunk = evidence.chunk;
     std::vector<SnvCall> calls;  // over the padded region, in position order
     calls.reserve(evidence.candidates.size());
@@ -232,10 +239,9 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
     }
     std::erase_if(calls, [&](const SnvCall& c) { return !chunk.contains(c.pos); });
 
-    auto depth = options.normal_mean_depth.find(chunk.contig);
     annotate_resources(chunk, calls);
     for (auto& c : calls) {
-        if (depth != options.normal_mean_depth.end()) c.context.normal_mean_depth = depth->second;
+        c.context.normal_typical_depth = options.normal_typical_depth;
         c.audit = audit(c.tumour, c.normal, options.filters);
         c.audit.orientation_artefact_probability =
             one_sided_artefact_probability(orientation_split(c), options.orientation_artefacts);

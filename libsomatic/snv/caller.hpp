@@ -19,6 +19,7 @@
 #include "libsomatic/snv/likelihood.hpp"
 #include "libsomatic/snv/one_sided_artefacts.hpp"
 #include "libsomatic/snv/site_stats.hpp"
+#include "libsomatic/snv/typical_depth.hpp"
 
 namespace somatic::snv {
 
@@ -44,11 +45,17 @@ struct CallerOptions {
     bool germline_hets = false;    // also collect the normal's heterozygous sites
     double het_min_fraction = 0.2, het_max_fraction = 0.8;
     uint32_t het_min_depth = 10;
-    std::map<std::string, double> normal_mean_depth;  // per contig, for HighDepth
-    bool count_callable = false;   // count the chunk's callable sites (for the prior estimate)
+    // HighDepth's yardstick, the normal's typical depth where it has reads
+    // (typical_depth.hpp), measured on the genome sample; 0: not applied.
+    double normal_typical_depth = 0;
+    bool estimate_shared_prior = true;  // estimate priors.shared with the somatic prior
+    // Count the chunk's callable sites and the normal's depths (for the
+    // prior estimate and the typical depth).
+    bool count_callable = false;
 
     // Throws a usage error naming the field (min_alt_reads,
-    // priors.max_tumour_in_normal, priors.artefact) for a value out of range.
+    // priors.max_tumour_in_normal, priors.shared when given) for a value out
+    // of range.
     void validate() const;
 };
 
@@ -82,6 +89,7 @@ struct ChunkCalls {
     std::vector<SnvCall> calls;
     std::vector<GermlineHet> hets;
     uint64_t callable_sites = 0;  // both samples at LowDepth's minimum depths; with count_callable
+    DepthHistogram normal_depth;   // the normal's depth over the chunk; with count_callable
 };
 
 // What a chunk's reads say before any hypothesis is weighed: the candidate
@@ -94,6 +102,7 @@ struct ChunkEvidence {
     std::vector<SnvCall> candidates;
     std::vector<GermlineHet> hets;
     uint64_t callable_sites = 0;
+    DepthHistogram normal_depth;
 };
 
 class ChunkCaller {

@@ -36,7 +36,8 @@ std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t) {
                           fmt(t.cluster_window) + " bp (--max-cluster-events, --cluster-window)"},
         {"MultiAllelic", "A second alternative allele has real support in the tumour"},
         {"HighDepth", "Normal depth above " + fmt(t.max_normal_depth_factor) +
-                          " x its mean: a collapsed repeat (--max-normal-depth-factor)"},
+                          " x its typical depth where it has reads (##normal_typical_depth): a collapsed repeat "
+                          "(--max-normal-depth-factor)"},
         {"OrientationBias", "Alt reads' F1R2/F2R1 orientations differ from ref reads' (Fisher Phred above " +
                                 fmt(t.max_orientation_bias) + ", --max-orientation-bias), or all alt reads in one orientation and "
                                 "P(artefact) above 0.5 given the sample's learned rate (INFO/OAP): FFPE or 8-oxoG "
@@ -80,7 +81,7 @@ std::vector<const char*> apply_filters(double qss, const SampleSiteStats& tumour
     if (tumour.alt > 0 && tumour.alt_median_mapq < t.min_alt_mapq) failed.push_back("LowMapQ");
     if (c.nearby_events > t.max_cluster_events) failed.push_back("Clustered");
     if (c.second_alt) failed.push_back("MultiAllelic");
-    if (c.normal_mean_depth > 0 && normal.depth > t.max_normal_depth_factor * c.normal_mean_depth) {
+    if (c.normal_typical_depth > 0 && normal.depth > t.max_normal_depth_factor * c.normal_typical_depth) {
         failed.push_back("HighDepth");
     }
     if (a.orientation_bias_phred > t.max_orientation_bias || a.orientation_artefact_probability > 0.5) {

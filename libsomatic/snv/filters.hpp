@@ -28,7 +28,7 @@ struct FilterThresholds {
     double min_alt_mapq = 40;             // LowMapQ: median alt mapping quality
     int cluster_window = 100;             // Clustered: window (bp) ...
     int max_cluster_events = 2;           // ... holding more than this many other candidate events
-    double max_normal_depth_factor = 3;   // HighDepth: normal depth above this times its mean
+    double max_normal_depth_factor = 3;   // HighDepth: normal depth above this times its typical depth
     double max_orientation_bias = 30;     // OrientationBias: Phred Fisher p of alt vs ref F1R2/F2R1
     double max_population_af = 0.01;      // PopulationAF: in the germline resource above this AF
 };
@@ -43,7 +43,7 @@ std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t);
 // Facts about the site's surroundings that the site itself does not carry.
 struct SiteContext {
     int nearby_events = 0;          // other candidate events within the cluster window
-    double normal_mean_depth = 0;   // 0: unknown, HighDepth not applied
+    double normal_typical_depth = 0;  // typical_depth.hpp; 0: unknown, HighDepth not applied
     bool second_alt = false;        // a second alt allele with real support
     double population_af = -1;      // -1: not in the resource
     bool in_panel_of_normals = false;

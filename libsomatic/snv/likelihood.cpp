@@ -64,14 +64,32 @@ std::vector<double> make_grid() {
     return g;
 }
 
-// Systematic errors shared by both samples sit at low fractions.
-const std::array<double, 4> kArtefactFractions{0.005, 0.01, 0.02, 0.04};
+std::vector<double> make_shared_grid() {
+    // 0.5% to 28% in steps of x1.25 (19 fractions).
+    std::vector<double> g;
+    for (double f = 0.005; f < 0.3; f *= 1.25) g.push_back(f);
+    return g;
+}
 
 }  // namespace
 
 const std::vector<double>& allele_fraction_grid() {
     static const std::vector<double> grid = make_grid();
     return grid;
+}
+
+const std::vector<double>& shared_fraction_grid() {
+    static const std::vector<double> grid = make_shared_grid();
+    return grid;
+}
+
+double log10_shared_likelihood(const SampleEvidence& tumour, const SampleEvidence& normal) {
+    const auto& grid = shared_fraction_grid();
+    std::vector<double> shared(grid.size());
+    for (size_t i = 0; i < grid.size(); ++i) {
+        shared[i] = log10_likelihood(tumour, grid[i]) + log10_likelihood(normal, grid[i]);
+    }
+    return log10_mean(shared);
 }
 
 SitePosterior somatic_posterior(const SampleEvidence& tumour, const SampleEvidence& normal,
@@ -90,19 +108,17 @@ SitePosterior somatic_posterior(const SampleEvidence& tumour, const SampleEviden
     }
     SitePosterior p;
     p.log10_somatic = std::log10(priors.somatic) + log10_mean(joint);
-    p.log10_reference = std::log10(1.0 - priors.somatic - priors.germline_het - priors.germline_hom - priors.artefact) +
+    p.log10_reference = std::log10(1.0 - priors.somatic - priors.germline_het - priors.germline_hom - priors.shared) +
                         log10_likelihood(tumour, 0.0) + log10_likelihood(normal, 0.0);
     const double het = std::log10(priors.germline_het) + log10_likelihood(normal, 0.5) + tumour_free;
     const double hom = std::log10(priors.germline_hom) + log10_likelihood(normal, 1.0) + tumour_free;
     p.log10_germline = log10_sum(het, hom);
-    std::vector<double> shared;
-    for (double g : kArtefactFractions) shared.push_back(log10_likelihood(tumour, g) + log10_likelihood(normal, g));
-    p.log10_artefact = std::log10(priors.artefact) + log10_mean(shared);
+    p.log10_shared = std::log10(priors.shared) + log10_shared_likelihood(tumour, normal);
 
-    const double not_somatic = log10_sum(log10_sum(p.log10_reference, p.log10_germline), p.log10_artefact);
+    const double not_somatic = log10_sum(log10_sum(p.log10_reference, p.log10_germline), p.log10_shared);
     const double total = log10_sum(not_somatic, p.log10_somatic);
     p.qss = std::clamp(-10.0 * (not_somatic - total), 0.0, kMaxQss);
-    const double not_germline = log10_sum(log10_sum(p.log10_reference, p.log10_somatic), p.log10_artefact);
+    const double not_germline = log10_sum(log10_sum(p.log10_reference, p.log10_somatic), p.log10_shared);
     p.germline_phred = std::clamp(-10.0 * (not_germline - total), 0.0, kMaxQss);
     return p;
 }

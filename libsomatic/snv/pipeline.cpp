@@ -17,6 +17,7 @@ void PipelineOptions::validate() const {
     if (inputs.normal.empty()) throw usage_error("inputs.normal is required");
     if (inputs.reference.empty()) throw usage_error("inputs.reference is required");
     if (chunk_size < 1000) throw usage_error("chunk_size must be at least 1000");
+    if (target_padding < 0) throw usage_error("target_padding must be at least 0");
     caller.validate();
 }
 
@@ -44,9 +45,16 @@ SampleNames sample_names(const PipelineOptions& o, AlignmentFile& tumour, Alignm
 }
 
 // Whole primary contigs of the reference that both BAMs hold with the same
-// length: where the prior's genome sample may come from. A genome made only
-// of secondary contigs (a test reference, an odd build) samples those.
-std::vector<Interval> shared_contigs(const Reference& reference, AlignmentFile& tumour, AlignmentFile& normal) {
+// length: where the genome sample may come from. A genome made only of
+// secondary contigs (a test reference, an odd build) samples those.
+// With targets, the sample space is the targets' parts of those contigs
+// (the targets on secondary contigs if none is on a primary one).
+struct SampleSpace {
+    std::vector<Interval> contigs;  // whole contigs, the space without targets
+    std::vector<Interval> space;    // what the sample is drawn from: `contigs`, or the targets on them
+};
+SampleSpace sample_space(const Reference& reference, AlignmentFile& tumour, AlignmentFile& normal,
+                         const std::vector<Interval>& targets) {
     std::vector<Interval> primary, all;
     for (const Contig& c : reference.contigs().contigs()) {
         const Contig* t = tumour.contigs().find(c.name);
@@ -55,7 +63,14 @@ std::vector<Interval> shared_contigs(const Reference& reference, AlignmentFile& 
         all.push_back({c.name, 0, c.length});
         if (!is_secondary_contig(c.name)) primary.push_back(all.back());
     }
-    return primary.empty() ? all : primary;
+    if (targets.empty()) {
+        auto& whole = primary.empty() ? all : primary;
+        return {whole, whole};
+    }
+    auto on_primary = intersect(primary, targets, reference.contigs());
+    if (!on_primary.empty()) return {std::move(primary), std::move(on_primary)};
+    auto on_any = intersect(all, targets, reference.contigs());
+    return {std::move(all), std::move(on_any)};
 }
 
 // "a, b, c and 4 more": a few names of a long list, for a log line.
@@ -126,19 +141,24 @@ VcfFormat format_of(const CommonOptions& c) {
     return c.output_type.empty() ? vcf_format_from_name(c.output) : parse_vcf_format(c.output_type);
 }
 
-// The genome sample's estimates into o.caller. With a genome no larger than
-// the sample, the sample is the genome: its evidence is kept in `kept` to be
+// The genome sample's estimates into o.caller: the normal's typical depth
+// always (HighDepth's yardstick), the priors and the artefact rates unless
+// given. With a genome no larger than the sample, when something is
+// estimated, the sample is the genome: its evidence is kept in `kept` to be
 // weighed again under the estimate rather than read a second time (the calls
 // are the same either way); returns whether it was.
 bool estimate_on_sample(PipelineOptions& o, const Reference& reference, AlignmentFile& tumour,
                         AlignmentFile& normal, const std::vector<Interval>& regions,
-                        std::vector<ChunkEvidence>& kept) {
-    // The sample is drawn from the whole genome, whatever -r says, so
-    // that every shard of a scattered run uses the same prior.
-    const auto whole = shared_contigs(reference, tumour, normal);
-    for (const auto& c : whole) o.caller.normal_mean_depth[c.contig] = normal.mean_depth_from_index(c.contig);
-    const auto sample = prior_sample_chunks(whole);
-    const bool reuse_sample = regions == whole && prior_sample_is_everything(whole, sample);
+                        const std::vector<Interval>& targets, std::vector<ChunkEvidence>& kept) {
+    // The sample is drawn from the whole genome (the targets), whatever -r
+    // says, so that every shard of a scattered run uses the same priors,
+    // rates and typical depth.
+    const auto [whole, space] = sample_space(reference, tumour, normal, targets);
+    const auto sample = targets.empty() ? prior_sample_chunks(whole) : model_sample_chunks(whole, space);
+    const bool estimating = o.estimate_prior || o.caller.estimate_shared_prior || o.estimate_orientation_rates ||
+                            o.estimate_strand_rates;
+    const bool reuse_sample =
+        estimating && targets.empty() && regions == whole && prior_sample_is_everything(whole, sample);
     const auto estimate =
         estimate_prior_on_sample(o.inputs, o.caller, sample, o.common.threads, reuse_sample ? &kept : nullptr);
     if (o.estimate_prior) {
@@ -147,6 +167,9 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, Alignmen
                    std::to_string(estimate.candidates) + " candidates in " +
                    std::to_string(estimate.callable_sites) + " callable sites");
     }
+    o.caller.priors.shared = estimate.shared_prior;
+    o.caller.normal_typical_depth = normal_typical_depth(estimate, o.inputs, o.caller, space, o.common.threads);
+    if (o.caller.normal_typical_depth == 0) log::warning("the normal has no reads: HighDepth is not applied");
     if (o.estimate_orientation_rates) o.caller.orientation_artefacts = estimate.orientation;
     if (o.estimate_strand_rates) o.caller.strand_artefacts = estimate.strand;
     log::debug("one-sided artefact rates estimated from " + std::to_string(estimate.artefact_candidates) +
@@ -154,10 +177,14 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, Alignmen
     return reuse_sample;
 }
 
-// The ##somatic_prior and ##..._artefact_rates lines: the values used and
-// whether they were estimated or given.
+// The ##somatic_prior, ##shared_prior, ##normal_typical_depth and
+// ##..._artefact_rates lines: the values used and whether they were
+// estimated or given.
 std::vector<std::string> model_lines(const PipelineOptions& o) {
     return {"##somatic_prior=" + format_prior(o.caller.priors.somatic) + (o.estimate_prior ? ",estimated" : ",given"),
+            "##shared_prior=" + format_prior(o.caller.priors.shared) +
+                (o.caller.estimate_shared_prior ? ",estimated" : ",given"),
+            "##normal_typical_depth=" + format_prior(o.caller.normal_typical_depth),
             "##orientation_artefact_rates=" + format_rates(o.caller.orientation_artefacts, "F1R2", "F2R1") +
                 (o.estimate_orientation_rates ? ",estimated" : ",given"),
             "##strand_artefact_rates=" + format_rates(o.caller.strand_artefacts, "fwd", "rev") +
@@ -171,20 +198,23 @@ PipelineSummary run_pipeline(PipelineOptions o) {
     AlignmentFile tumour(o.inputs.tumour, o.inputs.reference);
     AlignmentFile normal(o.inputs.normal, o.inputs.reference);
     const bool whole_genome = o.common.regions.empty() && o.common.regions_file.empty();
-    const auto regions = whole_genome
-                             ? resolve_regions(o.common, default_calling_contigs(o, reference, tumour, normal))
-                             : resolve_regions(o.common, reference.contigs());
+    // With targets, the regions (-r, or the contigs a whole-genome run
+    // calls) are cut to the padded targets.
+    const auto targets = read_padded_targets(o.targets, o.target_padding, reference.contigs());
+    const auto resolved = whole_genome
+                              ? resolve_regions(o.common, default_calling_contigs(o, reference, tumour, normal))
+                              : resolve_regions(o.common, reference.contigs());
+    const auto regions = intersect(resolved, targets, reference.contigs());
+    if (!targets.empty() && regions.empty()) {
+        log::warning("no target of " + o.targets + " lies in the regions called: no calls");
+    }
     const auto used = contigs_of(regions);
     check_same_assembly(tumour.contigs(), tumour.path(), reference.contigs(), reference.path(), used);
     check_same_assembly(normal.contigs(), normal.path(), reference.contigs(), reference.path(), used);
     const SampleNames names = sample_names(o, tumour, normal);
-    for (const auto& contig : used) o.caller.normal_mean_depth[contig] = normal.mean_depth_from_index(contig);
 
     std::vector<ChunkEvidence> sample_evidence;
-    bool reuse_sample = false;
-    if (o.estimate_prior || o.estimate_orientation_rates || o.estimate_strand_rates) {
-        reuse_sample = estimate_on_sample(o, reference, tumour, normal, regions, sample_evidence);
-    }
+    const bool reuse_sample = estimate_on_sample(o, reference, tumour, normal, regions, targets, sample_evidence);
 
     VcfWriter calls_out(o.common.output, format_of(o.common));
     define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, o.provenance, model_lines(o));

@@ -1,8 +1,10 @@
 // somatic-snv from inputs to VCF, for the tool and for anyone embedding the
-// caller: open and check the inputs, estimate the somatic prior and the
-// one-sided artefact rates on a fixed genome sample (reusing that reading
-// when the sample is the whole genome), write the header, call the regions'
-// chunks on the region engine and write them in order.
+// caller: open and check the inputs, cut the regions to the targets if
+// there are any, measure the normal's typical depth and estimate the somatic
+// and shared priors and the one-sided artefact rates on a fixed genome
+// sample (reusing that reading when the sample is the whole genome), write
+// the header, call the regions' chunks on the region engine and write them
+// in order.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +13,7 @@
 #include "libsomatic/cli/common_options.hpp"
 #include "libsomatic/io/vcf_writer.hpp"
 #include "libsomatic/snv/caller.hpp"
+#include "libsomatic/snv/targets.hpp"
 
 namespace somatic::snv {
 
@@ -25,7 +28,14 @@ struct PipelineOptions {
     // contigs that both alignments hold; this adds the alternate, decoy,
     // HLA and unplaced ones (core/contigs is_secondary_contig).
     bool include_secondary_contigs = false;
-    // Estimated on the genome sample, or as given in `caller`.
+    // Exome or panel targets (BED; targets.hpp), each widened by
+    // target_padding bases on both sides. Only the parts of the regions
+    // (common.regions, or else the whole genome as above) inside them are
+    // called, and the genome sample is drawn from them. Empty: no targets.
+    std::string targets;
+    int64_t target_padding = kDefaultTargetPadding;
+    // Estimated on the genome sample, or as given in `caller` (the shared
+    // prior's switch is caller.estimate_shared_prior).
     bool estimate_prior = true;
     bool estimate_orientation_rates = true;
     bool estimate_strand_rates = true;
@@ -34,9 +44,9 @@ struct PipelineOptions {
     CommonOptions common;
     Provenance provenance{"somatic-snv", "", "", false};
 
-    // Throws a usage error naming the field (inputs.tumour, chunk_size, ...)
-    // for a missing input or a value out of range; caller.validate() then
-    // speaks in CallerOptions' field names.
+    // Throws a usage error naming the field (inputs.tumour, chunk_size,
+    // target_padding, ...) for a missing input or a value out of range;
+    // caller.validate() then speaks in CallerOptions' field names.
     void validate() const;
 };
 

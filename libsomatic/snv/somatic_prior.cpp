@@ -8,26 +8,50 @@
 #include <memory>
 
 #include "libsomatic/parallel/region_engine.hpp"
+#include "libsomatic/snv/targets.hpp"
 
 namespace somatic::snv {
 
-double estimate_somatic_prior(const std::vector<PriorEvidence>& candidates, uint64_t callable_sites,
-                              const PriorBounds& bounds, double start) {
-    double pi = std::clamp(start, bounds.lowest, bounds.highest);
-    const double sites = static_cast<double>(callable_sites) + bounds.pseudo_sites;
-    for (int iteration = 0; iteration < 200; ++iteration) {
-        double expected_somatic = bounds.pseudo_somatic;
+Priors estimate_priors(const std::vector<PriorEvidence>& candidates, uint64_t callable_sites,
+                       const PriorBounds& somatic_bounds, const PriorBounds& shared_bounds, Priors start) {
+    double pi = std::clamp(start.somatic, somatic_bounds.lowest, somatic_bounds.highest);
+    double pi_s = std::clamp(start.shared, shared_bounds.lowest, shared_bounds.highest);
+    const double sites = static_cast<double>(callable_sites);
+    for (int iteration = 0; iteration < 500; ++iteration) {
+        double expected_somatic = somatic_bounds.pseudo_somatic;
+        double expected_shared = shared_bounds.pseudo_somatic;
         for (const auto& c : candidates) {
-            // P(somatic) = pi L_s / (pi L_s + N), in log10 to keep tiny terms.
-            const double log_odds = std::log10(pi) + c.log10_somatic_likelihood - c.log10_not_somatic;
-            expected_somatic += 1.0 / (1.0 + std::pow(10.0, -log_odds));
+            // P(somatic) = pi L_som / (pi L_som + pi_s L_shared + N), in log10
+            // relative to N to keep tiny terms.
+            const double som = std::pow(10.0, std::log10(pi) + c.log10_somatic_likelihood - c.log10_not_somatic);
+            const double sh = std::pow(10.0, std::log10(pi_s) + c.log10_shared_likelihood - c.log10_not_somatic);
+            const double total = 1.0 + som + sh;
+            if (!std::isfinite(total)) {  // one term beyond double range: it takes the whole site
+                (som >= sh ? expected_somatic : expected_shared) += 1.0;
+                continue;
+            }
+            expected_somatic += som / total;
+            expected_shared += sh / total;
         }
-        const double next = std::clamp(expected_somatic / sites, bounds.lowest, bounds.highest);
-        const bool converged = std::abs(next - pi) <= 1e-4 * pi;
+        const double next = std::clamp(expected_somatic / (sites + somatic_bounds.pseudo_sites),
+                                       somatic_bounds.lowest, somatic_bounds.highest);
+        const double next_s = std::clamp(expected_shared / (sites + shared_bounds.pseudo_sites),
+                                         shared_bounds.lowest, shared_bounds.highest);
+        const bool converged = std::abs(next - pi) <= 1e-4 * pi && std::abs(next_s - pi_s) <= 1e-4 * pi_s;
         pi = next;
+        pi_s = next_s;
         if (converged) break;
     }
-    return pi;
+    return {pi, pi_s};
+}
+
+double estimate_somatic_prior(const std::vector<PriorEvidence>& candidates, uint64_t callable_sites,
+                              const PriorBounds& bounds, double start) {
+    // With no shared likelihood, the shared share stays at its floor and
+    // takes nothing from pi.
+    std::vector<PriorEvidence> somatic_only = candidates;
+    for (auto& c : somatic_only) c.log10_shared_likelihood = -std::numeric_limits<double>::infinity();
+    return estimate_priors(somatic_only, callable_sites, bounds, kSharedPriorBounds, {start, 0}).somatic;
 }
 
 std::vector<Interval> prior_sample_chunks(const std::vector<Interval>& contigs, int64_t size, size_t count) {
@@ -38,6 +62,12 @@ std::vector<Interval> prior_sample_chunks(const std::vector<Interval>& contigs, 
     // Evenly spaced, centred in their strata; the same for the same genome.
     for (size_t i = 0; i < count; ++i) picked.push_back(all[(2 * i + 1) * all.size() / (2 * count)]);
     return picked;
+}
+
+std::vector<Interval> model_sample_chunks(const std::vector<Interval>& contigs, const std::vector<Interval>& targets,
+                                          int64_t size, size_t count) {
+    if (targets.empty()) return prior_sample_chunks(contigs, size, count);
+    return make_chunks(target_sample(targets, size * static_cast<int64_t>(count)), size);
 }
 
 bool prior_sample_is_everything(const std::vector<Interval>& contigs, const std::vector<Interval>& sample) {
@@ -87,6 +117,7 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
             if (kept) kept->push_back(std::move(sampled.evidence));
             const ChunkCalls& result = sampled.calls;
             estimate.callable_sites += result.callable_sites;
+            estimate.normal_depth.merge(result.normal_depth);
             for (const auto& c : result.calls) {
                 if (!c.forced && c.tumour.alt >= 3 && c.posterior.qss >= options.filters.min_qss &&
                     fails_only(c, {"OrientationBias", "StrandBias"})) {
@@ -95,13 +126,17 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
                 }
                 if (c.forced || c.tumour.alt < options.min_alt_reads || !fails_only(c, {"LowQSS"})) continue;
                 const auto& p = c.posterior;
-                prior_candidates.push_back(
-                    {{p.log10_somatic - std::log10(options.priors.somatic),
-                      log10_sum(log10_sum(p.log10_reference, p.log10_germline), p.log10_artefact)},
-                     orientation_split(c),
-                     strand_split(c)});
+                PriorEvidence e{p.log10_somatic - std::log10(options.priors.somatic),
+                                log10_sum(p.log10_reference, p.log10_germline)};
+                if (options.estimate_shared_prior) {
+                    e.log10_shared_likelihood = p.log10_shared - std::log10(options.priors.shared);
+                } else {
+                    e.log10_not_somatic = log10_sum(e.log10_not_somatic, p.log10_shared);
+                }
+                prior_candidates.push_back({e, orientation_split(c), strand_split(c)});
             }
         });
+    estimate.normal_typical_depth = estimate.normal_depth.typical_depth();
     estimate.artefact_candidates = orientation.size();
     estimate.orientation = estimate_artefact_rates(orientation);
     estimate.strand = estimate_artefact_rates(strand);
@@ -114,8 +149,30 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
         evidence.push_back(c.evidence);
     }
     estimate.candidates = evidence.size();
-    estimate.prior = estimate_somatic_prior(evidence, estimate.callable_sites, PriorBounds{}, options.priors.somatic);
+    const Priors priors = estimate_priors(evidence, estimate.callable_sites, PriorBounds{}, kSharedPriorBounds,
+                                          {options.priors.somatic, options.priors.shared});
+    estimate.prior = priors.somatic;
+    estimate.shared_prior = options.estimate_shared_prior ? priors.shared : options.priors.shared;
     return estimate;
+}
+
+double normal_typical_depth(const PriorEstimate& estimate, const CallerInputs& inputs, const CallerOptions& options,
+                            const std::vector<Interval>& space, int threads) {
+    if (estimate.normal_depth.covered_positions() >= kMinCoveredPositions) return estimate.normal_typical_depth;
+    CallerOptions counting = options;
+    counting.germline_hets = false;
+    counting.count_callable = true;
+    DepthHistogram depth;
+    PerThread<std::unique_ptr<ChunkCaller>> callers;
+    run_in_order<DepthHistogram>(
+        make_chunks(space, kPriorSampleChunkSize), {threads, 0},
+        [&](const Interval& chunk) {
+            auto& caller = callers.local();
+            if (!caller) caller = std::make_unique<ChunkCaller>(inputs, counting);
+            return caller->collect(chunk).normal_depth;
+        },
+        [&](DepthHistogram&& d, const Interval&) { depth.merge(d); });
+    return depth.typical_depth();
 }
 
 }  // namespace somatic::snv

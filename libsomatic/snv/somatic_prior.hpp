@@ -7,9 +7,19 @@
 // hypotheses": the EM update pi <- (sum of posterior somatic probabilities +
 // a) / (callable sites + b). The pseudo-counts a = 1, b = 1e6 (one somatic
 // site per Mb) keep a sample with no candidates from driving pi to zero.
+//
+// The prior of the "shared" hypothesis (a low-fraction variant carried by
+// both samples: clonal haematopoiesis, mosaicism, a normal holding tumour
+// cells) is the normal's own in the same way, and estimated in the same EM:
+// the mixture is "somatic with probability pi, shared with probability
+// pi_s, else reference or germline". Its pseudo-counts (0.01 per 1e6 sites)
+// keep a clean normal at the floor, 1e-8 per site; a normal whose reads
+// carry dozens of shared variants raises pi_s towards their share, so that
+// they are not called somatic, and takes them out of pi's estimate.
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "libsomatic/core/interval.hpp"
@@ -21,9 +31,14 @@ namespace somatic::snv {
 // One candidate's evidence, free of the somatic prior: log10 of the somatic
 // likelihood, and log10 of prior x likelihood summed over the other
 // hypotheses.
+// With the shared prior estimated too, log10_shared_likelihood is the shared
+// hypothesis' likelihood and log10_not_somatic covers the others (reference,
+// germline); otherwise the shared likelihood is -inf and log10_not_somatic
+// includes its prior x likelihood.
 struct PriorEvidence {
     double log10_somatic_likelihood = 0;
     double log10_not_somatic = 0;
+    double log10_shared_likelihood = -std::numeric_limits<double>::infinity();
 };
 
 struct PriorBounds {
@@ -33,9 +48,20 @@ struct PriorBounds {
     double pseudo_sites = 1e6;
 };
 
+// The bounds and pseudo-counts of the shared prior.
+inline constexpr PriorBounds kSharedPriorBounds{1e-8, 1e-4, 0.01, 1e6};
+
 // The maximum a posteriori prior, by EM from `start`.
 double estimate_somatic_prior(const std::vector<PriorEvidence>& candidates, uint64_t callable_sites,
                               const PriorBounds& bounds = {}, double start = 1e-6);
+
+// The somatic and shared priors together, by EM from the starts.
+struct Priors {
+    double somatic = 0;
+    double shared = 0;
+};
+Priors estimate_priors(const std::vector<PriorEvidence>& candidates, uint64_t callable_sites,
+                       const PriorBounds& somatic_bounds, const PriorBounds& shared_bounds, Priors start);
 
 // The genome sample the estimate is made on: `count` chunks of `size` bases
 // spread evenly over all of `contigs` (not just the regions being called,
@@ -46,8 +72,17 @@ constexpr size_t kPriorSampleChunks = 40;
 std::vector<Interval> prior_sample_chunks(const std::vector<Interval>& contigs, int64_t size = kPriorSampleChunkSize,
                                           size_t count = kPriorSampleChunks);
 
+// The sample drawn from the padded targets (targets.hpp) instead, when
+// there are targets: as many bases of them as the genome sample holds,
+// in chunks of `size`.
+std::vector<Interval> model_sample_chunks(const std::vector<Interval>& contigs, const std::vector<Interval>& targets,
+                                          int64_t size = kPriorSampleChunkSize, size_t count = kPriorSampleChunks);
+
 struct PriorEstimate {
     double prior = 0;
+    double shared_prior = 0;  // with options.estimate_shared_prior; else the given one
+    DepthHistogram normal_depth;  // over the sample
+    double normal_typical_depth = 0;
     size_t candidates = 0;  // candidates the estimate weighed
     uint64_t callable_sites = 0;
     ArtefactRates orientation, strand;
@@ -70,6 +105,17 @@ struct PriorEstimate {
 PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerOptions& options,
                                        const std::vector<Interval>& sample, int threads,
                                        std::vector<ChunkEvidence>* kept = nullptr);
+
+// The normal's typical depth (typical_depth.hpp), HighDepth's yardstick:
+// from the sample's depths when they cover at least kMinCoveredPositions,
+// else measured over all of `space` (the whole genome, or all the targets).
+// The fallback is for a slice or a panel whose windows the evenly spaced
+// sample misses; such data are sparse, so reading all of `space` costs
+// little (an empty 100 kb chunk is one index lookup per sample). 0 when
+// the normal has no reads at all.
+constexpr uint64_t kMinCoveredPositions = 10000;
+double normal_typical_depth(const PriorEstimate& estimate, const CallerInputs& inputs, const CallerOptions& options,
+                            const std::vector<Interval>& space, int threads);
 
 // True when `sample` (from prior_sample_chunks) is every chunk of `contigs`:
 // a genome of at most 40 x 100 kb, where the estimate reads all of it and

@@ -58,8 +58,6 @@ void define_calls_header(VcfWriter& w, const ContigDict& contigs, const SampleNa
                "window\">");
     w.add_line("##INFO=<ID=POPAF,Number=1,Type=Float,Description=\"Allele frequency in the germline resource\">");
     w.add_line("##INFO=<ID=FORCED,Number=0,Type=Flag,Description=\"Reported because it is in --force-sites\">");
-    w.add_line("##INFO=<ID=NDEPTH_MEAN,Number=1,Type=Float,Description=\"Mean normal depth of the contig, for "
-               "HighDepth\">");
     define_common(w, contigs, names, provenance);
     w.add_line("##FORMAT=<ID=AF,Number=A,Type=Float,Description=\"Alt allele fraction: AD alt / DP\">");
     w.add_line("##FORMAT=<ID=SB,Number=4,Type=Integer,Description=\"Ref forward, ref reverse, alt forward, alt "

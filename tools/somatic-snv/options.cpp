@@ -28,21 +28,27 @@ const cli::FlagNames kFlags{
     {"chunk_size", "--chunk-size"},
     {"min_alt_reads", "--min-alt-reads"},
     {"priors.max_tumour_in_normal", "--tumour-in-normal"},
-    {"priors.artefact", "--artefact-prior"},
+    {"priors.shared", "--shared-prior"},
+    {"target_padding", "--target-padding"},
 };
 
-// "auto" (nullopt) or a number in (0, highest).
-std::optional<double> auto_or_number(const std::string& text, const std::string& option, double highest) {
+// "auto" (nullopt) or a number.
+std::optional<double> auto_or_any_number(const std::string& text, const std::string& option) {
     if (text == "auto") return std::nullopt;
-    double value = 0;
     try {
         size_t used = 0;
-        value = std::stod(text, &used);
+        const double value = std::stod(text, &used);
         if (used != text.size()) throw std::invalid_argument(text);
+        return value;
     } catch (const std::exception&) {
         throw usage_error(option + " must be 'auto' or a number, not '" + text + "'");
     }
-    if (!(value > 0 && value < highest)) {
+}
+
+// "auto" (nullopt) or a number in (0, highest).
+std::optional<double> auto_or_number(const std::string& text, const std::string& option, double highest) {
+    const auto value = auto_or_any_number(text, option);
+    if (value && !(*value > 0 && *value < highest)) {
         char bound[32];
         std::snprintf(bound, sizeof bound, "%g", highest);
         throw usage_error(option + " must be between 0 and " + bound);
@@ -63,14 +69,18 @@ po::options_description input_options(snv::PipelineOptions& o) {
          "population allele frequencies (indexed VCF with INFO/AF, e.g. gnomAD)")
         ("panel-of-normals", po::value(&o.inputs.panel_of_normals)->value_name("VCF"),
          "sites seen in a panel of normals (indexed VCF)")
+        ("targets", po::value(&o.targets)->value_name("BED"),
+         "exome or panel targets: call only inside them (padded), and draw the genome sample from them")
+        ("target-padding", cli::value(&o.target_padding),
+         "bases added on each side of every target (reads run past the baits)")
         ("germline-hets", po::value(&o.germline_hets_output)->value_name("FILE"),
          "also write the normal's heterozygous sites with tumour and normal allele counts (VCF)");
     return d;
 }
 
-// The three model settings that are "auto" or a number, as typed.
+// The four model settings that are "auto" or a number, as typed.
 struct AutoSettings {
-    std::string somatic_prior = "auto", orientation_rate = "auto", strand_rate = "auto";
+    std::string somatic_prior = "auto", shared_prior = "auto", orientation_rate = "auto", strand_rate = "auto";
 };
 
 po::options_description model_options(snv::PipelineOptions& o, AutoSettings& a) {
@@ -88,8 +98,9 @@ po::options_description model_options(snv::PipelineOptions& o, AutoSettings& a) 
          "and orientation; auto: learned per substitution and orientation from the same genome sample")
         ("strand-artefact-rate", cli::value(&a.strand_rate),
          "the same for one-strand artefacts (alt reads all forward or all reverse)")
-        ("artefact-prior", cli::value(&c.priors.artefact),
-         "prior probability of a systematic error shared by both samples, per site")
+        ("shared-prior", cli::value(&a.shared_prior),
+         "prior probability of a low-fraction variant shared by both samples (clonal haematopoiesis, mosaicism, "
+         "tumour cells in the normal), per site; auto: estimated with the somatic prior (between 1e-8 and 1e-4)")
         ("tumour-in-normal", cli::value(&c.priors.max_tumour_in_normal),
          "largest fraction of the tumour's alt allele the normal may carry (tumour-in-normal contamination)")
         ("min-report-qss", cli::value(&c.min_report_qss), "do not write candidates below this QSS")
@@ -138,6 +149,10 @@ bool parse(int argc, char** argv, snv::PipelineOptions& o) {
     validate(o.common);
     check_distinct_outputs({{"-o", o.common.output}, {"--germline-hets", o.germline_hets_output}});
     o.inputs.reference = o.common.reference;
+    // The shared prior's range is the library's check (priors.shared).
+    const auto shared = auto_or_any_number(a.shared_prior, "--shared-prior");
+    o.caller.estimate_shared_prior = !shared;
+    if (shared) o.caller.priors.shared = *shared;
     cli::with_flags(kFlags, [&] { o.validate(); });
     const auto prior = auto_or_number(a.somatic_prior, "--somatic-prior", 0.01);
     o.estimate_prior = !prior;

@@ -75,7 +75,8 @@ def head_one(args):
 # a genome as small as pair1 is read once, in the estimate's 100 kb chunks)
 # are far larger than a pipe's buffer, so they are still writing when head
 # closes.
-GIVEN_PRIORS = ["--somatic-prior", "1e-6", "--orientation-artefact-rate", "1e-3", "--strand-artefact-rate", "1e-3"]
+GIVEN_PRIORS = ["--somatic-prior", "1e-6", "--orientation-artefact-rate", "1e-3", "--strand-artefact-rate", "1e-3",
+                "--shared-prior", "1e-8"]
 for name, args in (
         ("somatic-snv", snv[:-2] + ["--chunk-size", "1000"] + GIVEN_PRIORS),
         ("somatic-cnv", [binary("somatic-cnv")] + cnv_args + ["--germline-hets", f"{out}/hets.vcf.gz"]),

@@ -56,7 +56,8 @@ check(calls.count("\n") > 100, "somatic-snv: the reference run writes records")
 # With estimated priors a genome as small as pair1 is read once, in the
 # estimate's own chunks, whatever --chunk-size says; given priors make the
 # run use --chunk-size.
-fixed = snv + ["--somatic-prior", "1e-6", "--orientation-artefact-rate", "1e-3", "--strand-artefact-rate", "1e-3"]
+fixed = snv + ["--somatic-prior", "1e-6", "--orientation-artefact-rate", "1e-3", "--strand-artefact-rate", "1e-3",
+               "--shared-prior", "1e-8"]
 check(run(fixed + ["--threads", "8", "--chunk-size", "1000"]).stdout == run(fixed + ["--threads", "1"]).stdout,
       "somatic-snv: 1 kb chunks at 8 threads give the same bytes as the default chunks at 1")
 body = lambda text: [l for l in text.splitlines() if not l.startswith("#")]

@@ -68,7 +68,7 @@ def judge(what, sig, p, final):
 final = f"{out}/calls.vcf.gz"
 snv = [binary("somatic-snv"), "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam",
        "--reference", ref, "--threads", "1", "--chunk-size", "1000", "--somatic-prior", "1e-6",
-       "--orientation-artefact-rate", "1e-3", "--strand-artefact-rate", "1e-3", "-o", final]
+       "--orientation-artefact-rate", "1e-3", "--strand-artefact-rate", "1e-3", "--shared-prior", "1e-8", "-o", final]
 for sig in SIGNALS:
     for attempt in range(5):
         p = subprocess.Popen(snv, stderr=subprocess.DEVNULL)

@@ -30,7 +30,8 @@ check(not [l for l in same.stdout.splitlines() if not l.startswith("#") and l.sp
 
 # A downstream `head` closes the pipe: the program ends quietly. (1 kb chunks
 # and given priors: written chunk by chunk while head has long closed.)
-given = ["--somatic-prior", "1e-6", "--orientation-artefact-rate", "1e-3", "--strand-artefact-rate", "1e-3"]
+given = ["--somatic-prior", "1e-6", "--orientation-artefact-rate", "1e-3", "--strand-artefact-rate", "1e-3",
+         "--shared-prior", "1e-8"]
 p = subprocess.Popen(" ".join(base + ["--chunk-size", "1000"] + given) + " | head -n 3", shell=True,
                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 stdout, stderr = p.communicate()

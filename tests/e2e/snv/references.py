@@ -15,8 +15,8 @@ from e2e_lib import TESTDATA, binary, check, finish, run, scratch
 pair = os.path.join(TESTDATA, "pair1")
 out = scratch()
 ALT, DECOY = "chr6_GL000250v2_alt", "chrUn_JTFH01000001v1_decoy"
-fixed = ["--somatic-prior", "1e-6", "--orientation-artefact-rate", "0.001", "--strand-artefact-rate", "0.001",
-         "--no-version"]
+fixed = ["--somatic-prior", "1e-6", "--shared-prior", "1e-8", "--orientation-artefact-rate", "0.001",
+         "--strand-artefact-rate", "0.001", "--no-version"]
 
 
 def renamed_fasta(path):
@@ -85,6 +85,26 @@ check(not any(c[0] == DECOY for c in included), "the decoy, absent from the alig
 # -r names the alt contig: called without the option.
 named = records(run(snv + fixed + ["-r", ALT]).stdout)
 check(named == [c for c in included if c[0] == ALT], "-r %s calls it without --include-alt-contigs" % ALT)
+
+# --targets composes with the contigs called: calling regions = the targets
+# inside what a run without them calls. A target on the alt contig is called
+# with --include-alt-contigs or -r naming it, not by default. (Sites, not
+# whole records: the typical depth behind HighDepth is the targets'.)
+with open(f"{out}/targets.bed", "w") as f:
+    f.write("chr1\t20000\t60000\n%s\t10000\t50000\n" % ALT)
+targets = ["--targets", f"{out}/targets.bed", "--target-padding", "0"]
+site = lambda c: (c[0], c[1], c[3], c[4])
+inside = lambda calls, contig, beg, end: [site(c) for c in calls if c[0] == contig and beg < int(c[1]) <= end]
+chr1_part, alt_part = inside(calls, "chr1", 20000, 60000), inside(included, ALT, 10000, 50000)
+check(chr1_part and alt_part, "the targets hold records of both contigs (%d, %d)" % (len(chr1_part), len(alt_part)))
+targeted = [site(c) for c in records(run(snv + fixed + targets).stdout)]
+check(targeted == chr1_part, "--targets without --include-alt-contigs: the chr1 target's sites only "
+      "(%d of %d)" % (len(targeted), len(chr1_part)))
+targeted = [site(c) for c in records(run(snv + fixed + targets + ["--include-alt-contigs"]).stdout)]
+check(targeted == chr1_part + alt_part, "--targets with --include-alt-contigs: both targets' sites "
+      "(%d of %d)" % (len(targeted), len(chr1_part) + len(alt_part)))
+targeted = [site(c) for c in records(run(snv + fixed + targets + ["-r", ALT + ":30001-80000"]).stdout)]
+check(targeted == inside(included, ALT, 30000, 50000), "--targets with -r: the target's part inside the region")
 
 # -r naming the decoy the alignments lack: one line naming the file and contig.
 missing = run(snv + fixed + ["-r", DECOY + ":1-1000"], check=False)

@@ -9,17 +9,17 @@ using namespace somatic;
 TEST_CASE("field names become flags, whole names only") {
     const cli::FlagNames flags{{"min_af", "--het-min-af"},
                                {"max_af", "--het-max-af"},
-                               {"priors.artefact", "--artefact-prior"},
-                               {"artefact", "--wrong"}};
+                               {"priors.shared", "--shared-prior"},
+                               {"shared", "--wrong"}};
     CHECK(cli::to_flags("min_af must be at most max_af", flags) == "--het-min-af must be at most --het-max-af");
     CHECK(cli::to_flags("min_af/max_af must satisfy 0 <= min <= max <= 1", flags) ==
           "--het-min-af/--het-max-af must satisfy 0 <= min <= max <= 1");
     // The longer, dotted name wins; a name inside a longer one stays.
-    CHECK(cli::to_flags("priors.artefact must be between 0 and 0.01", flags) ==
-          "--artefact-prior must be between 0 and 0.01");
-    CHECK(cli::to_flags("min_af_x and xmin_af and priors.artefact_rate", flags) ==
-          "min_af_x and xmin_af and priors.artefact_rate");
-    CHECK(cli::to_flags("artefact.", flags) == "--wrong.");
+    CHECK(cli::to_flags("priors.shared must be between 0 and 0.01", flags) ==
+          "--shared-prior must be between 0 and 0.01");
+    CHECK(cli::to_flags("min_af_x and xmin_af and priors.shared_rate", flags) ==
+          "min_af_x and xmin_af and priors.shared_rate");
+    CHECK(cli::to_flags("shared.", flags) == "--wrong.");
     CHECK(cli::to_flags("", flags).empty());
 }
 

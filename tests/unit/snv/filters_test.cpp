@@ -96,7 +96,7 @@ TEST_CASE("each filter fires on its own condition") {
     c.second_alt = true;
     CHECK(has(filters_for(sample(40, 20), sample(40, 0), c), "MultiAllelic"));
     c = {};
-    c.normal_mean_depth = 10;
+    c.normal_typical_depth = 10;
     CHECK(has(filters_for(sample(40, 20), sample(40, 0), c), "HighDepth"));  // 40 > 3 x 10
     c = {};
     c.population_af = 0.2;

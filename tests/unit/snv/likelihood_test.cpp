@@ -44,13 +44,15 @@ double brute_qss(const std::vector<std::pair<double, bool>>& t, const std::vecto
     const double germ = (p.germline_het * lik(brute_log10_likelihood(n, 0.5)) +
                          p.germline_hom * lik(brute_log10_likelihood(n, 1.0))) *
                         tumour_free;
-    double art = 0;
-    for (double g : {0.005, 0.01, 0.02, 0.04}) {
-        art += lik(brute_log10_likelihood(t, g) + brute_log10_likelihood(n, g) + scale);
+    // Shared: 19 fractions, 0.005 x 1.25^k for k = 0..18 (0.5% to 27.8%).
+    double shared = 0;
+    for (int k = 0; k <= 18; ++k) {
+        const double g = 0.005 * std::pow(1.25, k);
+        shared += lik(brute_log10_likelihood(t, g) + brute_log10_likelihood(n, g) + scale);
     }
-    art /= 4;
-    const double not_somatic = (1 - p.somatic - p.germline_het - p.germline_hom - p.artefact) * ref + germ +
-                               p.artefact * art;
+    shared /= 19;
+    const double not_somatic = (1 - p.somatic - p.germline_het - p.germline_hom - p.shared) * ref + germ +
+                               p.shared * shared;
     return -10 * std::log10(not_somatic / (not_somatic + p.somatic * som));
 }
 
@@ -114,4 +116,57 @@ TEST_CASE("the hypotheses rank as a reader of the counts would") {
     CHECK(somatic_posterior(evidence(30, 30), evidence(38, 2), p).qss > 20);
     // The same low fraction in both samples is a shared artefact, not somatic.
     CHECK(somatic_posterior(evidence(76, 4), evidence(38, 2), p).qss < 10);
+}
+
+TEST_CASE("a low fraction equal in both samples is shared, not somatic") {
+    // 28 ref / 2 alt in both samples (e = 1e-3). Under "somatic" the normal's
+    // fraction is at most 0.1 x the tumour's, so the best it does is f_T =
+    // 2/30, f_N = 0.0067: P(2 of 30 | 0.0067) = 435 x 0.00697^2 x 0.9930^28
+    // = 0.0175, against P(2 of 30 | 2/30) = 435 x 0.0670^2 x 0.9337^28 = 0.286
+    // under "shared" at g = 2/30: shared is the likelier by ~16x at its best
+    // point, and by more in the mean over the grids.
+    const auto e = evidence(28, 2);
+    const double shared = log10_shared_likelihood(e, e);
+    ModelPriors p;
+    p.shared = 1;  // log10_shared is then the likelihood alone
+    p.somatic = 1;
+    const auto lik = somatic_posterior(e, e, p);
+    CHECK(lik.log10_shared == doctest::Approx(shared));
+    CHECK(shared - lik.log10_somatic > 1.0);
+    // At the default priors (somatic 1e-6, shared 1e-8 per site): QSS under 3.
+    CHECK(somatic_posterior(e, e, ModelPriors{}).qss < 3);
+    // With a normal full of such variants the shared prior is estimated high
+    // (1e-5 here) and even a hypermutator's somatic prior (1e-4) leaves the
+    // site below QSS 3.
+    p = ModelPriors{};
+    p.somatic = 1e-4;
+    p.shared = 1e-5;
+    CHECK(somatic_posterior(e, e, p).qss < 3);
+    // At 80x the likelihood ratio is larger: even a hypermutator's prior
+    // against the shared prior's floor (1e-4 : 1e-8) leaves it below QSS 20,
+    // and the default priors near 0.
+    const auto deep = evidence(75, 5);
+    p.shared = 1e-8;
+    CHECK(somatic_posterior(deep, deep, p).qss < 12);
+    CHECK(somatic_posterior(deep, deep, ModelPriors{}).qss < 1);
+    p.somatic = p.shared = 1;
+    const auto deep_lik = somatic_posterior(deep, deep, p);
+    CHECK(deep_lik.log10_shared - deep_lik.log10_somatic > 2.5);
+}
+
+TEST_CASE("a tumour-only low fraction stays somatic-leaning") {
+    // 28/2 tumour against a clean 30/0 normal, Q35 bases (e = 3e-4), a
+    // hypermutator's prior (1e-4) and the shared prior at its floor (1e-8): P(somatic)
+    // above 1/2, i.e. QSS above 3.01. (At Q30 and the default 1e-6 two reads
+    // are sequencing error, as before.)
+    ModelPriors p;
+    p.somatic = 1e-4;
+    CHECK(somatic_posterior(evidence(28, 2, 3e-4), evidence(30, 0, 3e-4), p).qss > 3.01);
+    // 25/5 against 30/0 is a call at either prior: the shared hypothesis,
+    // which needs g near 1/6 for the tumour and below ~1/10 for the normal,
+    // is left far behind.
+    CHECK(somatic_posterior(evidence(25, 5), evidence(30, 0), p).qss > 40);
+    CHECK(somatic_posterior(evidence(25, 5), evidence(30, 0), ModelPriors{}).qss > 20);
+    // A normal at the tumour's full fraction is not somatic, however deep.
+    CHECK(somatic_posterior(evidence(270, 30), evidence(270, 30), p).qss < 1);
 }

@@ -36,13 +36,24 @@ TEST_CASE("validate() names the field that is wrong") {
     o.caller.priors.max_tumour_in_normal = 0.6;
     CHECK_THROWS_WITH(o.validate(), "priors.max_tumour_in_normal must be between 0 and 0.5");
     o = complete();
-    o.caller.priors.artefact = 0.01;
-    CHECK_THROWS_WITH(o.validate(), "priors.artefact must be between 0 and 0.01");
+    o.target_padding = -1;
+    CHECK_THROWS_WITH(o.validate(), "target_padding must be at least 0");
+    o = complete();
+    o.caller.priors.shared = 0.5;  // only a start when estimated ...
+    CHECK_NOTHROW(o.validate());
+    o.caller.estimate_shared_prior = false;  // ... checked when given
+    CHECK_THROWS_WITH(o.validate(), "priors.shared must be between 0 and 0.01");
+    o.caller.priors.shared = 0;
+    CHECK_THROWS_WITH(o.validate(), "priors.shared must be between 0 and 0.01");
     try {
         o.validate();
     } catch (const Error& e) {
         CHECK(e.kind() == ErrorKind::usage);
     }
+}
+
+TEST_CASE("the target padding's default is the one targets.hpp states") {
+    CHECK(snv::PipelineOptions{}.target_padding == snv::kDefaultTargetPadding);
 }
 
 TEST_CASE("at the tool's edge the field becomes its flag") {

@@ -58,3 +58,20 @@ TEST_CASE("a genome within 40 chunks of 100 kb is its own prior sample") {
     // A sample drawn with other sizes is not the default chunking of the genome.
     CHECK_FALSE(prior_sample_is_everything(small, prior_sample_chunks(small, 50000, 100)));
 }
+
+TEST_CASE("the shared prior is estimated with the somatic prior") {
+    // No shared evidence: the shared prior stays at its floor, 1e-8
+    // ((0 + 0.01) / (sites + 1e6)), and the somatic estimate is the
+    // somatic-only one.
+    std::vector<PriorEvidence> c(100, with_ratio(1e12));
+    const auto only = estimate_priors(c, 999900, PriorBounds{}, kSharedPriorBounds, {1e-6, 1e-8});
+    CHECK(only.somatic == doctest::Approx(101.0 / 1999900.0).epsilon(1e-6));
+    CHECK(only.shared == doctest::Approx(1e-8));
+    // 100 sites whose shared likelihood is 1e12 x the others', none somatic:
+    // each is shared with probability ~1, so pi_s = (100 + 0.01) / (999900 +
+    // 1e6), and pi falls to its floor.
+    std::vector<PriorEvidence> shared(100, PriorEvidence{-20.0, 0.0, 12.0});
+    const auto both = estimate_priors(shared, 999900, PriorBounds{}, kSharedPriorBounds, {1e-6, 1e-8});
+    CHECK(both.shared == doctest::Approx(100.01 / 1999900.0).epsilon(1e-4));
+    CHECK(both.somatic == doctest::Approx(1e-7));
+}

@@ -1,0 +1,47 @@
+#include "libsomatic/snv/typical_depth.hpp"
+
+#include <algorithm>
+
+namespace somatic::snv {
+
+void DepthHistogram::add(uint32_t depth) {
+    if (depth == 0) return;
+    depth = std::min(depth, kMaxDepth);
+    if (positions_.size() <= depth) positions_.resize(depth + 1, 0);
+    ++positions_[depth];
+}
+
+void DepthHistogram::merge(const DepthHistogram& other) {
+    if (positions_.size() < other.positions_.size()) positions_.resize(other.positions_.size(), 0);
+    for (size_t d = 0; d < other.positions_.size(); ++d) positions_[d] += other.positions_[d];
+}
+
+uint64_t DepthHistogram::covered_positions() const {
+    uint64_t n = 0;
+    for (uint64_t c : positions_) n += c;
+    return n;
+}
+
+double DepthHistogram::typical_depth() const {
+    // In integers: the first d with 2 x (bases at depth <= d) >= all bases.
+    uint64_t bases = 0;
+    for (size_t d = 0; d < positions_.size(); ++d) bases += d * positions_[d];
+    uint64_t below = 0;
+    for (size_t d = 1; d < positions_.size(); ++d) {
+        below += d * positions_[d];
+        if (bases > 0 && 2 * below >= bases) return static_cast<double>(d);
+    }
+    return 0;
+}
+
+double DepthHistogram::median_covered_depth() const {
+    const uint64_t n = covered_positions();
+    uint64_t seen = 0;
+    for (size_t d = 1; d < positions_.size(); ++d) {
+        seen += positions_[d];
+        if (n > 0 && 2 * seen >= n) return static_cast<double>(d);
+    }
+    return 0;
+}
+
+}  // namespace somatic::snv
