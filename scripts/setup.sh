@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # Build: compiler, meson, and the libraries the code stands on.
 # Tests and demo: samtools/bcftools/tabix, python3 with numpy for the
 # end-to-end checks and pysam for the artefact injector
-# (bench/inject_artefacts, used by tests/e2e/snv/artefacts.py), ART and bwa
+# (sim/inject_artefacts, used by tests/e2e/snv/artefacts.py), ART and bwa
 # for the simulator's own test.
 # Sanitizers and fuzzers (scripts/test.sh): clang, and libclang-rt-14-dev for
 # its sanitizer and libFuzzer runtimes (-fsanitize=fuzzer).
