@@ -38,7 +38,17 @@ fi
 fuzz_seconds=${SOMATIC_FUZZ_SECONDS:-15}
 jobs=${SOMATIC_JOBS:-$(nproc)}
 
-scripts/setup.sh
+# What testing needs beyond the build (scripts/setup.sh): samtools, tabix and
+# python3 with numpy for the end-to-end checks; pysam for the artefact
+# injector (sim/inject_artefacts, used by tests/e2e/snv/artefacts.py); ART
+# and bwa for the simulator's own check; Snakemake for the workflow test;
+# clang with its sanitizer and libFuzzer runtimes (libclang-rt-14-dev) for
+# the sanitize, tsan and fuzz stages, when they run.
+test_packages=(samtools tabix python3 python3-numpy python3-pysam snakemake art-nextgen-simulation-tools bwa)
+case " $stages " in
+  *" sanitize "* | *" tsan "* | *" fuzz "*) test_packages+=(clang libclang-rt-14-dev) ;;
+esac
+scripts/setup.sh "${test_packages[@]}"
 
 # Sanitizers stop at the first report, with a stack; leaks are reported.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leaks=1}
