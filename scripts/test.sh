@@ -48,7 +48,11 @@ test_packages=(samtools tabix python3 python3-numpy python3-pysam snakemake art-
 case " $stages " in
   *" sanitize "* | *" tsan "* | *" fuzz "*) test_packages+=(clang libclang-rt-14-dev) ;;
 esac
-scripts/setup.sh "${test_packages[@]}"
+if ! scripts/setup.sh "${test_packages[@]}"; then
+  echo "test.sh: setting up or building failed, so no test ran" >&2
+  echo "0 passed, 1 failed, 0 skipped (stages: setup)"
+  exit 1
+fi
 
 # Sanitizers stop at the first report, with a stack; leaks are reported.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leaks=1}
@@ -200,8 +204,13 @@ for stage in $stages; do
     fuzz) stage_fuzz || status=$? ;;
     *) echo "test.sh: unknown stage '$stage' (normal, sanitize, tsan, fuzz)" >&2; exit 2 ;;
   esac
-  # A stage that failed with no failed test (a broken build, a missing
+  # A stage that ran no test (meson test passes when no test matches a name)
+  # fails; one that failed with no failed test (a broken build, a missing
   # test) still counts once, so the closing line cannot read "0 failed".
+  if [ $((stage_passed + stage_failed + stage_skipped)) -eq 0 ]; then
+    echo "test.sh: the $stage stage ran no test" >&2
+    status=1
+  fi
   if [ $status -ne 0 ] && [ "$stage_failed" -eq 0 ]; then
     stage_failed=1
   fi
