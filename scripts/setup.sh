@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# Installs what the toolkit needs from Debian's packages (when missing) and
-# builds it into build/. Sourced by demo.sh and test.sh; safe to run again.
+# Installs what building and running the toolkit need from Debian's packages
+# (when missing) and builds it into build/. Run by demo.sh and test.sh;
+# safe to run again.
+#
+#   scripts/setup.sh [PACKAGE...]
+#
+# Extra Debian packages named as arguments are installed in the same apt-get
+# run: scripts/test.sh passes what testing needs (the simulator's ART and bwa,
+# numpy, pysam, Snakemake, clang and its sanitizer runtimes), which neither
+# the build nor the demo uses.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Build: compiler, meson, and the libraries the code stands on.
-# Tests and demo: samtools/bcftools/tabix, python3 with numpy for the
-# end-to-end checks and pysam for the artefact injector
-# (bench/inject_artefacts, used by tests/e2e/snv/artefacts.py), ART and bwa
-# for the simulator's own test.
-# Sanitizers and fuzzers (scripts/test.sh): clang, and libclang-rt-14-dev for
-# its sanitizer and libFuzzer runtimes (-fsanitize=fuzzer).
+# Build: compiler, meson, and the libraries the code stands on (doctest's
+# header too: the build defines the unit tests).
+# Demo (scripts/demo.sh): bcftools to count and compare the calls, and
+# bsdextrautils for column(1).
 packages=(
-  g++ meson ninja-build pkg-config cmake
+  g++ meson ninja-build pkg-config
   libhts-dev libtbb-dev libeigen3-dev libboost-program-options-dev doctest-dev
-  samtools bcftools tabix python3 python3-numpy python3-pysam snakemake
-  art-nextgen-simulation-tools bwa
-  clang libclang-rt-14-dev
+  bcftools bsdextrautils
+  "$@"
 )
 
 missing=()

@@ -4,17 +4,24 @@
 #
 #   normal     the release build in build/: unit tests, end-to-end tests of the
 #              real binaries on testdata/, the simulator's own check, and a
-#              replay of the fuzzers' seed and regression inputs; ends with the
-#              line "N passed, N failed, N skipped"
+#              replay of the fuzzers' seed and regression inputs
 #   sanitize   the same suite built by clang with AddressSanitizer and
 #              UndefinedBehaviorSanitizer in build-sanitize/ (left out: the
 #              simulator's check, which runs none of our code, and the install
-#              test, whose plain compiler cannot link a sanitized library)
+#              test, whose plain compiler cannot link a sanitized library).
+#              It runs with SOMATIC_TEST_SMALL=1: the heavy tests then take
+#              small inputs (the sanitizers look for memory and undefined-
+#              behaviour errors, not accuracy), so that they finish in a
+#              fraction of their time limit on a loaded machine
 #   tsan       ThreadSanitizer in build-tsan/: the parallel engine's unit tests
 #              and every tool at 1, 2 and 8 threads
-#              (tests/e2e/reliability/determinism.py)
+#              (tests/e2e/reliability/determinism.py); two tests
 #   fuzz       each libFuzzer harness of tests/fuzz/ for SOMATIC_FUZZ_SECONDS
-#              seconds (default 15), from build-sanitize/
+#              seconds (default 15), from build-sanitize/; a harness is a test
+#
+# The last line printed counts the tests of every stage that ran:
+# "N passed, M failed, K skipped (stages: ...)". A stage that fails without a
+# failed test (a build that breaks, say) counts as one failed test.
 #
 # scripts/test.sh --quick runs the normal stage only (for quick checks while
 # developing); SOMATIC_TEST_STAGES="normal tsan" picks stages. Other arguments
@@ -31,7 +38,21 @@ fi
 fuzz_seconds=${SOMATIC_FUZZ_SECONDS:-15}
 jobs=${SOMATIC_JOBS:-$(nproc)}
 
-scripts/setup.sh
+# What testing needs beyond the build (scripts/setup.sh): samtools, tabix and
+# python3 with numpy for the end-to-end checks; pysam for the artefact
+# injector (sim/inject_artefacts, used by tests/e2e/snv/artefacts.py); ART
+# and bwa for the simulator's own check; Snakemake for the workflow test;
+# clang with its sanitizer and libFuzzer runtimes (libclang-rt-14-dev) for
+# the sanitize, tsan and fuzz stages, when they run.
+test_packages=(samtools tabix python3 python3-numpy python3-pysam snakemake art-nextgen-simulation-tools bwa)
+case " $stages " in
+  *" sanitize "* | *" tsan "* | *" fuzz "*) test_packages+=(clang libclang-rt-14-dev) ;;
+esac
+if ! scripts/setup.sh "${test_packages[@]}"; then
+  echo "test.sh: setting up or building failed, so no test ran" >&2
+  echo "0 passed, 1 failed, 0 skipped (stages: setup)"
+  exit 1
+fi
 
 # Sanitizers stop at the first report, with a stack; leaks are reported.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leaks=1}
@@ -46,28 +67,41 @@ record() {  # stage, status, seconds, detail
   summary+=("$(printf '%-9s %-7s %5ss  %s' "$1" "$verdict" "$3" "$4")")
 }
 
-# meson's JSON log has one line per test; prints "N passed, N failed, N skipped".
-results_line() {
-  /usr/bin/python3 - "$1/meson-logs/testlog.json" <<'PY'
-import json, sys
+# Each stage sets the counts of its tests; the closing line adds them up.
+stage_passed=0 stage_failed=0 stage_skipped=0
+total_passed=0 total_failed=0 total_skipped=0
+
+# meson's JSON log has one line per test (a timeout counts as failed).
+count_meson_results() {
+  local counts
+  counts=$(/usr/bin/python3 - "$1/meson-logs/testlog.json" <<'PY'
+import json, os, sys
 ok = fail = skip = 0
-for line in open(sys.argv[1]):
-    result = json.loads(line)["result"]
-    if result in ("OK", "EXPECTEDFAIL"):
-        ok += 1
-    elif result == "SKIP":
-        skip += 1
-    else:
-        fail += 1
-print(f"{ok} passed, {fail} failed, {skip} skipped")
+if os.path.exists(sys.argv[1]):
+    for line in open(sys.argv[1]):
+        result = json.loads(line)["result"]
+        if result in ("OK", "EXPECTEDFAIL"):
+            ok += 1
+        elif result == "SKIP":
+            skip += 1
+        else:
+            fail += 1
+print(ok, fail, skip)
 PY
+  ) || counts="0 0 0"
+  read -r stage_passed stage_failed stage_skipped <<<"$counts"
+}
+
+stage_counts() {
+  echo "$stage_passed passed, $stage_failed failed, $stage_skipped skipped"
 }
 
 stage_normal() {
   local status=0
+  rm -f build/meson-logs/testlog.json
   meson test -C build --print-errorlogs --num-processes "$jobs" "$@" || status=$?
-  normal_results=$(results_line build)
-  echo "$normal_results"
+  count_meson_results build
+  echo "normal: $(stage_counts)"
   return $status
 }
 
@@ -85,10 +119,11 @@ stage_sanitize() {
   setup_sanitize || return 1
   local tests status=0
   tests=$(meson test -C build-sanitize --no-rebuild --list 2>/dev/null | sed -n 's#^.* / ##p' | grep -vx -e simulate_truth -e install_layout)
+  rm -f build-sanitize/meson-logs/testlog.json
   # shellcheck disable=SC2086
-  meson test -C build-sanitize --no-rebuild --print-errorlogs --num-processes "$jobs" $tests || status=$?
-  sanitize_results=$(results_line build-sanitize)
-  echo "sanitize: $sanitize_results"
+  SOMATIC_TEST_SMALL=1 meson test -C build-sanitize --no-rebuild --print-errorlogs --num-processes "$jobs" $tests || status=$?
+  count_meson_results build-sanitize
+  echo "sanitize: $(stage_counts)"
   return $status
 }
 
@@ -101,14 +136,26 @@ stage_tsan() {
   fi
   ninja -C build-tsan -j "$jobs" tests/region_engine_tests tools/somatic-snv/somatic-snv \
     tools/somatic-cnv/somatic-cnv tools/somatic-sig/somatic-sig >&2 || return 1
-  build-tsan/tests/region_engine_tests || return 1
+  local status=0
+  if build-tsan/tests/region_engine_tests; then
+    stage_passed=$((stage_passed + 1))
+  else
+    stage_failed=$((stage_failed + 1)) status=1
+  fi
   # Every tool at 1, 2 and 8 threads. The name is checked first: meson test
   # passes when no test matches, which would hide a renamed test.
-  meson test -C build-tsan --no-rebuild --list 2>/dev/null | grep -q ' reliability_determinism$' || {
+  if ! meson test -C build-tsan --no-rebuild --list 2>/dev/null | grep -q ' reliability_determinism$'; then
     echo "tsan: no reliability_determinism test to run" >&2
+    stage_failed=$((stage_failed + 1))
     return 1
-  }
-  meson test -C build-tsan --no-rebuild --print-errorlogs reliability_determinism || return 1
+  fi
+  if SOMATIC_TEST_SMALL=1 meson test -C build-tsan --no-rebuild --print-errorlogs reliability_determinism; then
+    stage_passed=$((stage_passed + 1))
+  else
+    stage_failed=$((stage_failed + 1)) status=1
+  fi
+  echo "tsan: $(stage_counts)"
+  return $status
 }
 
 stage_fuzz() {
@@ -132,22 +179,24 @@ stage_fuzz() {
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     if [ $rc -ne 0 ]; then
       status=1
+      stage_failed=$((stage_failed + 1))
       echo "fuzz: $name FAILED; the last lines of $log:" >&2
       tail -n 40 "$log" >&2
       fuzz_details+=("$name: ${execs:-?} runs, CRASH (see $log)")
     else
       fuzz_details+=("$name: ${execs:-?} runs, no crash")
+      stage_passed=$((stage_passed + 1))
     fi
   done
   return $status
 }
 
-normal_results="" sanitize_results=""
 fuzz_details=()
 for stage in $stages; do
   echo "=== $stage" >&2
   start=$SECONDS
   status=0
+  stage_passed=0 stage_failed=0 stage_skipped=0
   case $stage in
     normal) stage_normal "$@" || status=$? ;;
     sanitize) stage_sanitize || status=$? ;;
@@ -155,18 +204,27 @@ for stage in $stages; do
     fuzz) stage_fuzz || status=$? ;;
     *) echo "test.sh: unknown stage '$stage' (normal, sanitize, tsan, fuzz)" >&2; exit 2 ;;
   esac
-  detail=""
-  case $stage in
-    normal) detail=$normal_results ;;
-    sanitize) detail=$sanitize_results ;;
-    fuzz) detail="${#fuzz_details[@]} harnesses, ${fuzz_seconds}s each" ;;
-  esac
+  # A stage that ran no test (meson test passes when no test matches a name)
+  # fails; one that failed with no failed test (a broken build, a missing
+  # test) still counts once, so the closing line cannot read "0 failed".
+  if [ $((stage_passed + stage_failed + stage_skipped)) -eq 0 ]; then
+    echo "test.sh: the $stage stage ran no test" >&2
+    status=1
+  fi
+  if [ $status -ne 0 ] && [ "$stage_failed" -eq 0 ]; then
+    stage_failed=1
+  fi
+  detail=$(stage_counts)
+  [ "$stage" != fuzz ] || detail="$detail; ${#fuzz_details[@]} harnesses, ${fuzz_seconds}s each"
   record "$stage" $status $((SECONDS - start)) "$detail"
+  total_passed=$((total_passed + stage_passed))
+  total_failed=$((total_failed + stage_failed))
+  total_skipped=$((total_skipped + stage_skipped))
 done
 
 echo
 echo "summary:"
 printf '  %s\n' "${summary[@]}"
 for d in "${fuzz_details[@]}"; do echo "    $d"; done
-[ -z "$normal_results" ] || echo "$normal_results"
+echo "$total_passed passed, $total_failed failed, $total_skipped skipped (stages: $(echo $stages))"
 exit $overall

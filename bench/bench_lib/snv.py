@@ -109,7 +109,7 @@ def evidence_ceiling(truth_vcf, tumour_bam, reference, min_mapq=20, min_base_qua
 
 
 def artefact_calls(calls_vcf, artefacts_vcf):
-    """{kind: (sites, PASS calls at them)} for a bench/inject_artefacts pair;
+    """{kind: (sites, PASS calls at them)} for a sim/inject_artefacts pair;
     a call matches an artefact by CHROM/POS/REF/ALT."""
     artefacts = read_snvs(artefacts_vcf, pass_only=False)
     calls = read_snvs(calls_vcf)

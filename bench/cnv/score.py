@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Scores somatic-cnv calls against bench/simulate's truth.
+"""Scores somatic-cnv calls against sim/simulate's truth.
 
 Usage: bench/cnv/score.py CALLS.bed SIM_DIR [--bin-size 1000] [--min-event 50000] [--tolerance 2]
 

@@ -133,9 +133,4 @@ void smooth_outliers(std::vector<double>& x, const std::vector<int32_t>& contig,
 // Segments every contig. Throws an input error for an empty input.
 Segmentation segment(const SegmentInput& input, const SegmentOptions& options);
 
-// The optimal segmentation of one sequence under the penalised cost above,
-// over all change-points (exhaustive optimal partitioning; O(n^2)). For tests
-// of the candidate-based search. Returns the segment starts, beginning at 0.
-std::vector<size_t> optimal_partition_exhaustive(const std::vector<double>& x, double sd, double penalty, int min_bins);
-
 }  // namespace somatic::cnv

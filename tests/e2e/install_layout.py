@@ -1,6 +1,12 @@
 """`meson install` puts everything a user of the toolkit needs under the
-prefix: every tool, libsomatic with its headers and pkg-config file, and every
-manual page of man/. Installs the built tree into a scratch DESTDIR."""
+prefix: every tool, libsomatic with its public headers and pkg-config file,
+and every manual page of man/. Installs the built tree into a scratch DESTDIR.
+
+The headers are a deliberate set (libsomatic/meson.build): every header of
+libsomatic/ is either public or private; the public ones are installed, and
+only they; none of the private ones (the tools' cli/ layer but for the
+option group the pipelines take, test oracles, one layer's own helpers) is; and every libsomatic header that a public one
+includes is public too, so that the installed set compiles on its own."""
 import glob
 import os
 import re
@@ -34,8 +40,37 @@ for page in sorted(os.listdir(os.path.join(source, "man"))):
     if re.fullmatch(r".+\.[1-9]", page):
         check(installed(rf"/man/man{page[-1]}/{re.escape(page)}$"), f"man page {page} is installed")
 check(installed(r"/lib[^/]*/([^/]+/)?libsomatic\.so"), "libsomatic is installed")
-for header in ("core/interval.hpp", "io/reference.hpp", "parallel/region_engine.hpp", "parallel/shard_plan.hpp"):
-    check(installed(rf"/include/libsomatic/{re.escape(header)}$"), f"header libsomatic/{header} is installed")
+
+# Headers: the public set, exactly; none of the private set.
+public = set(os.environ["SOMATIC_PUBLIC_HEADERS"].split())
+private = set(os.environ["SOMATIC_PRIVATE_HEADERS"].split())
+headers = {m.group(1) for f in files if (m := re.search(r"/include/libsomatic/(.+\.hpp)$", f))}
+in_source = {os.path.relpath(p, os.path.join(source, "libsomatic"))
+             for p in glob.glob(os.path.join(source, "libsomatic", "**", "*.hpp"), recursive=True)}
+check(not public & private, f"no header is both public and private: {sorted(public & private)}")
+check(in_source == public | private,
+      f"every header of libsomatic/ is listed as public or private in its meson.build: "
+      f"unlisted {sorted(in_source - public - private)}, listed but absent {sorted((public | private) - in_source)}")
+check(headers == public, f"the public headers are installed, and only they: missing {sorted(public - headers)}, "
+      f"extra {sorted(headers - public)}")
+check(not headers & private, f"no private header is installed: {sorted(headers & private)}")
+# What a program linking libsomatic needs is public; the tools' front-end
+# layer (but for cli/common_options.hpp, the option group the pipelines
+# take), test oracles and the ThreadSanitizer annotations are not.
+for layer in ("core", "io", "pileup", "parallel", "stats", "snv", "cnv", "sig"):
+    check(any(h.startswith(layer + "/") for h in headers), f"the {layer}/ layer has installed headers")
+for header in ("core/interval.hpp", "io/reference.hpp", "parallel/region_engine.hpp", "parallel/shard_plan.hpp",
+               "pileup/pileup.hpp", "snv/caller.hpp", "cnv/segment.hpp", "cnv/pipeline.hpp", "sig/fit.hpp",
+               "cli/common_options.hpp"):
+    check(header in headers, f"header libsomatic/{header} is installed")
+for header in sorted(h for h in in_source if (h.startswith("cli/") and h != "cli/common_options.hpp")
+                     or "oracle" in h or "tsan" in h):
+    check(header in private and header not in headers, f"private header libsomatic/{header} is not installed")
+for header in sorted(headers):
+    text = open(os.path.join(dest, installed(rf"/include/libsomatic/{re.escape(header)}$")[0])).read()
+    check("optimal_partition_exhaustive" not in text, f"libsomatic/{header} declares no test oracle")
+    for inc in re.findall(r'#include\s+"libsomatic/([^"]+)"', text):
+        check(inc in headers, f"libsomatic/{header} includes libsomatic/{inc}, which is not installed")
 pc = installed(r"/pkgconfig/libsomatic\.pc$")
 check(len(pc) == 1 and f"Version: {version}\n" in open(os.path.join(dest, pc[0])).read(),
       f"libsomatic.pc is installed, at version {version}")

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Checks that bench/simulate's truth agrees with its reads and with itself.
+"""Checks that sim/simulate's truth agrees with its reads and with itself.
 
 Runs the simulator twice (same seed) on a small synthetic genome with true
 alignments, then checks, independently of the simulator's code:
@@ -26,7 +26,7 @@ import tempfile
 import numpy as np
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-SIMULATE = os.path.join(ROOT, "bench", "simulate")
+SIMULATE = os.path.join(ROOT, "sim", "simulate")
 SIGNATURES = os.path.join(ROOT, "testdata", "signatures", "cosmic_v3.2_subset.tsv")
 EXPOSURES = {"SBS1": 0.2, "SBS5": 0.5, "SBS13": 0.3}
 PURITY = 0.7
@@ -359,7 +359,7 @@ def run_simulate(out, extra=()):
     res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if res.returncode != 0:
         print(res.stdout[-3000:])
-        check("bench/simulate runs", False, f"exit code {res.returncode}")
+        check("sim/simulate runs", False, f"exit code {res.returncode}")
         finish()
 
 

@@ -8,6 +8,11 @@ EXE = os.environ.get("SOMATIC_SIG", "somatic-sig")
 TESTDATA = os.environ.get("SOMATIC_TESTDATA", os.path.join(os.path.dirname(__file__), "..", "..", "..", "testdata"))
 SIG = os.path.join(TESTDATA, "sig")
 SKIP = 77  # meson's exit code for a skipped test
+# SOMATIC_TEST_SMALL=1 (scripts/test.sh's sanitizer stage) asks the heavy
+# tests for small inputs: the sanitizers look for memory and undefined-behaviour
+# errors, which need every code path run, not a cohort large enough to check
+# accuracy. The normal stage runs the full checks.
+SMALL = os.environ.get("SOMATIC_TEST_SMALL") == "1"
 
 BASES = "ACGT"
 COMP = {"A": "T", "C": "G", "G": "C", "T": "A"}

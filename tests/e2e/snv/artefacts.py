@@ -1,6 +1,6 @@
 """somatic-snv on pair1 with 8-oxoG artefacts added to the tumour.
 
-bench/inject_artefacts writes G>T in a quarter of the F1R2 fragments at 15
+sim/inject_artefacts writes G>T in a quarter of the F1R2 fragments at 15
 G/C sites (C>A in F2R1 ones at C sites: one artefact type, C>A/F2R1 once
 folded to a pyrimidine reference), plus strand and read-end artefacts, all
 at least 150 bp from every true SNV and germline SNP. The simulated reads
@@ -27,7 +27,7 @@ SOURCE = os.environ.get("SOMATIC_SOURCE_DIR", os.path.join(os.path.dirname(__fil
 pair = os.path.join(TESTDATA, "pair1")
 out = scratch()
 injected = os.path.join(out, "pair")
-run(["/usr/bin/python3", os.path.join(SOURCE, "bench", "inject_artefacts"), pair, injected,
+run(["/usr/bin/python3", os.path.join(SOURCE, "sim", "inject_artefacts"), pair, injected,
      "--sites-per-kind", "15", "--seed", "3", "--keep-away", "150"])
 
 

@@ -1,4 +1,5 @@
 #include "libsomatic/cnv/segment.hpp"
+#include "libsomatic/cnv/segment_oracle.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-"""Helper modules of bench/simulate, the seeded tumour-normal simulator.
+"""Helper modules of sim/simulate, the seeded tumour-normal simulator.
 
 One job per module:
   seeds       named, independent random streams derived from --seed
