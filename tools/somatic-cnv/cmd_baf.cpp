@@ -16,8 +16,8 @@ int run_baf(int argc, char** argv) {
     po::options_description inputs("Inputs");
     add_het_source_options(inputs, germline_hets, snp_sites);
     inputs.add_options()
-        ("tumour", po::value(&tumour)->value_name("BAM"), "the tumour's alignments (with --snp-sites)")
-        ("normal", po::value(&normal)->value_name("BAM"), "the normal's alignments (with --snp-sites)");
+        ("tumour,T", po::value(&tumour)->value_name("BAM"), "the tumour's alignments (with --snp-sites)")
+        ("normal,N", po::value(&normal)->value_name("BAM"), "the normal's alignments (with --snp-sites)");
     po::options_description options;
     options.add(inputs).add(common_options(common, {true, true, false})).add(het_options(het, min_base_quality))
         .add(read_options(filter, keep_duplicates));

@@ -19,8 +19,8 @@ int run_all(int argc, char** argv) {
     bool no_gc = false, keep_duplicates = false, no_baf = false;
     po::options_description inputs("Inputs");
     inputs.add_options()
-        ("tumour", po::value(&p.tumour)->value_name("BAM"), "the tumour's alignments (BAM or CRAM, indexed)")
-        ("normal", po::value(&p.normal)->value_name("BAM"), "the matched normal's alignments")
+        ("tumour,T", po::value(&p.tumour)->value_name("BAM"), "the tumour's alignments (BAM or CRAM, indexed)")
+        ("normal,N", po::value(&p.normal)->value_name("BAM"), "the matched normal's alignments")
         ("tables", po::value(&tables)->value_name("PREFIX"),
          "also write every stage's table: PREFIX.tumour.bins.tsv, .normal.bins.tsv, .ratios.tsv, .baf.tsv, .segments.tsv");
     add_het_source_options(inputs, p.germline_hets, p.snp_sites);

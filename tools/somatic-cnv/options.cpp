@@ -45,9 +45,9 @@ po::options_description ratio_options(cnv::RatioOptions& r, std::string& sex, bo
          "the patient's sex; auto infers it from the normal's chrX depth")
         ("max-n-fraction", po::value(&r.max_n_fraction)->default_value(r.max_n_fraction, cnv::format_real(r.max_n_fraction))->value_name("F"),
          "drop bins with a larger fraction of N bases")
-        ("min-normal-depth", po::value(&r.min_normal_depth)->default_value(r.min_normal_depth, cnv::format_real(r.min_normal_depth))->value_name("F"),
+        ("min-normal-depth-ratio", po::value(&r.min_normal_depth)->default_value(r.min_normal_depth, cnv::format_real(r.min_normal_depth))->value_name("F"),
          "drop bins whose normal depth is below F times the expected (poorly mappable)")
-        ("max-normal-depth", po::value(&r.max_normal_depth)->default_value(r.max_normal_depth, cnv::format_real(r.max_normal_depth))->value_name("F"),
+        ("max-normal-depth-ratio", po::value(&r.max_normal_depth)->default_value(r.max_normal_depth, cnv::format_real(r.max_normal_depth))->value_name("F"),
          "drop bins whose normal depth is above F times the expected (collapsed repeats)")
         ("no-gc-correct", po::bool_switch(&no_gc), "skip the GC-bias correction");
     return d;
