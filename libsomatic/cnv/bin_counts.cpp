@@ -6,6 +6,7 @@
 #include <cmath>
 #include <memory>
 
+#include "libsomatic/cnv/option_error.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
@@ -13,6 +14,11 @@
 #include "libsomatic/parallel/region_engine.hpp"
 
 namespace somatic::cnv {
+
+void validate(const CountOptions& o) {
+    if (o.threads < 1) throw OptionError({"threads"}, "{threads} must be at least 1");
+    if (o.chunk_size < 1) throw OptionError({"chunk_size"}, "{chunk_size} must be at least 1");
+}
 
 bool counts_fragment(const bam1_t* read) {
     const uint16_t flag = read->core.flag;

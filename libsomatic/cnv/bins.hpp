@@ -55,6 +55,9 @@ struct LayoutOptions {
     int64_t min_off_target_bin = 10000;   // a shorter gap remainder is not a bin
 };
 
+// Throws an OptionError (option_error.hpp) for a bin size below 1.
+void validate(const LayoutOptions& options);
+
 // Fixed bins over `regions` (sorted and merged); the last bin of a region may
 // be shorter. `contigs` gives the genome order for the contig indices.
 BinTable make_wgs_layout(const std::vector<Interval>& regions, const ContigDict& contigs, const LayoutOptions& options);

@@ -2,10 +2,13 @@
 
 #include <cmath>
 
+#include "libsomatic/cnv/option_error.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
 
 namespace somatic::cnv {
+
+void validate(const CallOptions& o) { validate(o.fit); }
 
 CnvCalls call_copy_number(SegmentTable table, const CallOptions& o) {
     CnvCalls r;

@@ -17,6 +17,8 @@ struct CallOptions {
     Sex sex = Sex::unknown;  // unknown: the table's ##sex= line, else female
 };
 
+void validate(const CallOptions& options);  // validate(fit)
+
 struct CnvCalls {
     SegmentTable table;
     std::vector<FitSegment> fit_segments;  // one per segment

@@ -32,6 +32,9 @@ struct HetCriteria {
     int min_depth = 10;
 };
 
+// Throws an OptionError unless 0 <= min_af <= max_af <= 1.
+void validate(const HetCriteria& criteria);
+
 bool is_het(uint32_t ref, uint32_t alt, const HetCriteria& c);
 
 struct HetSite {
@@ -63,6 +66,9 @@ struct PileupHetOptions {
     // disagree with the reference: the sites belong to another assembly.
     double max_ref_mismatch = 0.05;
 };
+
+// validate(criteria), and at least 1 thread.
+void validate(const PileupHetOptions& options);
 
 // From a sites VCF and the tumour and normal alignments, over `regions`.
 HetTable pileup_het_sites(const std::string& sites_vcf, const std::string& tumour, const std::string& normal,

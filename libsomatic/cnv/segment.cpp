@@ -5,12 +5,19 @@
 #include <cmath>
 #include <limits>
 
+#include "libsomatic/cnv/option_error.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/parallel/region_engine.hpp"
 #include "libsomatic/stats/long_run_variance.hpp"
 #include "libsomatic/stats/median.hpp"
 
 namespace somatic::cnv {
+
+void validate(const SegmentOptions& o) {
+    if (!(o.penalty >= 0)) throw OptionError({"penalty"}, "{penalty} must be 0 or more");
+    if (o.min_bins < 1) throw OptionError({"min_bins"}, "{min_bins} must be at least 1");
+    if (o.threads < 1) throw OptionError({"threads"}, "{threads} must be at least 1");
+}
 
 void SegmentInput::reserve(size_t bins) {
     contig.reserve(bins);

@@ -100,6 +100,9 @@ struct SegmentOptions {
     int threads = 1;
 };
 
+// Throws an OptionError unless penalty >= 0, min_bins >= 1 and threads >= 1.
+void validate(const SegmentOptions& options);
+
 struct Segment {
     int32_t contig = 0;
     int64_t beg = 0, end = 0;

@@ -237,3 +237,17 @@ TEST_CASE("smooth_outliers: a bin beyond 4 sd of its neighbours' median goes to 
     CHECK(x[0] == 0);
     CHECK(x[2] == doctest::Approx(0.2));
 }
+
+TEST_CASE("the segmentation's options: penalty, shortest segment and threads") {
+    SegmentOptions o;
+    CHECK_NOTHROW(validate(o));
+    o.penalty = -1;
+    CHECK_THROWS_WITH(validate(o), "penalty must be 0 or more");
+    o.penalty = 0;
+    CHECK_NOTHROW(validate(o));
+    o.min_bins = 0;
+    CHECK_THROWS_WITH(validate(o), "min_bins must be at least 1");
+    o.min_bins = 1;
+    o.threads = 0;
+    CHECK_THROWS_WITH(validate(o), "threads must be at least 1");
+}
