@@ -78,7 +78,7 @@ HetTable read_germline_hets(const std::string& path, const HetCriteria& criteria
     const auto samples = vcf.samples();
     if (samples.size() < 2) {
         throw input_error(name, "has " + std::to_string(samples.size()) + " sample(s); a germline-hets VCF needs the tumour and the normal",
-                          {}, "give the VCF written by somatic-snv --germline-hets, or use --snp-sites with the BAMs");
+                          {}, "give the germline-hets VCF that somatic-snv writes, or known SNP sites to genotype in the BAMs");
     }
     if (bcf_hdr_id2int(vcf.header(), BCF_DT_ID, "AD") < 0) {
         throw input_error(name, "has no FORMAT/AD field", {}, "the allele depths of both samples are needed");

@@ -56,7 +56,7 @@ void validate(const PipelineOptions& o) {
     if (o.threads < 1) throw OptionError({"threads"}, "{threads} must be at least 1");
     validate(o.layout);
     validate(o.ratio);
-    validate(o.het);
+    validate(o.het.criteria);
     validate(o.segment);
     validate(o.call);
 }
@@ -80,10 +80,8 @@ PipelineResult run_pipeline(const PipelineOptions& o) {
     r.normal_bins = std::move(tables[1]);
     r.ratios = compute_ratios(r.tumour_bins, r.normal_bins, o.ratio, o.tumour, o.normal);
 
-    PileupHetOptions p;
-    p.criteria = o.het;
+    PileupHetOptions p = o.het;
     p.filter = o.count.filter;
-    p.min_base_quality = o.min_base_quality;
     p.threads = o.threads;
     r.hets = load_het_sites(HetSource{o.germline_hets, o.snp_sites, o.tumour, o.normal, o.reference, regions}, p);
     r.segment_input = input_from_ratios(r.ratios);

@@ -27,8 +27,7 @@ struct PipelineOptions {
     LayoutOptions layout;
     CountOptions count;
     RatioOptions ratio;
-    HetCriteria het;
-    int min_base_quality = 13;
+    PileupHetOptions het;            // its filter and threads are the count's and the run's
     SegmentOptions segment;
     CallOptions call;                // unknown sex: the ratio stage's
 };

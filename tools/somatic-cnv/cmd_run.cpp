@@ -24,7 +24,7 @@ int run_all(int argc, char** argv) {
         .add(layout_options(p.layout, p.targets))
         .add(read_options(p.count.filter, keep_duplicates))
         .add(ratio_options(p.ratio, no_gc))
-        .add(het_options(p.het, p.min_base_quality))
+        .add(het_options(p.het.criteria, p.het.min_base_quality))
         .add(segment_options(p.segment, no_baf))
         .add(fit_options(p.call, job.outputs));
     po::variables_map vm;
