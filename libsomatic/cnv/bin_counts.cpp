@@ -6,7 +6,6 @@
 #include <cmath>
 #include <memory>
 
-#include "libsomatic/cnv/option_error.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
@@ -16,8 +15,8 @@
 namespace somatic::cnv {
 
 void validate(const CountOptions& o) {
-    if (o.threads < 1) throw OptionError({"threads"}, "{threads} must be at least 1");
-    if (o.chunk_size < 1) throw OptionError({"chunk_size"}, "{chunk_size} must be at least 1");
+    if (o.threads < 1) throw usage_error("threads must be at least 1");
+    if (o.chunk_size < 1) throw usage_error("chunk_size must be at least 1");
 }
 
 bool counts_fragment(const bam1_t* read) {

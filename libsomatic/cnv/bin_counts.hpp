@@ -29,7 +29,7 @@ struct CountOptions {
     int64_t chunk_size = 100000;
 };
 
-// Throws an OptionError for fewer than 1 thread or a chunk size below 1.
+// Throws a usage error for fewer than 1 thread or a chunk size below 1.
 void validate(const CountOptions& options);
 
 // True when `read` is the one read of its fragment that is counted.

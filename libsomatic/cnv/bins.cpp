@@ -1,14 +1,14 @@
 #include "libsomatic/cnv/bins.hpp"
+#include "libsomatic/core/error.hpp"
 
 #include <algorithm>
 
-#include "libsomatic/cnv/option_error.hpp"
 namespace somatic::cnv {
 
 void validate(const LayoutOptions& o) {
-    if (o.bin_size < 1) throw OptionError({"bin_size"}, "{bin_size} must be at least 1");
-    if (o.target_bin_size < 1) throw OptionError({"target_bin_size"}, "{target_bin_size} must be at least 1");
-    if (o.off_target_bin_size < 1) throw OptionError({"off_target_bin_size"}, "{off_target_bin_size} must be at least 1");
+    if (o.bin_size < 1) throw usage_error("bin_size must be at least 1");
+    if (o.target_bin_size < 1) throw usage_error("target_bin_size must be at least 1");
+    if (o.off_target_bin_size < 1) throw usage_error("off_target_bin_size must be at least 1");
 }
 
 std::string_view kind_name(BinKind kind) {

@@ -55,7 +55,7 @@ struct LayoutOptions {
     int64_t min_off_target_bin = 10000;   // a shorter gap remainder is not a bin
 };
 
-// Throws an OptionError (option_error.hpp) for a bin size below 1.
+// Throws a usage error for a bin size below 1.
 void validate(const LayoutOptions& options);
 
 // Fixed bins over `regions` (sorted and merged); the last bin of a region may

@@ -2,7 +2,6 @@
 
 #include <cmath>
 
-#include "libsomatic/cnv/option_error.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
 

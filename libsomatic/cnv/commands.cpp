@@ -4,10 +4,10 @@
 #include <memory>
 
 #include "libsomatic/cnv/bin_table.hpp"
-#include "libsomatic/cnv/option_error.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/io/reference.hpp"
+#include "libsomatic/core/error.hpp"
 
 namespace somatic::cnv {
 
@@ -37,7 +37,7 @@ void run(const RatioJob& job) {
 
 void validate(const BafJob& job) {
     if (job.source.germline_hets.empty() == job.source.snp_sites.empty()) {
-        throw OptionError({"germline_hets", "snp_sites"}, "give one of {germline_hets} and {snp_sites}");
+        throw usage_error("give one of germline_hets and snp_sites");
     }
     validate(job.source);
     validate(job.pileup);
@@ -49,7 +49,7 @@ void run(const BafJob& job) {
 }
 
 void validate(const SegmentJob& job) {
-    if (!(job.table.position_scale > 0)) throw OptionError({"position_scale"}, "{position_scale} must be above 0");
+    if (!(job.table.position_scale > 0)) throw usage_error("position_scale must be above 0");
     validate(job.segment);
 }
 
@@ -78,7 +78,7 @@ void run(const FitJob& job) {
     validate(job);
     const CnvCalls calls = call_copy_number(read_segment_table(job.segments), job.call);
     std::unique_ptr<SegmentInput> points;
-    if (!job.outputs.plot.empty() && !job.ratios.empty()) {
+    if (!job.outputs.plot_file.empty() && !job.ratios.empty()) {
         points = std::make_unique<SegmentInput>(read_log2_table(job.ratios));
         if (!job.baf.empty()) attach_het_sites(*points, read_het_table(job.baf));
     }

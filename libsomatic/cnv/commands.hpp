@@ -1,8 +1,9 @@
 // Each somatic-cnv subcommand as one call: read its inputs, run its stage,
 // write its output. A tool parses its command line into one of these jobs,
 // then calls run(job); validate(job) (which run also calls) lets it check
-// the options before it does anything else. Errors in the options are
-// OptionErrors in the jobs' field names; "-" is standard input or output.
+// the options before it does anything else. Errors in the options are usage
+// errors in the jobs' field names (a tool puts its flags in their place with
+// cli::with_flags); "-" is standard input or output.
 #pragma once
 
 #include <string>
@@ -57,7 +58,7 @@ void validate(const SegmentJob& job);
 void run(const SegmentJob& job);
 
 // `fit`: purity, ploidy and calls from a segments table. The ratios and baf
-// tables give the SVG its points (read only when outputs.plot is set).
+// tables give the SVG its points (read only when outputs.plot_file is set).
 struct FitJob {
     std::string segments;
     CallOptions call;

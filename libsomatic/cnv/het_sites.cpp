@@ -8,7 +8,6 @@
 #include <memory>
 
 #include "libsomatic/cnv/bin_table.hpp"
-#include "libsomatic/cnv/option_error.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/io/hts_memory.hpp"
@@ -20,13 +19,13 @@ namespace somatic::cnv {
 
 void validate(const HetCriteria& c) {
     if (!(c.min_af >= 0 && c.max_af <= 1 && c.min_af <= c.max_af)) {
-        throw OptionError({"min_af", "max_af"}, "{min_af}/{max_af} must satisfy 0 <= min <= max <= 1");
+        throw usage_error("min_af/max_af must satisfy 0 <= min <= max <= 1");
     }
 }
 
 void validate(const PileupHetOptions& o) {
     validate(o.criteria);
-    if (o.threads < 1) throw OptionError({"threads"}, "{threads} must be at least 1");
+    if (o.threads < 1) throw usage_error("threads must be at least 1");
 }
 
 bool is_het(uint32_t ref, uint32_t alt, const HetCriteria& c) {

@@ -32,7 +32,7 @@ struct HetCriteria {
     int min_depth = 10;
 };
 
-// Throws an OptionError unless 0 <= min_af <= max_af <= 1.
+// Throws a usage error unless 0 <= min_af <= max_af <= 1.
 void validate(const HetCriteria& criteria);
 
 bool is_het(uint32_t ref, uint32_t alt, const HetCriteria& c);

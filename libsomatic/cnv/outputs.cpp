@@ -6,11 +6,11 @@
 #include <vector>
 
 #include "libsomatic/cnv/bin_table.hpp"
-#include "libsomatic/cnv/option_error.hpp"
 #include "libsomatic/cnv/plot.hpp"
 #include "libsomatic/cnv/segment_io.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/log.hpp"
+#include "libsomatic/core/error.hpp"
 
 namespace somatic::cnv {
 
@@ -31,7 +31,7 @@ std::string output_key(const std::string& path) {
 
 void validate(const CallOutputs& o) {
     const std::pair<const char*, const std::string*> files[] = {
-        {"bed", &o.bed}, {"seg", &o.seg}, {"summary", &o.summary}, {"plot", &o.plot}};
+        {"bed_file", &o.bed_file}, {"seg_file", &o.seg_file}, {"summary_file", &o.summary_file}, {"plot_file", &o.plot_file}};
     std::vector<std::pair<const char*, std::string>> seen;  // field, key
     for (const auto& [field, path] : files) {
         if (path->empty()) continue;
@@ -39,8 +39,7 @@ void validate(const CallOutputs& o) {
         if (key.empty()) continue;
         for (const auto& [other, other_key] : seen) {
             if (other_key != key) continue;
-            throw OptionError({other, field},
-                              "{" + std::string(other) + "} and {" + field + "} name the same output (" +
+            throw usage_error(std::string(other) + " and " + field + " name the same output (" +
                                   (*path == "-" ? std::string("standard output") : *path) + ")",
                               "give each output its own file");
         }
@@ -54,24 +53,24 @@ void write_call_outputs(const CnvCalls& calls, const SegmentInput* points, const
         outputs.push_back(std::make_unique<TextOutput>(path));
         outputs.back()->write(text);
     };
-    if (!o.seg.empty()) {
+    if (!o.seg_file.empty()) {
         std::string t;
         format_seg(calls, o.sample, t);
-        write_file(o.seg, t);
+        write_file(o.seg_file, t);
     }
-    if (!o.summary.empty()) {
+    if (!o.summary_file.empty()) {
         std::string t;
         format_summary(calls, t);
-        write_file(o.summary, t);
+        write_file(o.summary_file, t);
     }
-    if (!o.plot.empty()) {
+    if (!o.plot_file.empty()) {
         std::string t;
         format_svg(calls, points, t);
-        write_file(o.plot, t);
+        write_file(o.plot_file, t);
     }
     std::string t;
     format_calls_bed(calls, o.provenance, t);
-    write_file(o.bed, t);
+    write_file(o.bed_file, t);
     for (auto& out : outputs) out->finish();
     for (auto& out : outputs) out->close();
     const auto& best = calls.fit.solutions.front();

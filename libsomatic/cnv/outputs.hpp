@@ -13,15 +13,15 @@
 namespace somatic::cnv {
 
 struct CallOutputs {
-    std::string bed = "-";     // the calls; "-" is standard output
-    std::string seg;           // IGV .seg; empty: not written
-    std::string summary;       // the purity/ploidy summary; empty: not written
-    std::string plot;          // SVG; empty: not written
-    std::string sample = "tumour";  // the .seg file's ID column
-    Provenance provenance;     // the BED's ##source/##commandline lines
+    std::string bed_file = "-";    // the calls; "-" is standard output
+    std::string seg_file;          // IGV .seg; empty: not written
+    std::string summary_file;      // the purity/ploidy summary; empty: not written
+    std::string plot_file;         // SVG; empty: not written
+    std::string sample = "tumour"; // the .seg file's ID column
+    Provenance provenance;          // the BED's ##source/##commandline lines
 };
 
-// Throws an OptionError when two of bed, seg, summary and plot name the same
+// Throws a usage error when two of the four files name the same
 // file ("-" included: two files on one standard output would be mixed).
 // Devices such as /dev/null may be shared.
 void validate(const CallOutputs& outputs);

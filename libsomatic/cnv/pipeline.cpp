@@ -1,6 +1,5 @@
 #include "libsomatic/cnv/pipeline.hpp"
 
-#include "libsomatic/cnv/option_error.hpp"
 #include "libsomatic/cnv/segment_io.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
@@ -24,13 +23,13 @@ std::vector<Interval> whole_genome(const ContigDict& reference) {
 
 void validate(const HetSource& s) {
     if (!s.germline_hets.empty() && !s.snp_sites.empty()) {
-        throw OptionError({"germline_hets", "snp_sites"}, "give {germline_hets} or {snp_sites}, not both");
+        throw usage_error("give germline_hets or snp_sites, not both");
     }
     if (s.snp_sites.empty()) return;
     if (s.tumour.empty() || s.normal.empty()) {
-        throw OptionError({"snp_sites", "tumour", "normal"}, "{snp_sites} needs {tumour} and {normal}");
+        throw usage_error("snp_sites needs tumour and normal");
     }
-    if (s.reference.empty()) throw OptionError({"snp_sites", "reference"}, "{snp_sites} needs {reference}");
+    if (s.reference.empty()) throw usage_error("snp_sites needs reference");
 }
 
 HetTable load_het_sites(const HetSource& s, const PileupHetOptions& options) {
@@ -49,11 +48,11 @@ HetTable load_het_sites(const HetSource& s, const PileupHetOptions& options) {
 
 void validate(const PipelineOptions& o) {
     if (o.tumour.empty() || o.normal.empty()) {
-        throw OptionError({"tumour", "normal"}, "{tumour} and {normal} are both required");
+        throw usage_error("tumour and normal are both required");
     }
     validate(HetSource{o.germline_hets, o.snp_sites, o.tumour, o.normal, o.reference, {}});
-    if (o.reference.empty()) throw OptionError({"reference"}, "{reference} is required");
-    if (o.threads < 1) throw OptionError({"threads"}, "{threads} must be at least 1");
+    if (o.reference.empty()) throw usage_error("reference is required");
+    if (o.threads < 1) throw usage_error("threads must be at least 1");
     validate(o.layout);
     validate(o.ratio);
     validate(o.het.criteria);

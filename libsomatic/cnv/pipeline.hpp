@@ -32,7 +32,7 @@ struct PipelineOptions {
     CallOptions call;                // unknown sex: the ratio stage's
 };
 
-// Throws an OptionError for a missing tumour, normal or reference, both
+// Throws a usage error for a missing tumour, normal or reference, both
 // sources of het sites, or a stage's option out of range.
 void validate(const PipelineOptions& options);
 
@@ -54,7 +54,7 @@ std::vector<Interval> whole_genome(const ContigDict& reference);
 // Stage 3's input, as `run` and `baf` take it: the allele counts from a
 // germline-hets VCF (checked against `reference` when one is given), or from
 // a sites VCF genotyped in the two alignments over `regions` (empty: the
-// whole reference). validate() throws an OptionError for both sources, or
+// whole reference). validate() throws a usage error for both sources, or
 // for sites without both alignments or a reference; the table is empty when
 // neither source is given.
 struct HetSource {

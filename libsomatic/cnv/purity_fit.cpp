@@ -4,7 +4,6 @@
 #include <limits>
 #include <numeric>
 
-#include "libsomatic/cnv/option_error.hpp"
 #include "libsomatic/core/error.hpp"
 
 namespace somatic::cnv {
@@ -55,15 +54,15 @@ std::vector<double> grid(double lo, double hi, double step, double fixed) {
 }  // namespace
 
 void validate(const FitOptions& f) {
-    if (!std::isnan(f.purity) && !(f.purity > 0 && f.purity <= 1)) throw OptionError({"purity"}, "{purity} must be in (0, 1]");
-    if (!std::isnan(f.ploidy) && !(f.ploidy > 0)) throw OptionError({"ploidy"}, "{ploidy} must be above 0");
+    if (!std::isnan(f.purity) && !(f.purity > 0 && f.purity <= 1)) throw usage_error("purity must be in (0, 1]");
+    if (!std::isnan(f.ploidy) && !(f.ploidy > 0)) throw usage_error("ploidy must be above 0");
     if (!(f.purity_min > 0 && f.purity_min <= f.purity_max && f.purity_max <= 1)) {
-        throw OptionError({"purity_min", "purity_max"}, "{purity_min}/{purity_max} must satisfy 0 < min <= max <= 1");
+        throw usage_error("purity_min/purity_max must satisfy 0 < min <= max <= 1");
     }
     if (!(f.ploidy_min > 0 && f.ploidy_min <= f.ploidy_max)) {
-        throw OptionError({"ploidy_min", "ploidy_max"}, "{ploidy_min} must be above 0 and at most {ploidy_max}");
+        throw usage_error("ploidy_min must be above 0 and at most ploidy_max");
     }
-    if (f.max_cn < 1 || f.max_cn > 50) throw OptionError({"max_cn"}, "{max_cn} must be between 1 and 50");
+    if (f.max_cn < 1 || f.max_cn > 50) throw usage_error("max_cn must be between 1 and 50");
 }
 
 double expected_log2(double purity, double ploidy, int cn, int normal_cn) {

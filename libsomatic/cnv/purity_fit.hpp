@@ -59,7 +59,7 @@ struct FitOptions {
     size_t solutions = 4;           // how many solutions to report
 };
 
-// Throws an OptionError unless a fixed purity is in (0, 1], a fixed ploidy is
+// Throws a usage error unless a fixed purity is in (0, 1], a fixed ploidy is
 // above 0, 0 < purity_min <= purity_max <= 1, 0 < ploidy_min <= ploidy_max
 // and max_cn is 1 to 50.
 void validate(const FitOptions& options);

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "libsomatic/cnv/gc_correct.hpp"
-#include "libsomatic/cnv/option_error.hpp"
 #include "libsomatic/cnv/segment.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
@@ -15,10 +14,9 @@ namespace somatic::cnv {
 
 void validate(const RatioOptions& o) {
     if (!(o.min_normal_depth >= 0 && o.min_normal_depth <= o.max_normal_depth)) {
-        throw OptionError({"min_normal_depth", "max_normal_depth"},
-                          "{min_normal_depth}/{max_normal_depth} must satisfy 0 <= min <= max");
+        throw usage_error("min_normal_depth/max_normal_depth must satisfy 0 <= min <= max");
     }
-    if (o.normal_radius < 0) throw OptionError({"normal_radius"}, "{normal_radius} must be 0 or more");
+    if (o.normal_radius < 0) throw usage_error("normal_radius must be 0 or more");
 }
 
 namespace {

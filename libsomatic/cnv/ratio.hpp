@@ -44,7 +44,7 @@ struct RatioOptions {
     int normal_radius = 250;          // the local mean's half-window, in kept bins; 0: no shrinkage
 };
 
-// Throws an OptionError unless 0 <= min_normal_depth <= max_normal_depth and
+// Throws a usage error unless 0 <= min_normal_depth <= max_normal_depth and
 // normal_radius >= 0.
 void validate(const RatioOptions& options);
 

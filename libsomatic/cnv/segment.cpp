@@ -5,7 +5,6 @@
 #include <cmath>
 #include <limits>
 
-#include "libsomatic/cnv/option_error.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/parallel/region_engine.hpp"
 #include "libsomatic/stats/long_run_variance.hpp"
@@ -14,9 +13,9 @@
 namespace somatic::cnv {
 
 void validate(const SegmentOptions& o) {
-    if (!(o.penalty >= 0)) throw OptionError({"penalty"}, "{penalty} must be 0 or more");
-    if (o.min_bins < 1) throw OptionError({"min_bins"}, "{min_bins} must be at least 1");
-    if (o.threads < 1) throw OptionError({"threads"}, "{threads} must be at least 1");
+    if (!(o.penalty >= 0)) throw usage_error("penalty must be 0 or more");
+    if (o.min_bins < 1) throw usage_error("min_bins must be at least 1");
+    if (o.threads < 1) throw usage_error("threads must be at least 1");
 }
 
 void SegmentInput::reserve(size_t bins) {

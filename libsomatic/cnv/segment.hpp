@@ -102,7 +102,7 @@ struct SegmentOptions {
     int threads = 1;
 };
 
-// Throws an OptionError unless penalty >= 0, min_bins >= 1 and threads >= 1.
+// Throws a usage error unless penalty >= 0, min_bins >= 1 and threads >= 1.
 void validate(const SegmentOptions& options);
 
 struct Segment {

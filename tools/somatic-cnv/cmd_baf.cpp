@@ -1,6 +1,5 @@
 // somatic-cnv baf: allele counts at the normal's heterozygous SNPs.
 #include "commands.hpp"
-#include "flags.hpp"
 #include "options.hpp"
 
 namespace somatic::cnv_tool {
@@ -32,12 +31,11 @@ int run_baf(int argc, char** argv) {
     job.pileup.filter.skip_duplicates = !keep_duplicates;
     job.pileup.threads = common.threads;
     job.output = common.output;
-    return with_flag_names([&] {
-        cnv::validate(job);
-        // The regions matter only to the sites genotyped from the alignments.
-        if (!source.snp_sites.empty()) source.regions = chosen_regions(common);
-        cnv::run(job);
-    });
+    cli::with_flags(kFlags, [&] { cnv::validate(job); });
+    // The regions matter only to the sites genotyped from the alignments.
+    if (!source.snp_sites.empty()) source.regions = chosen_regions(common);
+    cnv::run(job);
+    return 0;
 }
 
 }  // namespace somatic::cnv_tool

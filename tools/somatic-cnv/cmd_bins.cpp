@@ -1,6 +1,5 @@
 // somatic-cnv bins: reads per bin of one alignment file.
 #include "commands.hpp"
-#include "flags.hpp"
 #include "libsomatic/core/error.hpp"
 #include "options.hpp"
 
@@ -27,11 +26,10 @@ int run_bins(int argc, char** argv) {
     job.output = common.output;
     job.count.filter.skip_duplicates = !keep_duplicates;
     job.count.threads = common.threads;
-    return with_flag_names([&] {
-        cnv::validate(job);
-        job.regions = chosen_regions(common);
-        cnv::run(job);
-    });
+    cli::with_flags(kFlags, [&] { cnv::validate(job); });
+    job.regions = chosen_regions(common);
+    cnv::run(job);
+    return 0;
 }
 
 }  // namespace somatic::cnv_tool

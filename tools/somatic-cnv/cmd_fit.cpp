@@ -1,6 +1,5 @@
 // somatic-cnv fit: purity, ploidy and calls from a segments table.
 #include "commands.hpp"
-#include "flags.hpp"
 #include "libsomatic/cli/tool_main.hpp"
 #include "libsomatic/core/error.hpp"
 #include "options.hpp"
@@ -27,9 +26,11 @@ int run_fit(int argc, char** argv) {
     if (files.size() != 1) throw usage_error("give one segments table ('-' for standard input)");
     job.segments = files[0];
     job.call.fit.use_baf = !no_baf;
-    job.outputs.bed = common.output;
+    job.outputs.bed_file = common.output;
     job.outputs.provenance = provenance(common, "somatic-cnv " + command_line(argc, argv));
-    return with_flag_names([&] { cnv::run(job); });
+    cli::with_flags(kFlags, [&] { cnv::validate(job); });
+    cnv::run(job);
+    return 0;
 }
 
 }  // namespace somatic::cnv_tool

@@ -1,6 +1,5 @@
 // somatic-cnv ratio: tumour/normal log2 ratios from two bins tables.
 #include "commands.hpp"
-#include "flags.hpp"
 #include "libsomatic/core/error.hpp"
 #include "options.hpp"
 
@@ -24,7 +23,9 @@ int run_ratio(int argc, char** argv) {
     job.normal_bins = inputs[1];
     job.output = common.output;
     job.ratio.gc_correct = !no_gc;
-    return with_flag_names([&] { cnv::run(job); });
+    cli::with_flags(kFlags, [&] { cnv::validate(job); });
+    cnv::run(job);
+    return 0;
 }
 
 }  // namespace somatic::cnv_tool

@@ -1,6 +1,5 @@
 // somatic-cnv run: every stage, from alignments to calls.
 #include "commands.hpp"
-#include "flags.hpp"
 #include "libsomatic/cli/tool_main.hpp"
 #include "options.hpp"
 
@@ -44,16 +43,15 @@ int run_all(int argc, char** argv) {
     p.segment.correlated_noise = !vm.count("independent-noise");
     p.segment.use_baf = !no_baf;
     p.call.fit.use_baf = !no_baf;
-    job.outputs.bed = common.output;
+    job.outputs.bed_file = common.output;
     // argv[0] is "run" after `somatic-cnv run`, the program itself otherwise.
     const std::string typed = std::string(argv[0]) == "run" ? "somatic-cnv " + command_line(argc, argv)
                                                             : command_line(argc, argv);
     job.outputs.provenance = provenance(common, typed);
-    return with_flag_names([&] {
-        cnv::validate(job);
-        p.regions = chosen_regions(common);
-        cnv::run(job);
-    });
+    cli::with_flags(kFlags, [&] { cnv::validate(job); });
+    p.regions = chosen_regions(common);
+    cnv::run(job);
+    return 0;
 }
 
 }  // namespace somatic::cnv_tool

@@ -1,6 +1,5 @@
 // somatic-cnv segment: joint segmentation of a log2 table and BAF.
 #include "commands.hpp"
-#include "flags.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
 #include "options.hpp"
@@ -35,7 +34,9 @@ int run_segment(int argc, char** argv) {
     job.segment.correlated_noise = !vm.count("independent-noise");
     job.segment.use_baf = !no_baf;
     job.segment.threads = common.threads;
-    return with_flag_names([&] { cnv::run(job); });
+    cli::with_flags(kFlags, [&] { cnv::validate(job); });
+    cnv::run(job);
+    return 0;
 }
 
 }  // namespace somatic::cnv_tool

@@ -99,9 +99,9 @@ po::options_description fit_options(cnv::CallOptions& c, cnv::CallOutputs& out) 
          "systematic log2 error allowed to a segment's mean")
         ("baf-tolerance", po::value(&f.baf_tolerance)->default_value(f.baf_tolerance, cnv::format_real(f.baf_tolerance))->value_name("SD"),
          "systematic BAF error allowed to a segment's mean")
-        ("seg", po::value(&out.seg)->value_name("FILE"), "also write the segments as an IGV .seg file")
-        ("summary", po::value(&out.summary)->value_name("FILE"), "also write the purity/ploidy summary (TSV)")
-        ("plot", po::value(&out.plot)->value_name("FILE"), "also draw the genome as SVG")
+        ("seg", po::value(&out.seg_file)->value_name("FILE"), "also write the segments as an IGV .seg file")
+        ("summary", po::value(&out.summary_file)->value_name("FILE"), "also write the purity/ploidy summary (TSV)")
+        ("plot", po::value(&out.plot_file)->value_name("FILE"), "also draw the genome as SVG")
         ("sample", po::value(&out.sample)->default_value(out.sample)->value_name("NAME"), "the ID column of the .seg file");
     return d;
 }
@@ -113,6 +113,28 @@ bool parse(int argc, char** argv, const std::string& usage, const po::options_de
     if (positional) parser.positional(*positional, max_positional);
     return parser.parse(argc, argv, vm);
 }
+
+const cli::FlagNames kFlags{
+    // PipelineOptions, HetSource and the jobs
+    {"reference", "--reference"}, {"threads", "--threads"}, {"tumour", "--tumour"}, {"normal", "--normal"},
+    {"germline_hets", "--germline-hets"}, {"snp_sites", "--snp-sites"}, {"targets", "--targets"},
+    // LayoutOptions
+    {"bin_size", "--bin-size"}, {"target_bin_size", "--target-bin-size"}, {"off_target_bin_size", "--off-target-bin-size"},
+    // RatioOptions
+    {"max_n_fraction", "--max-n-fraction"}, {"min_normal_depth", "--min-normal-depth-ratio"},
+    {"max_normal_depth", "--max-normal-depth-ratio"},
+    // HetCriteria, PileupHetOptions
+    {"min_af", "--het-min-af"}, {"max_af", "--het-max-af"}, {"min_depth", "--het-min-depth"},
+    {"min_base_quality", "--min-base-quality"},
+    // Log2TableOptions, SegmentOptions
+    {"column", "--column"}, {"position_scale", "--position-scale"}, {"penalty", "--penalty"}, {"min_bins", "--min-bins"},
+    // FitOptions
+    {"purity", "--purity"}, {"ploidy", "--ploidy"}, {"purity_min", "--min-purity"}, {"purity_max", "--max-purity"},
+    {"ploidy_min", "--min-ploidy"}, {"ploidy_max", "--max-ploidy"}, {"max_cn", "--max-cn"},
+    {"log2_tolerance", "--log2-tolerance"}, {"baf_tolerance", "--baf-tolerance"},
+    // CallOutputs
+    {"bed_file", "-o"}, {"seg_file", "--seg"}, {"summary_file", "--summary"}, {"plot_file", "--plot"}, {"sample", "--sample"},
+};
 
 std::vector<Interval> chosen_regions(const CommonOptions& common) {
     if (common.regions.empty() && common.regions_file.empty()) return {};

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "libsomatic/cli/common_options.hpp"
+#include "libsomatic/cli/flag_names.hpp"
 #include "libsomatic/cnv/commands.hpp"
 
 namespace somatic::cnv {
@@ -36,6 +37,11 @@ std::string sex_text(cnv::Sex sex);
 // go to `positional` when given, at most `max_positional` of them.
 bool parse(int argc, char** argv, const std::string& usage, const po::options_description& options,
            po::variables_map& vm, std::vector<std::string>* positional = nullptr, int max_positional = 0);
+
+// The flag that sets each field of the cnv option structs and jobs, for
+// cli::with_flags (field names are unique across the structs somatic-cnv
+// fills): the library's "min_af" is the user's --het-min-af.
+extern const cli::FlagNames kFlags;
 
 // The intervals of -r/-R over --reference's contigs; empty (the whole
 // reference) when neither is given.
