@@ -14,9 +14,9 @@
 
 namespace somatic::cnv {
 
-void validate(const CountOptions& o) {
-    if (o.threads < 1) throw usage_error("threads must be at least 1");
-    if (o.chunk_size < 1) throw usage_error("chunk_size must be at least 1");
+void CountOptions::validate() const {
+    if (threads < 1) throw usage_error("threads must be at least 1");
+    if (chunk_size < 1) throw usage_error("chunk_size must be at least 1");
 }
 
 bool counts_fragment(const bam1_t* read) {

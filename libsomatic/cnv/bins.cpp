@@ -5,10 +5,10 @@
 
 namespace somatic::cnv {
 
-void validate(const LayoutOptions& o) {
-    if (o.bin_size < 1) throw usage_error("bin_size must be at least 1");
-    if (o.target_bin_size < 1) throw usage_error("target_bin_size must be at least 1");
-    if (o.off_target_bin_size < 1) throw usage_error("off_target_bin_size must be at least 1");
+void LayoutOptions::validate() const {
+    if (bin_size < 1) throw usage_error("bin_size must be at least 1");
+    if (target_bin_size < 1) throw usage_error("target_bin_size must be at least 1");
+    if (off_target_bin_size < 1) throw usage_error("off_target_bin_size must be at least 1");
 }
 
 std::string_view kind_name(BinKind kind) {

@@ -7,7 +7,7 @@
 
 namespace somatic::cnv {
 
-void validate(const CallOptions& o) { validate(o.fit); }
+void CallOptions::validate() const { fit.validate(); }
 
 CnvCalls call_copy_number(SegmentTable table, const CallOptions& o) {
     CnvCalls r;

@@ -15,9 +15,8 @@ namespace somatic::cnv {
 struct CallOptions {
     FitOptions fit;
     Sex sex = Sex::unknown;  // unknown: the table's ##sex= line, else female
+    void validate() const;  // fit.validate()
 };
-
-void validate(const CallOptions& options);  // validate(fit)
 
 struct CnvCalls {
     SegmentTable table;

@@ -11,13 +11,13 @@
 
 namespace somatic::cnv {
 
-void validate(const BinsJob& job) {
-    validate(job.layout);
-    validate(job.count);
+void BinsJob::validate() const {
+    layout.validate();
+    count.validate();
 }
 
 void run(const BinsJob& job) {
-    validate(job);
+    job.validate();
     const ContigDict contigs = Reference(job.reference).contigs();
     const BinTable layout =
         make_layout(contigs, job.regions.empty() ? whole_genome(contigs) : job.regions, job.targets, job.layout);
@@ -25,36 +25,36 @@ void run(const BinsJob& job) {
     write_bin_table(tables[0], job.output);
 }
 
-void validate(const RatioJob& job) { validate(job.ratio); }
+void RatioJob::validate() const { ratio.validate(); }
 
 void run(const RatioJob& job) {
-    validate(job);
+    job.validate();
     const BinTable tumour = read_bin_table(job.tumour_bins);
     const BinTable normal = read_bin_table(job.normal_bins);
     write_ratio_table(compute_ratios(tumour, normal, job.ratio, display_name(job.tumour_bins), display_name(job.normal_bins)),
                       job.output);
 }
 
-void validate(const BafJob& job) {
-    if (job.source.germline_hets.empty() == job.source.snp_sites.empty()) {
+void BafJob::validate() const {
+    if (source.germline_hets.empty() == source.snp_sites.empty()) {
         throw usage_error("give one of germline_hets and snp_sites");
     }
-    validate(job.source);
-    validate(job.pileup);
+    source.validate();
+    pileup.validate();
 }
 
 void run(const BafJob& job) {
-    validate(job);
+    job.validate();
     write_het_table(load_het_sites(job.source, job.pileup), job.output);
 }
 
-void validate(const SegmentJob& job) {
-    if (!(job.table.position_scale > 0)) throw usage_error("position_scale must be above 0");
-    validate(job.segment);
+void SegmentJob::validate() const {
+    if (!(table.position_scale > 0)) throw usage_error("position_scale must be above 0");
+    segment.validate();
 }
 
 void run(const SegmentJob& job) {
-    validate(job);
+    job.validate();
     SegmentInput in = read_log2_table(job.log2_table, job.table);
     if (!job.baf.empty() && job.segment.use_baf) {
         const size_t placed = attach_het_sites(in, read_het_table(job.baf));
@@ -69,13 +69,13 @@ void run(const SegmentJob& job) {
     write_segment_table(to_table(s, in), job.output);
 }
 
-void validate(const FitJob& job) {
-    validate(job.outputs);
-    validate(job.call);
+void FitJob::validate() const {
+    outputs.validate();
+    call.validate();
 }
 
 void run(const FitJob& job) {
-    validate(job);
+    job.validate();
     const CnvCalls calls = call_copy_number(read_segment_table(job.segments), job.call);
     std::unique_ptr<SegmentInput> points;
     if (!job.outputs.plot_file.empty() && !job.ratios.empty()) {
@@ -85,13 +85,13 @@ void run(const FitJob& job) {
     write_call_outputs(calls, points.get(), job.outputs);
 }
 
-void validate(const RunJob& job) {
-    validate(job.outputs);
-    validate(job.pipeline);
+void RunJob::validate() const {
+    outputs.validate();
+    pipeline.validate();
 }
 
 void run(const RunJob& job) {
-    validate(job);
+    job.validate();
     const PipelineResult r = run_pipeline(job.pipeline);
     if (!job.tables.empty()) write_stage_tables(r, job.tables);
     write_call_outputs(r.calls, &r.segment_input, job.outputs);

@@ -1,6 +1,6 @@
 // Each somatic-cnv subcommand as one call: read its inputs, run its stage,
 // write its output. A tool parses its command line into one of these jobs,
-// then calls run(job); validate(job) (which run also calls) lets it check
+// then calls run(job); job.validate() (which run also calls) lets it check
 // the options before it does anything else. Errors in the options are usage
 // errors in the jobs' field names (a tool puts its flags in their place with
 // cli::with_flags); "-" is standard input or output.
@@ -24,8 +24,8 @@ struct BinsJob {
     LayoutOptions layout;
     CountOptions count;
     std::string output = "-";
+    void validate() const;
 };
-void validate(const BinsJob& job);
 void run(const BinsJob& job);
 
 // `ratio`: log2 ratios from the tumour's and the normal's bins tables.
@@ -33,8 +33,8 @@ struct RatioJob {
     std::string tumour_bins, normal_bins;
     RatioOptions ratio;
     std::string output = "-";
+    void validate() const;
 };
-void validate(const RatioJob& job);
 void run(const RatioJob& job);
 
 // `baf`: allele counts from exactly one of the sources.
@@ -42,8 +42,8 @@ struct BafJob {
     HetSource source;
     PileupHetOptions pileup;
     std::string output = "-";
+    void validate() const;
 };
-void validate(const BafJob& job);
 void run(const BafJob& job);
 
 // `segment`: a log2 table, with the het sites of a `baf` table when given.
@@ -53,8 +53,8 @@ struct SegmentJob {
     std::string baf;         // empty: log2 alone
     SegmentOptions segment;
     std::string output = "-";
+    void validate() const;
 };
-void validate(const SegmentJob& job);
 void run(const SegmentJob& job);
 
 // `fit`: purity, ploidy and calls from a segments table. The ratios and baf
@@ -64,8 +64,8 @@ struct FitJob {
     CallOptions call;
     std::string ratios, baf;
     CallOutputs outputs;
+    void validate() const;
 };
-void validate(const FitJob& job);
 void run(const FitJob& job);
 
 // `run`: every stage, from alignments to calls; each stage's table too
@@ -74,8 +74,8 @@ struct RunJob {
     PipelineOptions pipeline;
     std::string tables;
     CallOutputs outputs;
+    void validate() const;
 };
-void validate(const RunJob& job);
 void run(const RunJob& job);
 
 }  // namespace somatic::cnv

@@ -17,15 +17,15 @@
 
 namespace somatic::cnv {
 
-void validate(const HetCriteria& c) {
-    if (!(c.min_af >= 0 && c.max_af <= 1 && c.min_af <= c.max_af)) {
+void HetCriteria::validate() const {
+    if (!(min_af >= 0 && max_af <= 1 && min_af <= max_af)) {
         throw usage_error("min_af/max_af must satisfy 0 <= min <= max <= 1");
     }
 }
 
-void validate(const PileupHetOptions& o) {
-    validate(o.criteria);
-    if (o.threads < 1) throw usage_error("threads must be at least 1");
+void PileupHetOptions::validate() const {
+    criteria.validate();
+    if (threads < 1) throw usage_error("threads must be at least 1");
 }
 
 bool is_het(uint32_t ref, uint32_t alt, const HetCriteria& c) {

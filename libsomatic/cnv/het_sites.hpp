@@ -30,10 +30,9 @@ struct HetCriteria {
     double min_af = 0.2;
     double max_af = 0.8;
     int min_depth = 10;
+    // Throws a usage error unless 0 <= min_af <= max_af <= 1.
+    void validate() const;
 };
-
-// Throws a usage error unless 0 <= min_af <= max_af <= 1.
-void validate(const HetCriteria& criteria);
 
 bool is_het(uint32_t ref, uint32_t alt, const HetCriteria& c);
 
@@ -65,10 +64,9 @@ struct PileupHetOptions {
     // The run fails when more than this fraction of the sites' REF alleles
     // disagree with the reference: the sites belong to another assembly.
     double max_ref_mismatch = 0.05;
+    // criteria.validate(), and at least 1 thread.
+    void validate() const;
 };
-
-// validate(criteria), and at least 1 thread.
-void validate(const PileupHetOptions& options);
 
 // From a sites VCF and the tumour and normal alignments, over `regions`.
 HetTable pileup_het_sites(const std::string& sites_vcf, const std::string& tumour, const std::string& normal,

@@ -29,9 +29,9 @@ std::string output_key(const std::string& path) {
 
 }  // namespace
 
-void validate(const CallOutputs& o) {
+void CallOutputs::validate() const {
     const std::pair<const char*, const std::string*> files[] = {
-        {"bed_file", &o.bed_file}, {"seg_file", &o.seg_file}, {"summary_file", &o.summary_file}, {"plot_file", &o.plot_file}};
+        {"bed_file", &bed_file}, {"seg_file", &seg_file}, {"summary_file", &summary_file}, {"plot_file", &plot_file}};
     std::vector<std::pair<const char*, std::string>> seen;  // field, key
     for (const auto& [field, path] : files) {
         if (path->empty()) continue;

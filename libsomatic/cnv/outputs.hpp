@@ -19,12 +19,11 @@ struct CallOutputs {
     std::string plot_file;         // SVG; empty: not written
     std::string sample = "tumour"; // the .seg file's ID column
     Provenance provenance;          // the BED's ##source/##commandline lines
+    // Throws a usage error when two of the four files name the same
+    // file ("-" included: two files on one standard output would be mixed).
+    // Devices such as /dev/null may be shared.
+    void validate() const;
 };
-
-// Throws a usage error when two of the four files name the same
-// file ("-" included: two files on one standard output would be mixed).
-// Devices such as /dev/null may be shared.
-void validate(const CallOutputs& outputs);
 
 // Writes every file of `outputs`: each under a temporary name first, all
 // renamed only once all are written (the calls last), so that a failure

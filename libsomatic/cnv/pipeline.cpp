@@ -10,7 +10,7 @@ namespace somatic::cnv {
 
 BinTable make_layout(const ContigDict& reference, const std::vector<Interval>& regions, const std::string& targets,
                      const LayoutOptions& options) {
-    validate(options);
+    options.validate();
     if (targets.empty()) return make_wgs_layout(regions, reference, options);
     return make_target_layout(read_work_intervals(targets, reference, "targets"), regions, reference, options);
 }
@@ -21,20 +21,20 @@ std::vector<Interval> whole_genome(const ContigDict& reference) {
     return sort_and_merge(std::move(all), reference);
 }
 
-void validate(const HetSource& s) {
-    if (!s.germline_hets.empty() && !s.snp_sites.empty()) {
+void HetSource::validate() const {
+    if (!germline_hets.empty() && !snp_sites.empty()) {
         throw usage_error("give germline_hets or snp_sites, not both");
     }
-    if (s.snp_sites.empty()) return;
-    if (s.tumour.empty() || s.normal.empty()) {
+    if (snp_sites.empty()) return;
+    if (tumour.empty() || normal.empty()) {
         throw usage_error("snp_sites needs tumour and normal");
     }
-    if (s.reference.empty()) throw usage_error("snp_sites needs reference");
+    if (reference.empty()) throw usage_error("snp_sites needs reference");
 }
 
 HetTable load_het_sites(const HetSource& s, const PileupHetOptions& options) {
-    validate(s);
-    validate(options);
+    s.validate();
+    options.validate();
     if (!s.germline_hets.empty()) {
         if (s.reference.empty()) return read_germline_hets(s.germline_hets, options.criteria);
         const ContigDict contigs = Reference(s.reference).contigs();
@@ -46,22 +46,22 @@ HetTable load_het_sites(const HetSource& s, const PileupHetOptions& options) {
                             s.regions.empty() ? whole_genome(contigs) : s.regions, options);
 }
 
-void validate(const PipelineOptions& o) {
-    if (o.tumour.empty() || o.normal.empty()) {
+void PipelineOptions::validate() const {
+    if (tumour.empty() || normal.empty()) {
         throw usage_error("tumour and normal are both required");
     }
-    validate(HetSource{o.germline_hets, o.snp_sites, o.tumour, o.normal, o.reference, {}});
-    if (o.reference.empty()) throw usage_error("reference is required");
-    if (o.threads < 1) throw usage_error("threads must be at least 1");
-    validate(o.layout);
-    validate(o.ratio);
-    validate(o.het.criteria);
-    validate(o.segment);
-    validate(o.call);
+    HetSource{germline_hets, snp_sites, tumour, normal, reference, {}}.validate();
+    if (reference.empty()) throw usage_error("reference is required");
+    if (threads < 1) throw usage_error("threads must be at least 1");
+    layout.validate();
+    ratio.validate();
+    het.criteria.validate();
+    segment.validate();
+    call.validate();
 }
 
 PipelineResult run_pipeline(const PipelineOptions& o) {
-    validate(o);
+    o.validate();
     PipelineResult r;
     ContigDict contigs;
     {
@@ -73,7 +73,7 @@ PipelineResult run_pipeline(const PipelineOptions& o) {
     log::info("bins: " + std::to_string(layout.size()) + " bins");
     CountOptions count = o.count;
     count.threads = o.threads;
-    validate(count);
+    count.validate();
     auto tables = count_bins(layout, {o.tumour, o.normal}, o.reference, count);
     r.tumour_bins = std::move(tables[0]);
     r.normal_bins = std::move(tables[1]);

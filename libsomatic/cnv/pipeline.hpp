@@ -30,11 +30,10 @@ struct PipelineOptions {
     PileupHetOptions het;            // its filter and threads are the count's and the run's
     SegmentOptions segment;
     CallOptions call;                // unknown sex: the ratio stage's
+    // Throws a usage error for a missing tumour, normal or reference, both
+    // sources of het sites, or a stage's option out of range.
+    void validate() const;
 };
-
-// Throws a usage error for a missing tumour, normal or reference, both
-// sources of het sites, or a stage's option out of range.
-void validate(const PipelineOptions& options);
 
 struct PipelineResult {
     BinTable tumour_bins, normal_bins;
@@ -61,8 +60,8 @@ struct HetSource {
     std::string germline_hets, snp_sites, tumour, normal;
     std::string reference;
     std::vector<Interval> regions;
+    void validate() const;
 };
-void validate(const HetSource& source);
 HetTable load_het_sites(const HetSource& source, const PileupHetOptions& options);
 
 PipelineResult run_pipeline(const PipelineOptions& options);

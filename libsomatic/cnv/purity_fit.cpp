@@ -53,16 +53,16 @@ std::vector<double> grid(double lo, double hi, double step, double fixed) {
 
 }  // namespace
 
-void validate(const FitOptions& f) {
-    if (!std::isnan(f.purity) && !(f.purity > 0 && f.purity <= 1)) throw usage_error("purity must be in (0, 1]");
-    if (!std::isnan(f.ploidy) && !(f.ploidy > 0)) throw usage_error("ploidy must be above 0");
-    if (!(f.purity_min > 0 && f.purity_min <= f.purity_max && f.purity_max <= 1)) {
+void FitOptions::validate() const {
+    if (!std::isnan(purity) && !(purity > 0 && purity <= 1)) throw usage_error("purity must be in (0, 1]");
+    if (!std::isnan(ploidy) && !(ploidy > 0)) throw usage_error("ploidy must be above 0");
+    if (!(purity_min > 0 && purity_min <= purity_max && purity_max <= 1)) {
         throw usage_error("purity_min/purity_max must satisfy 0 < min <= max <= 1");
     }
-    if (!(f.ploidy_min > 0 && f.ploidy_min <= f.ploidy_max)) {
+    if (!(ploidy_min > 0 && ploidy_min <= ploidy_max)) {
         throw usage_error("ploidy_min must be above 0 and at most ploidy_max");
     }
-    if (f.max_cn < 1 || f.max_cn > 50) throw usage_error("max_cn must be between 1 and 50");
+    if (max_cn < 1 || max_cn > 50) throw usage_error("max_cn must be between 1 and 50");
 }
 
 double expected_log2(double purity, double ploidy, int cn, int normal_cn) {

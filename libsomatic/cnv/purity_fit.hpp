@@ -57,12 +57,11 @@ struct FitOptions {
     double ploidy = NAN;            // fixed ploidy (NaN: fit)
     bool use_baf = true;
     size_t solutions = 4;           // how many solutions to report
+    // Throws a usage error unless a fixed purity is in (0, 1], a fixed ploidy is
+    // above 0, 0 < purity_min <= purity_max <= 1, 0 < ploidy_min <= ploidy_max
+    // and max_cn is 1 to 50.
+    void validate() const;
 };
-
-// Throws a usage error unless a fixed purity is in (0, 1], a fixed ploidy is
-// above 0, 0 < purity_min <= purity_max <= 1, 0 < ploidy_min <= ploidy_max
-// and max_cn is 1 to 50.
-void validate(const FitOptions& options);
 
 struct Solution {
     double purity = 0;

@@ -12,11 +12,11 @@
 
 namespace somatic::cnv {
 
-void validate(const RatioOptions& o) {
-    if (!(o.min_normal_depth >= 0 && o.min_normal_depth <= o.max_normal_depth)) {
+void RatioOptions::validate() const {
+    if (!(min_normal_depth >= 0 && min_normal_depth <= max_normal_depth)) {
         throw usage_error("min_normal_depth/max_normal_depth must satisfy 0 <= min <= max");
     }
-    if (o.normal_radius < 0) throw usage_error("normal_radius must be 0 or more");
+    if (normal_radius < 0) throw usage_error("normal_radius must be 0 or more");
 }
 
 namespace {

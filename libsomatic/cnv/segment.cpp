@@ -12,10 +12,10 @@
 
 namespace somatic::cnv {
 
-void validate(const SegmentOptions& o) {
-    if (!(o.penalty >= 0)) throw usage_error("penalty must be 0 or more");
-    if (o.min_bins < 1) throw usage_error("min_bins must be at least 1");
-    if (o.threads < 1) throw usage_error("threads must be at least 1");
+void SegmentOptions::validate() const {
+    if (!(penalty >= 0)) throw usage_error("penalty must be 0 or more");
+    if (min_bins < 1) throw usage_error("min_bins must be at least 1");
+    if (threads < 1) throw usage_error("threads must be at least 1");
 }
 
 void SegmentInput::reserve(size_t bins) {

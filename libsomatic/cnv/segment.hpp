@@ -100,10 +100,9 @@ struct SegmentOptions {
     // bins by the long-run variance (see above). Off: F = 1.
     bool correlated_noise = true;
     int threads = 1;
+    // Throws a usage error unless penalty >= 0, min_bins >= 1 and threads >= 1.
+    void validate() const;
 };
-
-// Throws a usage error unless penalty >= 0, min_bins >= 1 and threads >= 1.
-void validate(const SegmentOptions& options);
 
 struct Segment {
     int32_t contig = 0;

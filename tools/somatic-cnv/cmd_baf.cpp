@@ -31,7 +31,7 @@ int run_baf(int argc, char** argv) {
     job.pileup.filter.skip_duplicates = !keep_duplicates;
     job.pileup.threads = common.threads;
     job.output = common.output;
-    cli::with_flags(kFlags, [&] { cnv::validate(job); });
+    cli::with_flags(kFlags, [&] { job.validate(); });
     // The regions matter only to the sites genotyped from the alignments.
     if (!source.snp_sites.empty()) source.regions = chosen_regions(common);
     cnv::run(job);

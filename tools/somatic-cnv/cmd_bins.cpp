@@ -26,7 +26,7 @@ int run_bins(int argc, char** argv) {
     job.output = common.output;
     job.count.filter.skip_duplicates = !keep_duplicates;
     job.count.threads = common.threads;
-    cli::with_flags(kFlags, [&] { cnv::validate(job); });
+    cli::with_flags(kFlags, [&] { job.validate(); });
     job.regions = chosen_regions(common);
     cnv::run(job);
     return 0;

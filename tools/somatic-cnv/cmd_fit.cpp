@@ -28,7 +28,7 @@ int run_fit(int argc, char** argv) {
     job.call.fit.use_baf = !no_baf;
     job.outputs.bed_file = common.output;
     job.outputs.provenance = provenance(common, "somatic-cnv " + command_line(argc, argv));
-    cli::with_flags(kFlags, [&] { cnv::validate(job); });
+    cli::with_flags(kFlags, [&] { job.validate(); });
     cnv::run(job);
     return 0;
 }

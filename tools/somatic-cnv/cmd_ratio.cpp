@@ -23,7 +23,7 @@ int run_ratio(int argc, char** argv) {
     job.normal_bins = inputs[1];
     job.output = common.output;
     job.ratio.gc_correct = !no_gc;
-    cli::with_flags(kFlags, [&] { cnv::validate(job); });
+    cli::with_flags(kFlags, [&] { job.validate(); });
     cnv::run(job);
     return 0;
 }

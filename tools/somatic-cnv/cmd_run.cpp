@@ -48,7 +48,7 @@ int run_all(int argc, char** argv) {
     const std::string typed = std::string(argv[0]) == "run" ? "somatic-cnv " + command_line(argc, argv)
                                                             : command_line(argc, argv);
     job.outputs.provenance = provenance(common, typed);
-    cli::with_flags(kFlags, [&] { cnv::validate(job); });
+    cli::with_flags(kFlags, [&] { job.validate(); });
     p.regions = chosen_regions(common);
     cnv::run(job);
     return 0;

@@ -34,7 +34,7 @@ int run_segment(int argc, char** argv) {
     job.segment.correlated_noise = !vm.count("independent-noise");
     job.segment.use_baf = !no_baf;
     job.segment.threads = common.threads;
-    cli::with_flags(kFlags, [&] { cnv::validate(job); });
+    cli::with_flags(kFlags, [&] { job.validate(); });
     cnv::run(job);
     return 0;
 }

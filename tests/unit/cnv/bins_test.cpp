@@ -48,10 +48,10 @@ TEST_CASE("target bins and off-target bins in the gaps") {
 
 TEST_CASE("the layout's bin sizes are at least 1") {
     LayoutOptions o;
-    CHECK_NOTHROW(validate(o));
+    CHECK_NOTHROW(o.validate());
     o.bin_size = 0;
-    CHECK_THROWS_WITH(validate(o), "bin_size must be at least 1");
+    CHECK_THROWS_WITH(o.validate(), "bin_size must be at least 1");
     o.bin_size = 1;
     o.off_target_bin_size = 0;  // would divide by zero in a panel's gaps
-    CHECK_THROWS_WITH(validate(o), "off_target_bin_size must be at least 1");
+    CHECK_THROWS_WITH(o.validate(), "off_target_bin_size must be at least 1");
 }

@@ -62,14 +62,14 @@ TEST_CASE("allele-count table round trip") {
 
 TEST_CASE("the het criteria: 0 <= min_af <= max_af <= 1") {
     HetCriteria c;
-    CHECK_NOTHROW(validate(c));
+    CHECK_NOTHROW(c.validate());
     c.min_af = 0.9;
-    CHECK_THROWS_WITH(validate(c), "min_af/max_af must satisfy 0 <= min <= max <= 1");
+    CHECK_THROWS_WITH(c.validate(), "min_af/max_af must satisfy 0 <= min <= max <= 1");
     c.min_af = 0.2;
     c.max_af = 1.1;
-    CHECK_THROWS(validate(c));
+    CHECK_THROWS(c.validate());
     PileupHetOptions p;
-    CHECK_NOTHROW(validate(p));
+    CHECK_NOTHROW(p.validate());
     p.criteria = c;  // the criteria are the pileup's too
-    CHECK_THROWS(validate(p));
+    CHECK_THROWS(p.validate());
 }

@@ -147,23 +147,23 @@ TEST_CASE("a male chrX is called hemizygous") {
 
 TEST_CASE("the fit's options: the defaults pass; each range names its fields") {
     FitOptions o;
-    CHECK_NOTHROW(validate(o));
+    CHECK_NOTHROW(o.validate());
     o.purity = 1.5;
-    CHECK_THROWS_WITH(validate(o), "purity must be in (0, 1]");
+    CHECK_THROWS_WITH(o.validate(), "purity must be in (0, 1]");
     o.purity = 1.0;
-    CHECK_NOTHROW(validate(o));
+    CHECK_NOTHROW(o.validate());
     o.ploidy = 0;
-    CHECK_THROWS_WITH(validate(o), "ploidy must be above 0");
+    CHECK_THROWS_WITH(o.validate(), "ploidy must be above 0");
     o.ploidy = NAN;
     o.purity_min = 0.6;
     o.purity_max = 0.5;
-    CHECK_THROWS_WITH(validate(o), "purity_min/purity_max must satisfy 0 < min <= max <= 1");
+    CHECK_THROWS_WITH(o.validate(), "purity_min/purity_max must satisfy 0 < min <= max <= 1");
     o.purity_max = 0.9;
     o.ploidy_min = 7;
-    CHECK_THROWS_WITH(validate(o), "ploidy_min must be above 0 and at most ploidy_max");
+    CHECK_THROWS_WITH(o.validate(), "ploidy_min must be above 0 and at most ploidy_max");
     o.ploidy_min = 1.5;
     o.max_cn = 51;
-    CHECK_THROWS_WITH(validate(o), "max_cn must be between 1 and 50");
+    CHECK_THROWS_WITH(o.validate(), "max_cn must be between 1 and 50");
 }
 
 // The steps of fit_purity_ploidy, each against values worked by hand.

@@ -146,12 +146,12 @@ TEST_CASE("radius 0 leaves the normal as it is") {
 
 TEST_CASE("the ratio's options: the normal's depth window") {
     RatioOptions o;
-    CHECK_NOTHROW(validate(o));
+    CHECK_NOTHROW(o.validate());
     o.min_normal_depth = 4;  // above the default maximum of 3
-    CHECK_THROWS_WITH(validate(o), "min_normal_depth/max_normal_depth must satisfy 0 <= min <= max");
+    CHECK_THROWS_WITH(o.validate(), "min_normal_depth/max_normal_depth must satisfy 0 <= min <= max");
     o.min_normal_depth = -0.1;
-    CHECK_THROWS(validate(o));
+    CHECK_THROWS(o.validate());
     o.min_normal_depth = 0;
     o.normal_radius = -1;
-    CHECK_THROWS_WITH(validate(o), "normal_radius must be 0 or more");
+    CHECK_THROWS_WITH(o.validate(), "normal_radius must be 0 or more");
 }

@@ -240,16 +240,16 @@ TEST_CASE("smooth_outliers: a bin beyond 4 sd of its neighbours' median goes to 
 
 TEST_CASE("the segmentation's options: penalty, shortest segment and threads") {
     SegmentOptions o;
-    CHECK_NOTHROW(validate(o));
+    CHECK_NOTHROW(o.validate());
     o.penalty = -1;
-    CHECK_THROWS_WITH(validate(o), "penalty must be 0 or more");
+    CHECK_THROWS_WITH(o.validate(), "penalty must be 0 or more");
     o.penalty = 0;
-    CHECK_NOTHROW(validate(o));
+    CHECK_NOTHROW(o.validate());
     o.min_bins = 0;
-    CHECK_THROWS_WITH(validate(o), "min_bins must be at least 1");
+    CHECK_THROWS_WITH(o.validate(), "min_bins must be at least 1");
     o.min_bins = 1;
     o.threads = 0;
-    CHECK_THROWS_WITH(validate(o), "threads must be at least 1");
+    CHECK_THROWS_WITH(o.validate(), "threads must be at least 1");
 }
 
 // The steps of segment(), against values worked by hand.
