@@ -14,6 +14,11 @@
 
 namespace somatic::cnv {
 
+void CountOptions::validate() const {
+    if (threads < 1) throw usage_error("threads must be at least 1");
+    if (chunk_size < 1) throw usage_error("chunk_size must be at least 1");
+}
+
 bool counts_fragment(const bam1_t* read) {
     const uint16_t flag = read->core.flag;
     if (!(flag & BAM_FPAIRED)) return true;

@@ -27,6 +27,8 @@ struct CountOptions {
     ReadFilter filter;
     int threads = 1;
     int64_t chunk_size = 100000;
+    // Throws a usage error for fewer than 1 thread or a chunk size below 1.
+    void validate() const;
 };
 
 // True when `read` is the one read of its fragment that is counted.

@@ -1,8 +1,15 @@
 #include "libsomatic/cnv/bins.hpp"
+#include "libsomatic/core/error.hpp"
 
 #include <algorithm>
 
 namespace somatic::cnv {
+
+void LayoutOptions::validate() const {
+    if (bin_size < 1) throw usage_error("bin_size must be at least 1");
+    if (target_bin_size < 1) throw usage_error("target_bin_size must be at least 1");
+    if (off_target_bin_size < 1) throw usage_error("off_target_bin_size must be at least 1");
+}
 
 std::string_view kind_name(BinKind kind) {
     switch (kind) {

@@ -53,6 +53,8 @@ struct LayoutOptions {
     int64_t off_target_bin_size = 100000; // off-target bins in the gaps
     int64_t target_padding = 200;         // no off-target bin within this of a target
     int64_t min_off_target_bin = 10000;   // a shorter gap remainder is not a bin
+    // Throws a usage error for a bin size below 1.
+    void validate() const;
 };
 
 // Fixed bins over `regions` (sorted and merged); the last bin of a region may

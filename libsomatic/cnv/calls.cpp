@@ -7,6 +7,8 @@
 
 namespace somatic::cnv {
 
+void CallOptions::validate() const { fit.validate(); }
+
 CnvCalls call_copy_number(SegmentTable table, const CallOptions& o) {
     CnvCalls r;
     r.table = std::move(table);

@@ -15,6 +15,7 @@ namespace somatic::cnv {
 struct CallOptions {
     FitOptions fit;
     Sex sex = Sex::unknown;  // unknown: the table's ##sex= line, else female
+    void validate() const;  // fit.validate()
 };
 
 struct CnvCalls {

@@ -17,6 +17,17 @@
 
 namespace somatic::cnv {
 
+void HetCriteria::validate() const {
+    if (!(min_af >= 0 && max_af <= 1 && min_af <= max_af)) {
+        throw usage_error("min_af/max_af must satisfy 0 <= min <= max <= 1");
+    }
+}
+
+void PileupHetOptions::validate() const {
+    criteria.validate();
+    if (threads < 1) throw usage_error("threads must be at least 1");
+}
+
 bool is_het(uint32_t ref, uint32_t alt, const HetCriteria& c) {
     const uint32_t depth = ref + alt;
     if (depth == 0 || static_cast<int64_t>(depth) < c.min_depth) return false;
@@ -66,7 +77,7 @@ HetTable read_germline_hets(const std::string& path, const HetCriteria& criteria
     const auto samples = vcf.samples();
     if (samples.size() < 2) {
         throw input_error(name, "has " + std::to_string(samples.size()) + " sample(s); a germline-hets VCF needs the tumour and the normal",
-                          {}, "give the VCF written by somatic-snv --germline-hets, or use --snp-sites with the BAMs");
+                          {}, "give the germline-hets VCF that somatic-snv writes, or known SNP sites to genotype in the BAMs");
     }
     if (bcf_hdr_id2int(vcf.header(), BCF_DT_ID, "AD") < 0) {
         throw input_error(name, "has no FORMAT/AD field", {}, "the allele depths of both samples are needed");

@@ -30,6 +30,8 @@ struct HetCriteria {
     double min_af = 0.2;
     double max_af = 0.8;
     int min_depth = 10;
+    // Throws a usage error unless 0 <= min_af <= max_af <= 1.
+    void validate() const;
 };
 
 bool is_het(uint32_t ref, uint32_t alt, const HetCriteria& c);
@@ -62,6 +64,8 @@ struct PileupHetOptions {
     // The run fails when more than this fraction of the sites' REF alleles
     // disagree with the reference: the sites belong to another assembly.
     double max_ref_mismatch = 0.05;
+    // criteria.validate(), and at least 1 thread.
+    void validate() const;
 };
 
 // From a sites VCF and the tumour and normal alignments, over `regions`.

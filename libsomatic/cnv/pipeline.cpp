@@ -10,63 +10,91 @@ namespace somatic::cnv {
 
 BinTable make_layout(const ContigDict& reference, const std::vector<Interval>& regions, const std::string& targets,
                      const LayoutOptions& options) {
-    if (options.bin_size < 1) throw usage_error("--bin-size must be at least 1");
+    options.validate();
     if (targets.empty()) return make_wgs_layout(regions, reference, options);
     return make_target_layout(read_work_intervals(targets, reference, "targets"), regions, reference, options);
 }
 
-HetTable load_het_sites(const HetSource& s, const CommonOptions& common, const PileupHetOptions& options) {
-    if (!s.germline_hets.empty() && !s.snp_sites.empty()) throw usage_error("give --germline-hets or --snp-sites, not both");
-    if (!s.germline_hets.empty()) {
-        if (common.reference.empty()) return read_germline_hets(s.germline_hets, options.criteria);
-        const ContigDict contigs = Reference(common.reference).contigs();
-        return read_germline_hets(s.germline_hets, options.criteria, &contigs, common.reference);
-    }
-    if (s.snp_sites.empty()) return {};
-    if (s.tumour.empty() || s.normal.empty()) throw usage_error("--snp-sites needs --tumour and --normal");
-    if (common.reference.empty()) throw usage_error("--snp-sites needs --reference");
-    const ContigDict contigs = Reference(common.reference).contigs();
-    PileupHetOptions p = options;
-    p.threads = common.threads;
-    return pileup_het_sites(s.snp_sites, s.tumour, s.normal, common.reference, resolve_regions(common, contigs), p);
+std::vector<Interval> whole_genome(const ContigDict& reference) {
+    std::vector<Interval> all;
+    for (const auto& c : reference.contigs()) all.push_back(Interval{c.name, 0, c.length});
+    return sort_and_merge(std::move(all), reference);
 }
 
-PipelineResult run_pipeline(const CommonOptions& common, const PipelineOptions& o) {
-    if (o.tumour.empty() || o.normal.empty()) throw usage_error("--tumour and --normal are both required");
-    if (!o.germline_hets.empty() && !o.snp_sites.empty()) {
-        throw usage_error("give --germline-hets or --snp-sites, not both");
+void HetSource::validate() const {
+    if (!germline_hets.empty() && !snp_sites.empty()) {
+        throw usage_error("give germline_hets or snp_sites, not both");
     }
+    if (snp_sites.empty()) return;
+    if (tumour.empty() || normal.empty()) {
+        throw usage_error("snp_sites needs tumour and normal");
+    }
+    if (reference.empty()) throw usage_error("snp_sites needs reference");
+}
+
+HetTable load_het_sites(const HetSource& s, const PileupHetOptions& options) {
+    s.validate();
+    options.validate();
+    if (!s.germline_hets.empty()) {
+        if (s.reference.empty()) return read_germline_hets(s.germline_hets, options.criteria);
+        const ContigDict contigs = Reference(s.reference).contigs();
+        return read_germline_hets(s.germline_hets, options.criteria, &contigs, s.reference);
+    }
+    if (s.snp_sites.empty()) return {};
+    const ContigDict contigs = Reference(s.reference).contigs();
+    return pileup_het_sites(s.snp_sites, s.tumour, s.normal, s.reference,
+                            s.regions.empty() ? whole_genome(contigs) : s.regions, options);
+}
+
+void PipelineOptions::validate() const {
+    if (tumour.empty() || normal.empty()) {
+        throw usage_error("tumour and normal are both required");
+    }
+    HetSource{germline_hets, snp_sites, tumour, normal, reference, {}}.validate();
+    if (reference.empty()) throw usage_error("reference is required");
+    if (threads < 1) throw usage_error("threads must be at least 1");
+    layout.validate();
+    ratio.validate();
+    het.criteria.validate();
+    segment.validate();
+    call.validate();
+}
+
+PipelineResult run_pipeline(const PipelineOptions& o) {
+    o.validate();
     PipelineResult r;
     ContigDict contigs;
     {
-        const Reference reference(common.reference);
+        const Reference reference(o.reference);
         contigs = reference.contigs();
     }
-    const std::vector<Interval> regions = resolve_regions(common, contigs);
+    const std::vector<Interval> regions = o.regions.empty() ? whole_genome(contigs) : o.regions;
     const BinTable layout = make_layout(contigs, regions, o.targets, o.layout);
     log::info("bins: " + std::to_string(layout.size()) + " bins");
     CountOptions count = o.count;
-    count.threads = common.threads;
-    auto tables = count_bins(layout, {o.tumour, o.normal}, common.reference, count);
+    count.threads = o.threads;
+    count.validate();
+    auto tables = count_bins(layout, {o.tumour, o.normal}, o.reference, count);
     r.tumour_bins = std::move(tables[0]);
     r.normal_bins = std::move(tables[1]);
     r.ratios = compute_ratios(r.tumour_bins, r.normal_bins, o.ratio, o.tumour, o.normal);
 
-    PileupHetOptions p;
-    p.criteria = o.het;
+    PileupHetOptions p = o.het;
     p.filter = o.count.filter;
-    p.min_base_quality = o.min_base_quality;
-    r.hets = load_het_sites(HetSource{o.germline_hets, o.snp_sites, o.tumour, o.normal}, common, p);
+    p.threads = o.threads;
+    r.hets = load_het_sites(HetSource{o.germline_hets, o.snp_sites, o.tumour, o.normal, o.reference, regions}, p);
     r.segment_input = input_from_ratios(r.ratios);
     const size_t placed = attach_het_sites(r.segment_input, r.hets);
     if (!o.germline_hets.empty() || !o.snp_sites.empty()) {
         if (placed == 0) log::warning("no heterozygous site falls in a kept bin: the fit uses depth alone");
     }
     SegmentOptions so = o.segment;
-    so.threads = common.threads;
+    so.threads = o.threads;
     const Segmentation segmentation = segment(r.segment_input, so);
     log::info("segment: " + std::to_string(segmentation.segments.size()) + " segments");
-    r.calls = call_copy_number(to_table(segmentation, r.segment_input), o.call);
+    CallOptions call = o.call;
+    if (call.sex == Sex::unknown) call.sex = o.ratio.sex;
+    r.calls = call_copy_number(to_table(segmentation, r.segment_input), call);
     return r;
 }
 

@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "libsomatic/cli/common_options.hpp"
 #include "libsomatic/cnv/bin_counts.hpp"
 #include "libsomatic/cnv/bins.hpp"
 #include "libsomatic/cnv/calls.hpp"
@@ -18,6 +17,9 @@
 namespace somatic::cnv {
 
 struct PipelineOptions {
+    std::string reference;          // FASTA, required
+    int threads = 1;                // for every stage (overrides the stages' own)
+    std::vector<Interval> regions;  // sorted and merged; empty: the whole reference
     std::string tumour, normal;
     std::string germline_hets;  // a VCF with both samples' AD, or
     std::string snp_sites;      // known SNP sites to genotype from the alignments
@@ -25,10 +27,12 @@ struct PipelineOptions {
     LayoutOptions layout;
     CountOptions count;
     RatioOptions ratio;
-    HetCriteria het;
-    int min_base_quality = 13;
+    PileupHetOptions het;            // its filter and threads are the count's and the run's
     SegmentOptions segment;
-    CallOptions call;
+    CallOptions call;                // unknown sex: the ratio stage's
+    // Throws a usage error for a missing tumour, normal or reference, both
+    // sources of het sites, or a stage's option out of range.
+    void validate() const;
 };
 
 struct PipelineResult {
@@ -43,16 +47,23 @@ struct PipelineResult {
 BinTable make_layout(const ContigDict& reference, const std::vector<Interval>& regions, const std::string& targets,
                      const LayoutOptions& options);
 
+// Every contig of `reference`, whole: the regions when none are chosen.
+std::vector<Interval> whole_genome(const ContigDict& reference);
+
 // Stage 3's input, as `run` and `baf` take it: the allele counts from a
-// germline-hets VCF (checked against --reference when one is given), or from
-// a sites VCF genotyped in the two alignments over the regions of `common`.
-// Throws a usage error for both sources, or for sites without both
-// alignments or a reference; an empty table when neither is given.
+// germline-hets VCF (checked against `reference` when one is given), or from
+// a sites VCF genotyped in the two alignments over `regions` (empty: the
+// whole reference). validate() throws a usage error for both sources, or
+// for sites without both alignments or a reference; the table is empty when
+// neither source is given.
 struct HetSource {
     std::string germline_hets, snp_sites, tumour, normal;
+    std::string reference;
+    std::vector<Interval> regions;
+    void validate() const;
 };
-HetTable load_het_sites(const HetSource& source, const CommonOptions& common, const PileupHetOptions& options);
+HetTable load_het_sites(const HetSource& source, const PileupHetOptions& options);
 
-PipelineResult run_pipeline(const CommonOptions& common, const PipelineOptions& options);
+PipelineResult run_pipeline(const PipelineOptions& options);
 
 }  // namespace somatic::cnv

@@ -53,6 +53,18 @@ std::vector<double> grid(double lo, double hi, double step, double fixed) {
 
 }  // namespace
 
+void FitOptions::validate() const {
+    if (!std::isnan(purity) && !(purity > 0 && purity <= 1)) throw usage_error("purity must be in (0, 1]");
+    if (!std::isnan(ploidy) && !(ploidy > 0)) throw usage_error("ploidy must be above 0");
+    if (!(purity_min > 0 && purity_min <= purity_max && purity_max <= 1)) {
+        throw usage_error("purity_min/purity_max must satisfy 0 < min <= max <= 1");
+    }
+    if (!(ploidy_min > 0 && ploidy_min <= ploidy_max)) {
+        throw usage_error("ploidy_min must be above 0 and at most ploidy_max");
+    }
+    if (max_cn < 1 || max_cn > 50) throw usage_error("max_cn must be between 1 and 50");
+}
+
 double expected_log2(double purity, double ploidy, int cn, int normal_cn) {
     const double num = purity * cn + normal_cn * (1 - purity);
     const double den = (normal_cn / 2.0) * (purity * ploidy + 2 * (1 - purity));
@@ -86,71 +98,68 @@ double unfold(double mean, double s) {
     return 0.5 * (lo + hi);
 }
 
-FitResult fit_purity_ploidy(const std::vector<FitSegment>& segs, double log2_sd, double baf_sd, const FitOptions& o) {
-    FitResult result;
-    result.baf_sd = baf_sd;
-    {
-        std::vector<double> depths;
-        for (const auto& s : segs) {
-            if (!std::isnan(s.het_depth) && s.n_het > 0) depths.insert(depths.end(), std::min<uint32_t>(s.n_het, 1000), s.het_depth);
-        }
-        if (!depths.empty()) {
-            std::nth_element(depths.begin(), depths.begin() + static_cast<std::ptrdiff_t>(depths.size() / 2), depths.end());
-            result.median_het_depth = depths[depths.size() / 2];
-        }
+double median_het_depth(const std::vector<FitSegment>& segs) {
+    std::vector<double> depths;
+    for (const auto& s : segs) {
+        if (!std::isnan(s.het_depth) && s.n_het > 0) depths.insert(depths.end(), std::min<uint32_t>(s.n_het, 1000), s.het_depth);
     }
+    if (depths.empty()) return NAN;
+    std::nth_element(depths.begin(), depths.begin() + static_cast<std::ptrdiff_t>(depths.size() / 2), depths.end());
+    return depths[depths.size() / 2];
+}
+
+std::vector<size_t> fitted_segments(const std::vector<FitSegment>& segs) {
     std::vector<size_t> used;
     for (size_t i = 0; i < segs.size(); ++i) {
         if (segs[i].normal_cn > 0 && segs[i].n_bins > 0) used.push_back(i);
     }
-    if (used.empty()) throw input_error({}, "no segment on an autosome or sex chromosome to fit purity and ploidy on");
-    const bool baf_known = !std::isnan(baf_sd) && baf_sd > 0;
+    return used;
+}
 
-    const std::vector<double> purities = grid(o.purity_min, o.purity_max, o.purity_step, o.purity);
-    const std::vector<double> ploidies = grid(o.ploidy_min, o.ploidy_max, o.ploidy_step, o.ploidy);
-    const size_t np = purities.size(), nq = ploidies.size();
+std::vector<double> best_baf_terms(const std::vector<FitSegment>& segs, const std::vector<size_t>& used, double p,
+                                   const FitResult& fit, const FitOptions& o) {
     const int max_cn = std::max(1, o.max_cn);
-    std::vector<double> score(np * nq, 0.0);
+    const bool baf_known = !std::isnan(fit.baf_sd) && fit.baf_sd > 0;
     std::vector<double> best_baf(used.size() * static_cast<size_t>(max_cn + 1));
-    std::vector<double> el(static_cast<size_t>(max_cn + 1) * 3);
-
-    for (size_t pi = 0; pi < np; ++pi) {
-        const double p = purities[pi];
-        // The BAF term of each segment at each total CN: independent of ploidy.
-        for (size_t k = 0; k < used.size(); ++k) {
-            const FitSegment& s = segs[used[k]];
-            const bool with_baf = baf_known && uses_baf(s, o);
-            const double sd = with_baf ? site_sd(s, result) : 0;
-            for (int cn = 0; cn <= max_cn; ++cn) {
-                double b = 0;
-                if (with_baf) {
-                    b = kInf;
-                    for (int minor = 0; 2 * minor <= cn; ++minor) b = std::min(b, z2_baf(s, expected_baf(p, minor, cn), sd, o));
-                }
-                best_baf[k * static_cast<size_t>(max_cn + 1) + static_cast<size_t>(cn)] = b;
+    for (size_t k = 0; k < used.size(); ++k) {
+        const FitSegment& s = segs[used[k]];
+        const bool with_baf = baf_known && uses_baf(s, o);
+        const double sd = with_baf ? site_sd(s, fit) : 0;
+        for (int cn = 0; cn <= max_cn; ++cn) {
+            double b = 0;
+            if (with_baf) {
+                b = kInf;
+                for (int minor = 0; 2 * minor <= cn; ++minor) b = std::min(b, z2_baf(s, expected_baf(p, minor, cn), sd, o));
             }
-        }
-        for (size_t qi = 0; qi < nq; ++qi) {
-            const double q = ploidies[qi];
-            for (int n0 = 1; n0 <= 2; ++n0) {
-                for (int cn = 0; cn <= max_cn; ++cn) el[static_cast<size_t>(n0 * (max_cn + 1) + cn)] = expected_log2(p, q, cn, n0);
-            }
-            double total = 0;
-            for (size_t k = 0; k < used.size(); ++k) {
-                const FitSegment& s = segs[used[k]];
-                double best = kInf;
-                for (int cn = 0; cn <= max_cn; ++cn) {
-                    const double z = z2_log2(s, el[static_cast<size_t>(s.normal_cn * (max_cn + 1) + cn)], log2_sd, o) +
-                                     best_baf[k * static_cast<size_t>(max_cn + 1) + static_cast<size_t>(cn)];
-                    best = std::min(best, z);
-                }
-                total += s.n_bins * std::min(0.5 * best, o.cap);
-            }
-            score[pi * nq + qi] = total;
+            best_baf[k * static_cast<size_t>(max_cn + 1) + static_cast<size_t>(cn)] = b;
         }
     }
+    return best_baf;
+}
 
-    // Local minima of the grid (ties broken by index), best first.
+double grid_score(const std::vector<FitSegment>& segs, const std::vector<size_t>& used, const std::vector<double>& best_baf,
+                  double p, double q, double log2_sd, const FitOptions& o) {
+    const int max_cn = std::max(1, o.max_cn);
+    // Expected log2 by normal copy number (1, 2) and total copy number.
+    std::vector<double> el(static_cast<size_t>(max_cn + 1) * 3);
+    for (int n0 = 1; n0 <= 2; ++n0) {
+        for (int cn = 0; cn <= max_cn; ++cn) el[static_cast<size_t>(n0 * (max_cn + 1) + cn)] = expected_log2(p, q, cn, n0);
+    }
+    double total = 0;
+    for (size_t k = 0; k < used.size(); ++k) {
+        const FitSegment& s = segs[used[k]];
+        double best = kInf;
+        for (int cn = 0; cn <= max_cn; ++cn) {
+            const double z = z2_log2(s, el[static_cast<size_t>(s.normal_cn * (max_cn + 1) + cn)], log2_sd, o) +
+                             best_baf[k * static_cast<size_t>(max_cn + 1) + static_cast<size_t>(cn)];
+            best = std::min(best, z);
+        }
+        total += s.n_bins * std::min(0.5 * best, o.cap);
+    }
+    return total;
+}
+
+std::vector<size_t> grid_minima(const std::vector<double>& score, size_t np, size_t nq) {
     std::vector<size_t> minima;
     for (size_t pi = 0; pi < np; ++pi) {
         for (size_t qi = 0; qi < nq; ++qi) {
@@ -169,45 +178,75 @@ FitResult fit_purity_ploidy(const std::vector<FitSegment>& segs, double log2_sd,
         }
     }
     std::sort(minima.begin(), minima.end(), [&](size_t a, size_t b) { return score[a] < score[b] || (score[a] == score[b] && a < b); });
+    return minima;
+}
 
+void describe_solution(Solution& s, const std::vector<FitSegment>& segs, const std::vector<size_t>& used, double log2_sd,
+                       const FitResult& fit, const FitOptions& o) {
+    double cn_sum = 0, len_sum = 0, doubled = 0, auto_len = 0;
+    for (size_t k : used) {
+        const SegmentCall c = call_segment(segs[k], s.purity, s.ploidy, log2_sd, fit, o);
+        const double len = static_cast<double>(std::max<int64_t>(1, segs[k].length));
+        cn_sum += len * c.total;
+        len_sum += len;
+        if (segs[k].normal_cn == 2) {
+            auto_len += len;
+            const int major = c.major >= 0 ? c.major : c.total - c.total / 2;
+            if (major >= 2) doubled += len;
+        }
+    }
+    s.called_ploidy = len_sum > 0 ? cn_sum / len_sum : NAN;
+    s.genome_doubled = auto_len > 0 && doubled > 0.5 * auto_len;
+}
+
+void prefer_parsimony(std::vector<Solution>& solutions, const FitOptions& o) {
+    if (solutions.empty()) return;
+    const double best = solutions.front().score;
+    size_t chosen = 0;
+    for (size_t i = 1; i < solutions.size(); ++i) {
+        const auto& s = solutions[i];
+        if (s.score <= best * (1 + o.parsimony) + o.parsimony_margin && s.called_ploidy < solutions[chosen].called_ploidy - 0.5) {
+            chosen = i;
+        }
+    }
+    std::rotate(solutions.begin(), solutions.begin() + static_cast<std::ptrdiff_t>(chosen),
+                solutions.begin() + static_cast<std::ptrdiff_t>(chosen + 1));
+    if (solutions.size() > o.solutions) solutions.resize(o.solutions);
+}
+
+FitResult fit_purity_ploidy(const std::vector<FitSegment>& segs, double log2_sd, double baf_sd, const FitOptions& o) {
+    FitResult result;
+    result.baf_sd = baf_sd;
+    result.median_het_depth = median_het_depth(segs);
+    const std::vector<size_t> used = fitted_segments(segs);
+    if (used.empty()) throw input_error({}, "no segment on an autosome or sex chromosome to fit purity and ploidy on");
+
+    // The score of every (purity, ploidy) of the grid.
+    const std::vector<double> purities = grid(o.purity_min, o.purity_max, o.purity_step, o.purity);
+    const std::vector<double> ploidies = grid(o.ploidy_min, o.ploidy_max, o.ploidy_step, o.ploidy);
+    const size_t np = purities.size(), nq = ploidies.size();
+    std::vector<double> score(np * nq, 0.0);
+    for (size_t pi = 0; pi < np; ++pi) {
+        // The BAF term of each segment at each total CN: independent of ploidy.
+        const std::vector<double> best_baf = best_baf_terms(segs, used, purities[pi], result, o);
+        for (size_t qi = 0; qi < nq; ++qi) {
+            score[pi * nq + qi] = grid_score(segs, used, best_baf, purities[pi], ploidies[qi], log2_sd, o);
+        }
+    }
+
+    // The grid's local minima, best first, each with its called ploidy.
     double total_weight = 0;
     for (size_t k : used) total_weight += segs[k].n_bins;
-    for (size_t idx : minima) {
+    for (size_t idx : grid_minima(score, np, nq)) {
         Solution s;
         s.purity = purities[idx / nq];
         s.ploidy = ploidies[idx % nq];
         s.score = score[idx] / total_weight;  // per bin, comparable between runs
-        double cn_sum = 0, len_sum = 0, doubled = 0, auto_len = 0;
-        for (size_t k : used) {
-            const SegmentCall c = call_segment(segs[k], s.purity, s.ploidy, log2_sd, result, o);
-            const double len = static_cast<double>(std::max<int64_t>(1, segs[k].length));
-            cn_sum += len * c.total;
-            len_sum += len;
-            if (segs[k].normal_cn == 2) {
-                auto_len += len;
-                const int major = c.major >= 0 ? c.major : c.total - c.total / 2;
-                if (major >= 2) doubled += len;
-            }
-        }
-        s.called_ploidy = len_sum > 0 ? cn_sum / len_sum : NAN;
-        s.genome_doubled = auto_len > 0 && doubled > 0.5 * auto_len;
+        describe_solution(s, segs, used, log2_sd, result, o);
         result.solutions.push_back(s);
         if (result.solutions.size() >= std::max<size_t>(o.solutions, 1) * 4) break;
     }
-    // Parsimony: the lowest ploidy among the solutions close to the best.
-    if (!result.solutions.empty()) {
-        const double best = result.solutions.front().score;
-        size_t chosen = 0;
-        for (size_t i = 1; i < result.solutions.size(); ++i) {
-            const auto& s = result.solutions[i];
-            if (s.score <= best * (1 + o.parsimony) + o.parsimony_margin && s.called_ploidy < result.solutions[chosen].called_ploidy - 0.5) {
-                chosen = i;
-            }
-        }
-        std::rotate(result.solutions.begin(), result.solutions.begin() + static_cast<std::ptrdiff_t>(chosen),
-                    result.solutions.begin() + static_cast<std::ptrdiff_t>(chosen + 1));
-        if (result.solutions.size() > o.solutions) result.solutions.resize(o.solutions);
-    }
+    prefer_parsimony(result.solutions, o);
     return result;
 }
 

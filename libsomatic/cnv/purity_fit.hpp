@@ -57,6 +57,10 @@ struct FitOptions {
     double ploidy = NAN;            // fixed ploidy (NaN: fit)
     bool use_baf = true;
     size_t solutions = 4;           // how many solutions to report
+    // Throws a usage error unless a fixed purity is in (0, 1], a fixed ploidy is
+    // above 0, 0 < purity_min <= purity_max <= 1, 0 < ploidy_min <= ploidy_max
+    // and max_cn is 1 to 50.
+    void validate() const;
 };
 
 struct Solution {
@@ -83,6 +87,36 @@ double unfold(double mean, double s);
 
 FitResult fit_purity_ploidy(const std::vector<FitSegment>& segments, double log2_sd, double baf_sd,
                             const FitOptions& options);
+
+// The steps of fit_purity_ploidy, in order.
+//
+// The median tumour depth at the het sites, each segment counted once per
+// het site (at most 1000 times); NaN without het sites.
+double median_het_depth(const std::vector<FitSegment>& segments);
+// The indices of the segments the fit uses: normal_cn above 0 and some bins.
+std::vector<size_t> fitted_segments(const std::vector<FitSegment>& segments);
+// At purity p, for each used segment k and total copy number cn (0 to
+// max_cn), the least BAF z^2 over the minor copy numbers, at
+// [k * (max_cn + 1) + cn]; 0 for a segment without BAF (or when fit.baf_sd
+// is unknown). Independent of ploidy. `fit` gives baf_sd and median_het_depth.
+std::vector<double> best_baf_terms(const std::vector<FitSegment>& segments, const std::vector<size_t>& used, double p,
+                                   const FitResult& fit, const FitOptions& options);
+// The score of (p, q): the sum over used segments of n_bins * min(cap,
+// min over cn of (log2 z^2 + best_baf) / 2).
+double grid_score(const std::vector<FitSegment>& segments, const std::vector<size_t>& used,
+                  const std::vector<double>& best_baf, double p, double q, double log2_sd, const FitOptions& options);
+// The local minima of a purity-major grid of scores (np purities x nq
+// ploidies; 8 neighbours, ties to the lower index), best first.
+std::vector<size_t> grid_minima(const std::vector<double>& score, size_t np, size_t nq);
+// Fills a solution's called ploidy (length-weighted mean called CN of the
+// used segments) and genome doubling (a major CN of 2 or more over more than
+// half the autosomal length).
+void describe_solution(Solution& solution, const std::vector<FitSegment>& segments, const std::vector<size_t>& used,
+                       double log2_sd, const FitResult& fit, const FitOptions& options);
+// Moves to the front the solution of lowest called ploidy (by more than 0.5)
+// among those within parsimony (+ parsimony_margin) of the best score, then
+// keeps the first options.solutions.
+void prefer_parsimony(std::vector<Solution>& solutions, const FitOptions& options);
 
 // The call for one segment at a chosen purity and ploidy.
 struct SegmentCall {

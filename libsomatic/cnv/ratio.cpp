@@ -12,6 +12,13 @@
 
 namespace somatic::cnv {
 
+void RatioOptions::validate() const {
+    if (!(min_normal_depth >= 0 && min_normal_depth <= max_normal_depth)) {
+        throw usage_error("min_normal_depth/max_normal_depth must satisfy 0 <= min <= max");
+    }
+    if (normal_radius < 0) throw usage_error("normal_radius must be 0 or more");
+}
+
 namespace {
 
 

@@ -42,6 +42,9 @@ struct RatioOptions {
     bool gc_correct = true;
     Sex sex = Sex::unknown;          // unknown: infer from the normal's chrX depth
     int normal_radius = 250;          // the local mean's half-window, in kept bins; 0: no shrinkage
+    // Throws a usage error unless 0 <= min_normal_depth <= max_normal_depth and
+    // normal_radius >= 0.
+    void validate() const;
 };
 
 struct RatioTable {

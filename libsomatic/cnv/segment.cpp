@@ -13,6 +13,12 @@
 
 namespace somatic::cnv {
 
+void SegmentOptions::validate() const {
+    if (!(penalty >= 0)) throw usage_error("penalty must be 0 or more");
+    if (min_bins < 1) throw usage_error("min_bins must be at least 1");
+    if (threads < 1) throw usage_error("threads must be at least 1");
+}
+
 void SegmentInput::reserve(size_t bins) {
     contig.reserve(bins);
     beg.reserve(bins);
@@ -349,16 +355,9 @@ std::array<double, 2> class_noise_factors(const SegmentInput& in, const std::vec
 
 }  // namespace
 
-Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
-    if (in.size() == 0) throw input_error({}, "there are no bins to segment");
-    Segmentation result;
-    std::vector<double> x = in.log2;
-    // Each noise class's sd, from first differences between consecutive bins
-    // of the class within a contig; outliers are smoothed within the class.
-    std::vector<double> w(in.size());
-    result.log2_sd = 0;
-    int first_class = -1;
-    std::array<double, 2> class_sd{1, 1};
+NoiseClasses class_noise(const SegmentInput& in, bool smooth, std::vector<double>& x, std::vector<double>& w) {
+    NoiseClasses noise;
+    w.assign(in.size(), 0.0);
     for (uint8_t k : {uint8_t(0), uint8_t(1)}) {
         const auto members = static_cast<size_t>(std::count(in.noise_class.begin(), in.noise_class.end(), k));
         if (members == 0) continue;
@@ -374,57 +373,32 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
         for (size_t i : at) xs.push_back(x[i]), cs.push_back(in.contig[i]);
         double sd = robust_sd(xs, cs);
         if (!(sd > 0)) sd = 1e-3;  // constant data: any step is real
-        if (o.smooth_outliers) smooth_outliers(xs, cs, sd);
-        class_sd[k] = sd;
+        if (smooth) smooth_outliers(xs, cs, sd);
+        noise.sd[k] = sd;
         for (size_t j = 0; j < at.size(); ++j) {
             x[at[j]] = xs[j];
             w[at[j]] = 1.0 / (sd * sd);
         }
-        if (first_class < 0) result.log2_sd = sd, first_class = k;
+        if (noise.first < 0) noise.first = k;
     }
-    result.baf_sd = robust_sd(in.baf_sequence);
-    // The noise of the mirrored BAF, for the cost: the unfolded per-site sd.
-    // (The sd of mirrored values measured where the BAF is balanced is
-    // smaller, folded at 0, and would overstate every imbalanced stretch.)
-    double sd_mirrored = result.baf_sd;
-    if (!o.use_baf || !(sd_mirrored > 0)) sd_mirrored = 0;
-    result.penalty = o.penalty * std::log(static_cast<double>(std::max<size_t>(in.size(), 3)));
+    return noise;
+}
 
+std::vector<std::pair<size_t, size_t>> contig_ranges(const std::vector<int32_t>& contig) {
     std::vector<std::pair<size_t, size_t>> ranges;
-    for (size_t lo = 0; lo < in.size();) {
+    for (size_t lo = 0; lo < contig.size();) {
         size_t hi = lo;
-        while (hi < in.size() && in.contig[hi] == in.contig[lo]) ++hi;
+        while (hi < contig.size() && contig[hi] == contig[lo]) ++hi;
         ranges.emplace_back(lo, hi);
         lo = hi;
     }
-    const size_t m = static_cast<size_t>(std::max(1, o.min_bins));
-    std::vector<std::vector<size_t>> starts(ranges.size());
-    auto segment_all = [&](const std::vector<double>& weights) {
-        parallel_for_index(o.threads, ranges.size(), [&](size_t r) {
-            const auto [lo, hi] = ranges[r];
-            const Costs cost(x, weights, in, lo, hi, sd_mirrored);
-            starts[r] = segment_contig(cost, hi - lo, m, result.penalty, o.refine);
-        });
-    };
-    segment_all(w);
+    return ranges;
+}
 
-    std::array<double, 2> factor{1, 1};
-    if (o.correlated_noise) {
-        std::vector<double> wf;
-        constexpr int kMaxPasses = 3;
-        for (int pass = 0; pass < kMaxPasses; ++pass) {
-            const std::array<double, 2> next = class_noise_factors(in, x, ranges, starts, class_sd);
-            if (!(next[0] > factor[0] * 1.05 || next[1] > factor[1] * 1.05)) break;
-            factor = {std::max(factor[0], next[0]), std::max(factor[1], next[1])};
-            wf.resize(w.size());
-            for (size_t i = 0; i < w.size(); ++i) wf[i] = w[i] / factor[in.noise_class[i]];
-            segment_all(wf);
-        }
-        // Segment means weigh each class by its long-run variance.
-        if (factor != std::array<double, 2>{1, 1}) w = wf;
-    }
-    if (first_class >= 0) result.log2_noise_factor = factor[static_cast<size_t>(first_class)];
-
+std::vector<Segment> summarise_segments(const SegmentInput& in, const std::vector<double>& x, const std::vector<double>& w,
+                                        const std::vector<std::pair<size_t, size_t>>& ranges,
+                                        const std::vector<std::vector<size_t>>& starts) {
+    std::vector<Segment> segments;
     for (size_t r = 0; r < ranges.size(); ++r) {
         const auto [lo, hi] = ranges[r];
         for (size_t k = 0; k < starts[r].size(); ++k) {
@@ -447,9 +421,87 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
             s.n_het = static_cast<uint32_t>(hn);
             s.mirrored_baf = hn > 0 ? hs / hn : std::nan("");
             s.het_depth = hn > 0 ? hd / hn : std::nan("");
-            result.segments.push_back(s);
+            segments.push_back(s);
         }
     }
+    return segments;
+}
+
+namespace {
+
+// What every contig's segmentation shares: the smoothed log2 ratios, the
+// contigs' bin ranges, and the cost's settings.
+struct SegmentRun {
+    const SegmentInput& in;
+    const std::vector<double>& x;
+    const std::vector<std::pair<size_t, size_t>>& ranges;
+    double sd_mirrored;  // the BAF's noise in the cost; 0: log2 alone
+    double penalty;
+    size_t min_bins;
+    const SegmentOptions& options;
+
+    // The segment starts of every contig, under bin weights `w`.
+    void segment_all(const std::vector<double>& w, std::vector<std::vector<size_t>>& starts) const {
+        parallel_for_index(options.threads, ranges.size(), [&](size_t r) {
+            const auto [lo, hi] = ranges[r];
+            const Costs cost(x, w, in, lo, hi, sd_mirrored);
+            starts[r] = segment_contig(cost, hi - lo, min_bins, penalty, options.refine);
+        });
+    }
+};
+
+// Correlated noise: while a noise class's long-run variance factor F grows
+// by more than 5% (at most 3 passes), divide its bins' weights by F and
+// segment again. Returns F of each class; `w` becomes the weights used
+// when any F is above 1 (segment means then weigh each class by its
+// long-run variance).
+std::array<double, 2> refit_for_correlated_noise(const SegmentRun& run, const std::array<double, 2>& class_sd,
+                                                 std::vector<double>& w, std::vector<std::vector<size_t>>& starts) {
+    std::array<double, 2> factor{1, 1};
+    std::vector<double> wf;
+    constexpr int kMaxPasses = 3;
+    for (int pass = 0; pass < kMaxPasses; ++pass) {
+        const std::array<double, 2> next = class_noise_factors(run.in, run.x, run.ranges, starts, class_sd);
+        if (!(next[0] > factor[0] * 1.05 || next[1] > factor[1] * 1.05)) break;
+        factor = {std::max(factor[0], next[0]), std::max(factor[1], next[1])};
+        wf.resize(w.size());
+        for (size_t i = 0; i < w.size(); ++i) wf[i] = w[i] / factor[run.in.noise_class[i]];
+        run.segment_all(wf, starts);
+    }
+    if (factor != std::array<double, 2>{1, 1}) w = wf;
+    return factor;
+}
+
+}  // namespace
+
+Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
+    if (in.size() == 0) throw input_error({}, "there are no bins to segment");
+    Segmentation result;
+    // Each noise class's sd, from first differences between consecutive bins
+    // of the class within a contig; outliers are smoothed within the class.
+    std::vector<double> x = in.log2, w;
+    const NoiseClasses noise = class_noise(in, o.smooth_outliers, x, w);
+    result.log2_sd = noise.first >= 0 ? noise.sd[static_cast<size_t>(noise.first)] : 0;
+    result.baf_sd = robust_sd(in.baf_sequence);
+    // The noise of the mirrored BAF, for the cost: the unfolded per-site sd.
+    // (The sd of mirrored values measured where the BAF is balanced is
+    // smaller, folded at 0, and would overstate every imbalanced stretch.)
+    double sd_mirrored = result.baf_sd;
+    if (!o.use_baf || !(sd_mirrored > 0)) sd_mirrored = 0;
+    result.penalty = o.penalty * std::log(static_cast<double>(std::max<size_t>(in.size(), 3)));
+
+    // The penalised optimum of every contig, then again under the noise's
+    // long-run variance when it is correlated.
+    const auto ranges = contig_ranges(in.contig);
+    const SegmentRun run{in, x, ranges, sd_mirrored, result.penalty, static_cast<size_t>(std::max(1, o.min_bins)), o};
+    std::vector<std::vector<size_t>> starts(ranges.size());
+    run.segment_all(w, starts);
+    if (o.correlated_noise) {
+        const std::array<double, 2> factor = refit_for_correlated_noise(run, noise.sd, w, starts);
+        if (noise.first >= 0) result.log2_noise_factor = factor[static_cast<size_t>(noise.first)];
+    }
+
+    result.segments = summarise_segments(in, x, w, ranges, starts);
     return result;
 }
 

@@ -52,8 +52,10 @@
 // brought to 2 sd from that median.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace somatic::cnv {
@@ -98,6 +100,8 @@ struct SegmentOptions {
     // bins by the long-run variance (see above). Off: F = 1.
     bool correlated_noise = true;
     int threads = 1;
+    // Throws a usage error unless penalty >= 0, min_bins >= 1 and threads >= 1.
+    void validate() const;
 };
 
 struct Segment {
@@ -132,5 +136,27 @@ void smooth_outliers(std::vector<double>& x, const std::vector<int32_t>& contig,
 
 // Segments every contig. Throws an input error for an empty input.
 Segmentation segment(const SegmentInput& input, const SegmentOptions& options);
+
+// The steps of segment() that are statistics of their own.
+//
+// Each noise class's robust sd of `x` (first differences within a contig
+// between the class's bins; 1e-3 for constant data), with the class's
+// outliers winsorised in `x` when `smooth`; `w` receives every bin's weight,
+// 1 / its class's sd^2. `first` is the lowest class present (-1: none), whose
+// sd is the segmentation's log2_sd.
+struct NoiseClasses {
+    std::array<double, 2> sd{1, 1};
+    int first = -1;
+};
+NoiseClasses class_noise(const SegmentInput& input, bool smooth, std::vector<double>& x, std::vector<double>& w);
+// The [first, last) bin range of each run of equal contig indices.
+std::vector<std::pair<size_t, size_t>> contig_ranges(const std::vector<int32_t>& contig);
+// The segments of each range from its starts (relative to the range, 0
+// first): weighted mean log2 of `x` under `w`, het counts, mean mirrored BAF
+// and het depth.
+std::vector<Segment> summarise_segments(const SegmentInput& input, const std::vector<double>& x,
+                                        const std::vector<double>& w,
+                                        const std::vector<std::pair<size_t, size_t>>& ranges,
+                                        const std::vector<std::vector<size_t>>& starts);
 
 }  // namespace somatic::cnv

@@ -1,26 +1,24 @@
 // somatic-cnv baf: allele counts at the normal's heterozygous SNPs.
 #include "commands.hpp"
-#include "libsomatic/core/error.hpp"
-#include "libsomatic/cnv/pipeline.hpp"
 #include "options.hpp"
 
 namespace somatic::cnv_tool {
 
 int run_baf(int argc, char** argv) {
     CommonOptions common;
-    cnv::HetCriteria het;
-    int min_base_quality = 13;
-    std::string germline_hets, snp_sites, tumour, normal;
-    ReadFilter filter;
+    cnv::BafJob job;
+    cnv::HetSource& source = job.source;
     bool keep_duplicates = false;
     po::options_description inputs("Inputs");
-    add_het_source_options(inputs, germline_hets, snp_sites);
+    add_het_source_options(inputs, source.germline_hets, source.snp_sites);
     inputs.add_options()
-        ("tumour", po::value(&tumour)->value_name("BAM"), "the tumour's alignments (with --snp-sites)")
-        ("normal", po::value(&normal)->value_name("BAM"), "the normal's alignments (with --snp-sites)");
+        ("tumour,T", po::value(&source.tumour)->value_name("BAM"), "the tumour's alignments (with --snp-sites)")
+        ("normal,N", po::value(&source.normal)->value_name("BAM"), "the normal's alignments (with --snp-sites)");
     po::options_description options;
-    options.add(inputs).add(common_options(common, {true, true, false})).add(het_options(het, min_base_quality))
-        .add(read_options(filter, keep_duplicates));
+    options.add(inputs)
+        .add(common_options(common, {true, true, false}))
+        .add(het_options(job.pileup.criteria, job.pileup.min_base_quality))
+        .add(read_options(job.pileup.filter, keep_duplicates));
     po::variables_map vm;
     if (!parse(argc, argv,
                "Usage: somatic-cnv baf --germline-hets hets.vcf.gz > baf.tsv\n"
@@ -29,15 +27,14 @@ int run_baf(int argc, char** argv) {
         return 0;
     }
     validate(common);
-    check_fractions(het.min_af, het.max_af, "--het-min-af/--het-max-af");
-    filter.skip_duplicates = !keep_duplicates;
-    if (germline_hets.empty() == snp_sites.empty()) throw usage_error("give one of --germline-hets and --snp-sites");
-    cnv::PileupHetOptions p;
-    p.criteria = het;
-    p.filter = filter;
-    p.min_base_quality = min_base_quality;
-    const cnv::HetTable table = cnv::load_het_sites(cnv::HetSource{germline_hets, snp_sites, tumour, normal}, common, p);
-    cnv::write_het_table(table, common.output);
+    source.reference = common.reference;
+    job.pileup.filter.skip_duplicates = !keep_duplicates;
+    job.pileup.threads = common.threads;
+    job.output = common.output;
+    cli::with_flags(kFlags, [&] { job.validate(); });
+    // The regions matter only to the sites genotyped from the alignments.
+    if (!source.snp_sites.empty()) source.regions = chosen_regions(common);
+    cnv::run(job);
     return 0;
 }
 

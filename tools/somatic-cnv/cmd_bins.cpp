@@ -1,22 +1,18 @@
 // somatic-cnv bins: reads per bin of one alignment file.
 #include "commands.hpp"
-#include "libsomatic/cnv/bin_table.hpp"
 #include "libsomatic/core/error.hpp"
-#include "libsomatic/io/reference.hpp"
 #include "options.hpp"
 
 namespace somatic::cnv_tool {
 
 int run_bins(int argc, char** argv) {
     CommonOptions common;
-    cnv::LayoutOptions layout;
-    cnv::CountOptions count;
-    std::string targets;
+    cnv::BinsJob job;
     bool keep_duplicates = false;
     po::options_description options;
     options.add(common_options(common, {true, true, false}))
-        .add(layout_options(layout, targets))
-        .add(read_options(count.filter, keep_duplicates));
+        .add(layout_options(job.layout, job.targets))
+        .add(read_options(job.count.filter, keep_duplicates));
     po::variables_map vm;
     std::vector<std::string> inputs;
     if (!parse(argc, argv, "Usage: somatic-cnv bins --reference ref.fa [options] sample.bam > sample.bins.tsv", options, vm,
@@ -25,12 +21,14 @@ int run_bins(int argc, char** argv) {
     }
     validate(common);
     if (inputs.size() != 1) throw usage_error("give one BAM or CRAM file", "bin the tumour and the normal separately");
-    count.filter.skip_duplicates = !keep_duplicates;
-    count.threads = common.threads;
-    ContigDict contigs = Reference(common.reference).contigs();
-    const auto layout_table = cnv::make_layout(contigs, resolve_regions(common, contigs), targets, layout);
-    auto tables = cnv::count_bins(layout_table, inputs, common.reference, count);
-    cnv::write_bin_table(tables[0], common.output);
+    job.alignments = inputs[0];
+    job.reference = common.reference;
+    job.output = common.output;
+    job.count.filter.skip_duplicates = !keep_duplicates;
+    job.count.threads = common.threads;
+    cli::with_flags(kFlags, [&] { job.validate(); });
+    job.regions = chosen_regions(common);
+    cnv::run(job);
     return 0;
 }
 

@@ -1,16 +1,24 @@
 #include "options.hpp"
 
-#include <memory>
 #include <vector>
 
 #include "libsomatic/cli/parser.hpp"
-#include "libsomatic/cnv/plot.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
-#include "libsomatic/core/log.hpp"
+#include "libsomatic/io/reference.hpp"
 #include "somatic_version.h"
 
+namespace somatic::cnv {
+
+void validate(boost::any& value, const std::vector<std::string>& tokens, Sex*, int) {
+    value = parse_sex(boost::program_options::validators::get_single_string(tokens));
+}
+
+}  // namespace somatic::cnv
+
 namespace somatic::cnv_tool {
+
+std::string sex_text(cnv::Sex sex) { return sex == cnv::Sex::unknown ? "auto" : std::string(cnv::sex_name(sex)); }
 
 po::options_description layout_options(cnv::LayoutOptions& l, std::string& targets) {
     po::options_description d("Bins");
@@ -38,16 +46,16 @@ po::options_description read_options(ReadFilter& f, bool& keep_duplicates) {
     return d;
 }
 
-po::options_description ratio_options(cnv::RatioOptions& r, std::string& sex, bool& no_gc) {
+po::options_description ratio_options(cnv::RatioOptions& r, bool& no_gc) {
     po::options_description d("Normalisation");
     d.add_options()
-        ("sex", po::value(&sex)->default_value("auto")->value_name("female|male|auto"),
+        ("sex", po::value(&r.sex)->default_value(r.sex, sex_text(r.sex))->value_name("female|male|auto"),
          "the patient's sex; auto infers it from the normal's chrX depth")
         ("max-n-fraction", po::value(&r.max_n_fraction)->default_value(r.max_n_fraction, cnv::format_real(r.max_n_fraction))->value_name("F"),
          "drop bins with a larger fraction of N bases")
-        ("min-normal-depth", po::value(&r.min_normal_depth)->default_value(r.min_normal_depth, cnv::format_real(r.min_normal_depth))->value_name("F"),
+        ("min-normal-depth-ratio", po::value(&r.min_normal_depth)->default_value(r.min_normal_depth, cnv::format_real(r.min_normal_depth))->value_name("F"),
          "drop bins whose normal depth is below F times the expected (poorly mappable)")
-        ("max-normal-depth", po::value(&r.max_normal_depth)->default_value(r.max_normal_depth, cnv::format_real(r.max_normal_depth))->value_name("F"),
+        ("max-normal-depth-ratio", po::value(&r.max_normal_depth)->default_value(r.max_normal_depth, cnv::format_real(r.max_normal_depth))->value_name("F"),
          "drop bins whose normal depth is above F times the expected (collapsed repeats)")
         ("no-gc-correct", po::bool_switch(&no_gc), "skip the GC-bias correction");
     return d;
@@ -76,7 +84,7 @@ po::options_description segment_options(cnv::SegmentOptions& s, bool& no_baf) {
     return d;
 }
 
-po::options_description fit_options(cnv::CallOptions& c, FitCli& cli) {
+po::options_description fit_options(cnv::CallOptions& c, cnv::CallOutputs& out) {
     po::options_description d("Purity, ploidy and calls");
     auto& f = c.fit;
     d.add_options()
@@ -91,17 +99,11 @@ po::options_description fit_options(cnv::CallOptions& c, FitCli& cli) {
          "systematic log2 error allowed to a segment's mean")
         ("baf-tolerance", po::value(&f.baf_tolerance)->default_value(f.baf_tolerance, cnv::format_real(f.baf_tolerance))->value_name("SD"),
          "systematic BAF error allowed to a segment's mean")
-        ("seg", po::value(&cli.seg)->value_name("FILE"), "also write the segments as an IGV .seg file")
-        ("summary", po::value(&cli.summary)->value_name("FILE"), "also write the purity/ploidy summary (TSV)")
-        ("plot", po::value(&cli.plot)->value_name("FILE"), "also draw the genome as SVG")
-        ("sample", po::value(&cli.sample)->default_value(cli.sample)->value_name("NAME"), "the ID column of the .seg file");
+        ("seg", po::value(&out.seg_file)->value_name("FILE"), "also write the segments as an IGV .seg file")
+        ("summary", po::value(&out.summary_file)->value_name("FILE"), "also write the purity/ploidy summary (TSV)")
+        ("plot", po::value(&out.plot_file)->value_name("FILE"), "also draw the genome as SVG")
+        ("sample", po::value(&out.sample)->default_value(out.sample)->value_name("NAME"), "the ID column of the .seg file");
     return d;
-}
-
-void check_fractions(double lo, double hi, const char* what) {
-    if (!(lo >= 0 && hi <= 1 && lo <= hi)) {
-        throw usage_error(std::string(what) + " must satisfy 0 <= min <= max <= 1");
-    }
 }
 
 bool parse(int argc, char** argv, const std::string& usage, const po::options_description& options,
@@ -112,49 +114,40 @@ bool parse(int argc, char** argv, const std::string& usage, const po::options_de
     return parser.parse(argc, argv, vm);
 }
 
-void check_call_outputs(const FitCli& cli, const CommonOptions& common) {
-    check_distinct_outputs({{"-o", common.output}, {"--seg", cli.seg}, {"--summary", cli.summary}, {"--plot", cli.plot}});
+const cli::FlagNames kFlags{
+    // PipelineOptions, HetSource and the jobs
+    {"reference", "--reference"}, {"threads", "--threads"}, {"tumour", "--tumour"}, {"normal", "--normal"},
+    {"germline_hets", "--germline-hets"}, {"snp_sites", "--snp-sites"}, {"targets", "--targets"},
+    // LayoutOptions
+    {"bin_size", "--bin-size"}, {"target_bin_size", "--target-bin-size"}, {"off_target_bin_size", "--off-target-bin-size"},
+    // RatioOptions
+    {"max_n_fraction", "--max-n-fraction"}, {"min_normal_depth", "--min-normal-depth-ratio"},
+    {"max_normal_depth", "--max-normal-depth-ratio"},
+    // HetCriteria, PileupHetOptions
+    {"min_af", "--het-min-af"}, {"max_af", "--het-max-af"}, {"min_depth", "--het-min-depth"},
+    {"min_base_quality", "--min-base-quality"},
+    // Log2TableOptions, SegmentOptions
+    {"column", "--column"}, {"position_scale", "--position-scale"}, {"penalty", "--penalty"}, {"min_bins", "--min-bins"},
+    // FitOptions
+    {"purity", "--purity"}, {"ploidy", "--ploidy"}, {"purity_min", "--min-purity"}, {"purity_max", "--max-purity"},
+    {"ploidy_min", "--min-ploidy"}, {"ploidy_max", "--max-ploidy"}, {"max_cn", "--max-cn"},
+    {"log2_tolerance", "--log2-tolerance"}, {"baf_tolerance", "--baf-tolerance"},
+    // CallOutputs
+    {"bed_file", "-o"}, {"seg_file", "--seg"}, {"summary_file", "--summary"}, {"plot_file", "--plot"}, {"sample", "--sample"},
+};
+
+std::vector<Interval> chosen_regions(const CommonOptions& common) {
+    if (common.regions.empty() && common.regions_file.empty()) return {};
+    return resolve_regions(common, Reference(common.reference).contigs());
 }
 
-void write_call_outputs(const cnv::CnvCalls& calls, const cnv::SegmentInput* points, const std::string& bed_path,
-                        const FitCli& cli, const CommonOptions& common, const std::string& command_line) {
-    // Every file is written under a temporary name first and renamed only
-    // when all of them are written (the calls last): a failure anywhere,
-    // standard output included, leaves none of them behind looking complete.
-    std::vector<std::unique_ptr<cnv::TextOutput>> outputs;
-    auto write_file = [&](const std::string& path, const std::string& text) {
-        outputs.push_back(std::make_unique<cnv::TextOutput>(path));
-        outputs.back()->write(text);
-    };
-    if (!cli.seg.empty()) {
-        std::string t;
-        cnv::format_seg(calls, cli.sample, t);
-        write_file(cli.seg, t);
-    }
-    if (!cli.summary.empty()) {
-        std::string t;
-        cnv::format_summary(calls, t);
-        write_file(cli.summary, t);
-    }
-    if (!cli.plot.empty()) {
-        std::string t;
-        cnv::format_svg(calls, points, t);
-        write_file(cli.plot, t);
-    }
+cnv::Provenance provenance(const CommonOptions& common, const std::string& command_line) {
     cnv::Provenance p;
     if (!common.no_version) {
         p.tool_version = SOMATIC_VERSION;
         p.command_line = command_line;
     }
-    std::string t;
-    cnv::format_calls_bed(calls, p, t);
-    write_file(bed_path, t);
-    for (auto& out : outputs) out->finish();
-    for (auto& out : outputs) out->close();
-    const auto& best = calls.fit.solutions.front();
-    log::info("purity " + cnv::format_fixed(best.purity, 2) + ", ploidy " + cnv::format_fixed(best.called_ploidy, 2) +
-              (best.genome_doubled ? " (genome doubled)" : "") + ", " + std::to_string(calls.table.segments.size()) +
-              " segments");
+    return p;
 }
 
 }  // namespace somatic::cnv_tool

@@ -1,13 +1,20 @@
 // Option groups that several subcommands share, each defined once so that
-// `bins` and `run` (for instance) take the same --bin-size.
+// `bins` and `run` (for instance) take the same --bin-size. Every default is
+// the library struct's own.
 #pragma once
 
 #include <boost/program_options.hpp>
 #include <string>
+#include <vector>
 
 #include "libsomatic/cli/common_options.hpp"
-#include "libsomatic/cnv/call_writers.hpp"
-#include "libsomatic/cnv/pipeline.hpp"
+#include "libsomatic/cli/flag_names.hpp"
+#include "libsomatic/cnv/commands.hpp"
+
+namespace somatic::cnv {
+// --sex takes female, male or auto (Sex::unknown); anything else is a usage error.
+void validate(boost::any& value, const std::vector<std::string>& tokens, Sex*, int);
+}  // namespace somatic::cnv
 
 namespace somatic::cnv_tool {
 
@@ -15,17 +22,15 @@ namespace po = boost::program_options;
 
 po::options_description layout_options(cnv::LayoutOptions& layout, std::string& targets);
 po::options_description read_options(ReadFilter& filter, bool& keep_duplicates);
-po::options_description ratio_options(cnv::RatioOptions& ratio, std::string& sex, bool& no_gc);
+po::options_description ratio_options(cnv::RatioOptions& ratio, bool& no_gc);
 // --germline-hets and --snp-sites, described once for `run` and `baf`.
 void add_het_source_options(po::options_description& d, std::string& germline_hets, std::string& snp_sites);
 po::options_description het_options(cnv::HetCriteria& het, int& min_base_quality);
 po::options_description segment_options(cnv::SegmentOptions& segment, bool& no_baf);
-
-struct FitCli {
-    std::string sex;
-    std::string seg, summary, plot, sample = "tumour";
-};
-po::options_description fit_options(cnv::CallOptions& call, FitCli& cli);
+// The fit's options and the calls' side files (--seg, --summary, --plot, --sample).
+po::options_description fit_options(cnv::CallOptions& call, cnv::CallOutputs& outputs);
+// --sex's help text for its default.
+std::string sex_text(cnv::Sex sex);
 
 // Parses with cli::Parser: answers --help or --version (returns false), or
 // stores the values. `usage` is the help's first block. Positional arguments
@@ -33,15 +38,16 @@ po::options_description fit_options(cnv::CallOptions& call, FitCli& cli);
 bool parse(int argc, char** argv, const std::string& usage, const po::options_description& options,
            po::variables_map& vm, std::vector<std::string>* positional = nullptr, int max_positional = 0);
 
-// Usage error when -o, --seg, --summary and --plot do not name four
-// different files.
-void check_call_outputs(const FitCli& cli, const CommonOptions& common);
+// The flag that sets each field of the cnv option structs and jobs, for
+// cli::with_flags (field names are unique across the structs somatic-cnv
+// fills): the library's "min_af" is the user's --het-min-af.
+extern const cli::FlagNames kFlags;
 
-// Writes the calls' outputs: BED to `bed_path`, and the files FitCli names.
-void write_call_outputs(const cnv::CnvCalls& calls, const cnv::SegmentInput* points, const std::string& bed_path,
-                        const FitCli& cli, const CommonOptions& common, const std::string& command_line);
+// The intervals of -r/-R over --reference's contigs; empty (the whole
+// reference) when neither is given.
+std::vector<Interval> chosen_regions(const CommonOptions& common);
 
-// The RatioOptions/HetCriteria checks that Boost cannot express.
-void check_fractions(double lo, double hi, const char* what);
+// The calls' ##source/##commandline lines, or none with --no-version.
+cnv::Provenance provenance(const CommonOptions& common, const std::string& command_line);
 
 }  // namespace somatic::cnv_tool

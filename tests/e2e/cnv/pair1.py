@@ -23,8 +23,9 @@ summary = os.path.join(tmp, "summary.tsv")
 _, bed1, _ = run(["--tumour", tumour, "--normal", normal, "--snp-sites", sites, "--threads", "1",
                   "--summary", summary, "--seg", os.path.join(tmp, "out.seg"), "--plot", os.path.join(tmp, "g.svg"),
                   "--tables", os.path.join(tmp, "t")] + common)
-_, bed4, _ = run(["--tumour", tumour, "--normal", normal, "--snp-sites", sites, "--threads", "4"] + common)
-checks.check(bed1 == bed4, "the calls are the same bytes at 1 and 4 threads")
+# -T/-N are --tumour/--normal.
+_, bed4, _ = run(["-T", tumour, "-N", normal, "--snp-sites", sites, "--threads", "4"] + common)
+checks.check(bed1 == bed4, "the calls are the same bytes at 1 and 4 threads (-T/-N for --tumour/--normal)")
 
 # Truth: total CN per base.
 truth = []

@@ -45,3 +45,13 @@ TEST_CASE("target bins and off-target bins in the gaps") {
     // Sorted and not overlapping.
     for (size_t i = 1; i < t.size(); ++i) CHECK(t.bins[i].beg >= t.bins[i - 1].end);
 }
+
+TEST_CASE("the layout's bin sizes are at least 1") {
+    LayoutOptions o;
+    CHECK_NOTHROW(o.validate());
+    o.bin_size = 0;
+    CHECK_THROWS_WITH(o.validate(), "bin_size must be at least 1");
+    o.bin_size = 1;
+    o.off_target_bin_size = 0;  // would divide by zero in a panel's gaps
+    CHECK_THROWS_WITH(o.validate(), "off_target_bin_size must be at least 1");
+}

@@ -59,3 +59,17 @@ TEST_CASE("allele-count table round trip") {
     CHECK(r.sites[0].pos == 99);
     CHECK(r.sites[0].baf() == doctest::Approx(5.0 / 35));
 }
+
+TEST_CASE("the het criteria: 0 <= min_af <= max_af <= 1") {
+    HetCriteria c;
+    CHECK_NOTHROW(c.validate());
+    c.min_af = 0.9;
+    CHECK_THROWS_WITH(c.validate(), "min_af/max_af must satisfy 0 <= min <= max <= 1");
+    c.min_af = 0.2;
+    c.max_af = 1.1;
+    CHECK_THROWS(c.validate());
+    PileupHetOptions p;
+    CHECK_NOTHROW(p.validate());
+    p.criteria = c;  // the criteria are the pileup's too
+    CHECK_THROWS(p.validate());
+}

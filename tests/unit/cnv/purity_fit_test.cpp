@@ -144,3 +144,125 @@ TEST_CASE("a male chrX is called hemizygous") {
     CHECK(c.minor == 0);
     CHECK(!c.loh);
 }
+
+TEST_CASE("the fit's options: the defaults pass; each range names its fields") {
+    FitOptions o;
+    CHECK_NOTHROW(o.validate());
+    o.purity = 1.5;
+    CHECK_THROWS_WITH(o.validate(), "purity must be in (0, 1]");
+    o.purity = 1.0;
+    CHECK_NOTHROW(o.validate());
+    o.ploidy = 0;
+    CHECK_THROWS_WITH(o.validate(), "ploidy must be above 0");
+    o.ploidy = NAN;
+    o.purity_min = 0.6;
+    o.purity_max = 0.5;
+    CHECK_THROWS_WITH(o.validate(), "purity_min/purity_max must satisfy 0 < min <= max <= 1");
+    o.purity_max = 0.9;
+    o.ploidy_min = 7;
+    CHECK_THROWS_WITH(o.validate(), "ploidy_min must be above 0 and at most ploidy_max");
+    o.ploidy_min = 1.5;
+    o.max_cn = 51;
+    CHECK_THROWS_WITH(o.validate(), "max_cn must be between 1 and 50");
+}
+
+// The steps of fit_purity_ploidy, each against values worked by hand.
+
+TEST_CASE("fit step: the median het depth counts each segment once per het site") {
+    std::vector<FitSegment> s(4);
+    s[0].n_het = 3, s[0].het_depth = 10;
+    s[1].n_het = 1, s[1].het_depth = 40;
+    s[2].n_het = 0, s[2].het_depth = 99;   // no het site: not counted
+    s[3].n_het = 2, s[3].het_depth = NAN;  // depth unknown: not counted
+    CHECK(median_het_depth(s) == 10);      // 10 10 10 40: the upper median
+    s[0].n_het = 1, s[0].het_depth = 30;
+    s[1].n_het = 2, s[1].het_depth = 20;
+    CHECK(median_het_depth(s) == 20);  // 20 20 30
+    CHECK(std::isnan(median_het_depth({FitSegment{}})));
+}
+
+TEST_CASE("fit step: the fit uses segments with a normal copy number and bins") {
+    std::vector<FitSegment> s(4);
+    s[0].normal_cn = 2, s[0].n_bins = 5;
+    s[1].normal_cn = 0, s[1].n_bins = 5;  // chrM and the like
+    s[2].normal_cn = 1, s[2].n_bins = 0;
+    s[3].normal_cn = 1, s[3].n_bins = 3;  // a male's X
+    CHECK(fitted_segments(s) == std::vector<size_t>{0, 3});
+}
+
+TEST_CASE("fit step: a grid point's score is the capped, bin-weighted best z^2 / 2") {
+    FitOptions o;  // log2 tolerance 0.05: variance 0.0025 with no sampling noise
+    std::vector<FitSegment> s(1);
+    s[0].n_bins = 1;
+    s[0].log2 = 0.5;
+    const std::vector<size_t> used{0};
+    const std::vector<double> no_baf(static_cast<size_t>(o.max_cn + 1), 0.0);
+    // p = 1, psi = 2: the nearest state is CN 3 at log2(1.5) = 0.58496;
+    // (0.5 - 0.58496)^2 / 0.0025 / 2 = 1.44373.
+    CHECK(grid_score(s, used, no_baf, 1.0, 2.0, 0.0, o) == doctest::Approx(1.4437253));
+    // 4 bins of sd 0.2: variance 0.04 / 4 + 0.0025 = 0.0125; 4 * 0.0072186 / 0.0125 / 2 = 1.15498.
+    s[0].n_bins = 4;
+    CHECK(grid_score(s, used, no_baf, 1.0, 2.0, 0.2, o) == doctest::Approx(1.1549802));
+    // Far from every state (z^2 = 1600 at CN 0 and 1): the cap, 12.5 per bin.
+    s[0].log2 = -3;
+    s[0].n_bins = 2;
+    CHECK(grid_score(s, used, no_baf, 1.0, 2.0, 0.0, o) == doctest::Approx(25.0));
+}
+
+TEST_CASE("fit step: the BAF term of each total copy number") {
+    FitOptions o;
+    o.max_cn = 2;
+    std::vector<FitSegment> s(1);
+    s[0].n_bins = 10;
+    s[0].n_het = 25;
+    s[0].mirrored_baf = 0.1 * std::sqrt(2 / M_PI);  // a balanced segment: the folded mean at delta 0, sd 0.1
+    FitResult fit;
+    fit.baf_sd = 0.1;
+    const auto b = best_baf_terms(s, {0}, 1.0, fit, o);
+    REQUIRE(b.size() == 3);
+    CHECK(b[0] == doctest::Approx(0.0));  // CN 0: no tumour allele, BAF 0.5
+    // CN 1 at purity 1: BAF 0, delta 0.5; (0.0798 - 0.5)^2 / (0.01 / 25 + 0.02^2) = 220.72.
+    CHECK(b[1] == doctest::Approx(220.7223).epsilon(1e-5));
+    CHECK(b[2] == doctest::Approx(0.0).epsilon(1e-9));  // CN 2 (1, 1): balanced
+    fit.baf_sd = NAN;  // no BAF noise known: no BAF term
+    CHECK(best_baf_terms(s, {0}, 1.0, fit, o) == std::vector<double>(3, 0.0));
+}
+
+TEST_CASE("fit step: the grid's local minima, best first, ties to the lower index") {
+    // purity rows x ploidy columns:
+    //   5 4 5
+    //   6 7 3
+    //   2 6 8
+    const std::vector<double> score{5, 4, 5, 6, 7, 3, 2, 6, 8};
+    CHECK(grid_minima(score, 3, 3) == std::vector<size_t>{6, 5});
+    CHECK(grid_minima({1, 1, 1}, 1, 3) == std::vector<size_t>{0});
+}
+
+TEST_CASE("fit step: a solution's called ploidy and genome doubling") {
+    FitOptions o;
+    std::vector<FitSegment> s(2);
+    s[0].n_bins = 10, s[0].log2 = 0, s[0].length = 100;  // CN 2 at p = 1, psi = 2
+    s[1].n_bins = 10, s[1].log2 = 1, s[1].length = 300;  // CN 4
+    Solution sol;
+    sol.purity = 1;
+    sol.ploidy = 2;
+    describe_solution(sol, s, {0, 1}, 0.1, FitResult{}, o);
+    CHECK(sol.called_ploidy == doctest::Approx((2 * 100 + 4 * 300) / 400.0));
+    CHECK(sol.genome_doubled);  // major 2 (of 4, no BAF) over 300 of 400 bp
+    s[1].length = 100;
+    describe_solution(sol, s, {0, 1}, 0.1, FitResult{}, o);
+    CHECK_FALSE(sol.genome_doubled);  // exactly half is not more than half
+}
+
+TEST_CASE("fit step: parsimony brings forward the lower ploidy within the margin") {
+    FitOptions o;  // within 10% + 0.02 of the best score
+    o.solutions = 2;
+    std::vector<Solution> s(3);
+    s[0].score = 1.0, s[0].called_ploidy = 3.6;
+    s[1].score = 1.05, s[1].called_ploidy = 1.9;  // within 1.12, and 1.7 lower
+    s[2].score = 1.5, s[2].called_ploidy = 1.8;   // lower still, but outside the margin
+    prefer_parsimony(s, o);
+    REQUIRE(s.size() == 2);
+    CHECK(s[0].called_ploidy == 1.9);
+    CHECK(s[1].called_ploidy == 3.6);
+}

@@ -143,3 +143,15 @@ TEST_CASE("radius 0 leaves the normal as it is") {
     CHECK(shrink_to_local_mean(depth, {9, 9, 9}, {0, 0, 0}, 0) == 1.0);
     CHECK(depth[1] == 1.2);
 }
+
+TEST_CASE("the ratio's options: the normal's depth window") {
+    RatioOptions o;
+    CHECK_NOTHROW(o.validate());
+    o.min_normal_depth = 4;  // above the default maximum of 3
+    CHECK_THROWS_WITH(o.validate(), "min_normal_depth/max_normal_depth must satisfy 0 <= min <= max");
+    o.min_normal_depth = -0.1;
+    CHECK_THROWS(o.validate());
+    o.min_normal_depth = 0;
+    o.normal_radius = -1;
+    CHECK_THROWS_WITH(o.validate(), "normal_radius must be 0 or more");
+}

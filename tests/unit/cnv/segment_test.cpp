@@ -238,3 +238,79 @@ TEST_CASE("smooth_outliers: a bin beyond 4 sd of its neighbours' median goes to 
     CHECK(x[0] == 0);
     CHECK(x[2] == doctest::Approx(0.2));
 }
+
+TEST_CASE("the segmentation's options: penalty, shortest segment and threads") {
+    SegmentOptions o;
+    CHECK_NOTHROW(o.validate());
+    o.penalty = -1;
+    CHECK_THROWS_WITH(o.validate(), "penalty must be 0 or more");
+    o.penalty = 0;
+    CHECK_NOTHROW(o.validate());
+    o.min_bins = 0;
+    CHECK_THROWS_WITH(o.validate(), "min_bins must be at least 1");
+    o.min_bins = 1;
+    o.threads = 0;
+    CHECK_THROWS_WITH(o.validate(), "threads must be at least 1");
+}
+
+// The steps of segment(), against values worked by hand.
+
+TEST_CASE("segment step: the bin ranges of each contig") {
+    using R = std::vector<std::pair<size_t, size_t>>;
+    CHECK(contig_ranges({0, 0, 1, 1, 1, 2}) == R{{0, 2}, {2, 5}, {5, 6}});
+    CHECK(contig_ranges({}).empty());
+}
+
+TEST_CASE("segment step: each noise class's sd and weight, from its own bins") {
+    SegmentInput in;
+    const double values[] = {0, 1, 0, 1, 0, 5, 7};
+    for (int i = 0; i < 7; ++i) in.add_bin(0, i * 100, i * 100 + 100, values[i], i < 5 ? 0 : 1);
+    std::vector<double> x = in.log2, w;
+    const NoiseClasses n = class_noise(in, true, x, w);
+    // Class 0: first differences all 1, sd = 1.4826 / sqrt(2); class 1: one difference of 2.
+    CHECK(n.first == 0);
+    CHECK(n.sd[0] == doctest::Approx(1.4826 / std::sqrt(2.0)));
+    CHECK(n.sd[1] == doctest::Approx(2 * 1.4826 / std::sqrt(2.0)));
+    CHECK(w[0] == doctest::Approx(2 / (1.4826 * 1.4826)));
+    CHECK(w[6] == doctest::Approx(2 / (4 * 1.4826 * 1.4826)));
+    CHECK(x == in.log2);  // nothing 4 sd from its neighbours' median
+
+    // Off-target bins alone: class 1 is the first.
+    SegmentInput off;
+    for (int i = 0; i < 3; ++i) off.add_bin(0, i, i + 1, i, 1);
+    CHECK(class_noise(off, true, x = off.log2, w).first == 1);
+}
+
+TEST_CASE("segment step: an outlier is winsorised to 2 sd from its neighbours' median") {
+    SegmentInput in;
+    for (int i = 0; i < 11; ++i) in.add_bin(0, i, i + 1, i == 5 ? 10.0 : 0.0);
+    std::vector<double> x = in.log2, w;
+    // Most first differences are 0: the sd floor of 1e-3 applies.
+    CHECK(class_noise(in, true, x, w).sd[0] == 1e-3);
+    CHECK(x[5] == doctest::Approx(2e-3));  // the median of its neighbours (0) + 2 sd
+    CHECK(x[4] == 0);
+    x = in.log2;
+    class_noise(in, false, x, w);
+    CHECK(x[5] == 10);
+}
+
+TEST_CASE("segment step: a segment's weighted mean log2 and its het sites") {
+    SegmentInput in;
+    const double values[] = {1, 2, 3, 10};
+    for (int i = 0; i < 4; ++i) in.add_bin(0, i * 10, i * 10 + 10, values[i]);
+    in.add_het(1, 0.6, 20);  // |BAF - 0.5| = 0.1
+    in.add_het(1, 0.3, 30);  // 0.2
+    const std::vector<double> w{1, 1, 2, 1};
+    const auto s = summarise_segments(in, in.log2, w, {{0, 4}}, {{0, 3}});
+    REQUIRE(s.size() == 2);
+    CHECK(s[0].beg == 0);
+    CHECK(s[0].end == 30);
+    CHECK(s[0].n_bins == 3);
+    CHECK(s[0].log2 == doctest::Approx((1 + 2 + 2 * 3) / 4.0));
+    CHECK(s[0].n_het == 2);
+    CHECK(s[0].mirrored_baf == doctest::Approx(0.15));
+    CHECK(s[0].het_depth == doctest::Approx(25));
+    CHECK(s[1].first_bin == 3);
+    CHECK(s[1].log2 == 10);
+    CHECK(std::isnan(s[1].mirrored_baf));
+}

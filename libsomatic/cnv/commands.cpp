@@ -1,0 +1,100 @@
+#include "libsomatic/cnv/commands.hpp"
+
+#include <chrono>
+#include <memory>
+
+#include "libsomatic/cnv/bin_table.hpp"
+#include "libsomatic/cnv/table_io.hpp"
+#include "libsomatic/core/log.hpp"
+#include "libsomatic/io/reference.hpp"
+#include "libsomatic/core/error.hpp"
+
+namespace somatic::cnv {
+
+void BinsJob::validate() const {
+    layout.validate();
+    count.validate();
+}
+
+void run(const BinsJob& job) {
+    job.validate();
+    const ContigDict contigs = Reference(job.reference).contigs();
+    const BinTable layout =
+        make_layout(contigs, job.regions.empty() ? whole_genome(contigs) : job.regions, job.targets, job.layout);
+    auto tables = count_bins(layout, {job.alignments}, job.reference, job.count);
+    write_bin_table(tables[0], job.output);
+}
+
+void RatioJob::validate() const { ratio.validate(); }
+
+void run(const RatioJob& job) {
+    job.validate();
+    const BinTable tumour = read_bin_table(job.tumour_bins);
+    const BinTable normal = read_bin_table(job.normal_bins);
+    write_ratio_table(compute_ratios(tumour, normal, job.ratio, display_name(job.tumour_bins), display_name(job.normal_bins)),
+                      job.output);
+}
+
+void BafJob::validate() const {
+    if (source.germline_hets.empty() == source.snp_sites.empty()) {
+        throw usage_error("give one of germline_hets and snp_sites");
+    }
+    source.validate();
+    pileup.validate();
+}
+
+void run(const BafJob& job) {
+    job.validate();
+    write_het_table(load_het_sites(job.source, job.pileup), job.output);
+}
+
+void SegmentJob::validate() const {
+    if (!(table.position_scale > 0)) throw usage_error("position_scale must be above 0");
+    segment.validate();
+}
+
+void run(const SegmentJob& job) {
+    job.validate();
+    SegmentInput in = read_log2_table(job.log2_table, job.table);
+    if (!job.baf.empty() && job.segment.use_baf) {
+        const size_t placed = attach_het_sites(in, read_het_table(job.baf));
+        log::info("segment: " + std::to_string(placed) + " het sites placed in bins");
+        if (placed == 0) log::warning("no het site of " + job.baf + " falls on a contig of the table: segmenting log2 alone");
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const Segmentation s = segment(in, job.segment);
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    log::info("segment: " + std::to_string(s.segments.size()) + " segments from " + std::to_string(in.size()) +
+              " bins in " + format_fixed(took.count(), 2) + " s");
+    write_segment_table(to_table(s, in), job.output);
+}
+
+void FitJob::validate() const {
+    outputs.validate();
+    call.validate();
+}
+
+void run(const FitJob& job) {
+    job.validate();
+    const CnvCalls calls = call_copy_number(read_segment_table(job.segments), job.call);
+    std::unique_ptr<SegmentInput> points;
+    if (!job.outputs.plot_file.empty() && !job.ratios.empty()) {
+        points = std::make_unique<SegmentInput>(read_log2_table(job.ratios));
+        if (!job.baf.empty()) attach_het_sites(*points, read_het_table(job.baf));
+    }
+    write_call_outputs(calls, points.get(), job.outputs);
+}
+
+void RunJob::validate() const {
+    outputs.validate();
+    pipeline.validate();
+}
+
+void run(const RunJob& job) {
+    job.validate();
+    const PipelineResult r = run_pipeline(job.pipeline);
+    if (!job.tables.empty()) write_stage_tables(r, job.tables);
+    write_call_outputs(r.calls, &r.segment_input, job.outputs);
+}
+
+}  // namespace somatic::cnv

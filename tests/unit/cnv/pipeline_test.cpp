@@ -1,0 +1,54 @@
+#include "libsomatic/cnv/pipeline.hpp"
+
+#include <doctest/doctest.h>
+
+#include "libsomatic/core/error.hpp"
+
+using namespace somatic;
+using namespace somatic::cnv;
+
+TEST_CASE("the pipeline's options: inputs, one source of het sites, every stage's ranges") {
+    PipelineOptions o;
+    CHECK_THROWS_WITH_AS(o.validate(), "tumour and normal are both required", somatic::Error);
+    o.tumour = "t.bam";
+    o.normal = "n.bam";
+    CHECK_THROWS_WITH_AS(o.validate(), "reference is required", somatic::Error);
+    o.reference = "ref.fa";
+    CHECK_NOTHROW(o.validate());
+    o.germline_hets = "hets.vcf";
+    o.snp_sites = "sites.vcf";
+    CHECK_THROWS_WITH_AS(o.validate(), "give germline_hets or snp_sites, not both", somatic::Error);
+    o.germline_hets.clear();
+    CHECK_NOTHROW(o.validate());
+    o.threads = 0;
+    CHECK_THROWS_AS(o.validate(), somatic::Error);
+    o.threads = 2;
+    // Each stage's validate() applies: here the segmentation's.
+    o.segment.min_bins = 0;
+    CHECK_THROWS_WITH_AS(o.validate(), "min_bins must be at least 1", somatic::Error);
+}
+
+TEST_CASE("sites to genotype need both alignments and the reference") {
+    HetSource s;
+    CHECK_NOTHROW(s.validate());  // no source: an empty table
+    s.snp_sites = "sites.vcf";
+    CHECK_THROWS_WITH_AS(s.validate(), "snp_sites needs tumour and normal", somatic::Error);
+    s.tumour = "t.bam";
+    s.normal = "n.bam";
+    CHECK_THROWS_WITH_AS(s.validate(), "snp_sites needs reference", somatic::Error);
+    s.reference = "ref.fa";
+    CHECK_NOTHROW(s.validate());
+    // A germline-hets VCF needs neither.
+    CHECK_NOTHROW((HetSource{"hets.vcf", {}, {}, {}, {}, {}}.validate()));
+}
+
+TEST_CASE("the whole genome: every contig, whole, in the reference's order") {
+    const ContigDict contigs({{"chr2", 500}, {"chr1", 1000}});
+    const auto all = whole_genome(contigs);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].contig == "chr2");
+    CHECK(all[0].end == 500);
+    CHECK(all[1].contig == "chr1");
+    CHECK(all[1].beg == 0);
+    CHECK(all[1].end == 1000);
+}
