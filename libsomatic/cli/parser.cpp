@@ -95,7 +95,12 @@ bool Parser::parse(int argc, char** argv) {
 bool Parser::parse(int argc, char** argv, po::variables_map& vm) {
     po::options_description everything;
     everything.add(visible_).add(information_options()).add(hidden_);
-    po::store(po::command_line_parser(argc, argv).options(everything).positional(positional_).run(), vm);
+    // No abbreviations: with Boost's guessing, a renamed option's old name
+    // (--min-normal-depth for --min-normal-depth-ratio) would still be taken
+    // as a prefix of the new one, silently, and a script would never learn.
+    const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+    po::store(po::command_line_parser(argc, argv).options(everything).positional(positional_).style(style).run(),
+              vm);
     if (vm.count("help")) {
         answer(help());
         return false;

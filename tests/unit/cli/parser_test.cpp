@@ -97,6 +97,17 @@ TEST_CASE("values and positional arguments reach the bound variables") {
     CHECK_THROWS_AS(run(two, {"--bogus"}, printed), po::error);
 }
 
+TEST_CASE("an option's prefix is not taken for it (a renamed option's old name must fail)") {
+    Toy t;
+    cli::Parser parser("somatic-cnv", "Usage");
+    parser.add(toy_options(t));
+    std::string printed;
+    CHECK_THROWS_AS(run(parser, {"--min-bin", "5"}, printed), po::error);
+    CHECK(t.min_bins == 3);
+    CHECK(run(parser, {"--min-bins", "5"}, printed));
+    CHECK(t.min_bins == 5);
+}
+
 TEST_CASE("defaults print as typed") {
     CHECK(cli::format_default(1e-8) == "1e-8");
     CHECK(cli::format_default(0.1) == "0.1");
