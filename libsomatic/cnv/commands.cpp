@@ -7,6 +7,7 @@
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/io/reference.hpp"
+#include "libsomatic/parallel/region_engine.hpp"
 #include "libsomatic/core/error.hpp"
 
 namespace somatic::cnv {

@@ -5,6 +5,7 @@
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/io/bed_reader.hpp"
 #include "libsomatic/io/reference.hpp"
+#include "libsomatic/parallel/region_engine.hpp"
 
 namespace somatic::cnv {
 
@@ -13,12 +14,6 @@ BinTable make_layout(const ContigDict& reference, const std::vector<Interval>& r
     options.validate();
     if (targets.empty()) return make_wgs_layout(regions, reference, options);
     return make_target_layout(read_work_intervals(targets, reference, "targets"), regions, reference, options);
-}
-
-std::vector<Interval> whole_genome(const ContigDict& reference) {
-    std::vector<Interval> all;
-    for (const auto& c : reference.contigs()) all.push_back(Interval{c.name, 0, c.length});
-    return sort_and_merge(std::move(all), reference);
 }
 
 void HetSource::validate() const {

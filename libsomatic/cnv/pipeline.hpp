@@ -47,8 +47,6 @@ struct PipelineResult {
 BinTable make_layout(const ContigDict& reference, const std::vector<Interval>& regions, const std::string& targets,
                      const LayoutOptions& options);
 
-// Every contig of `reference`, whole: the regions when none are chosen.
-std::vector<Interval> whole_genome(const ContigDict& reference);
 
 // Stage 3's input, as `run` and `baf` take it: the allele counts from a
 // germline-hets VCF (checked against `reference` when one is given), or from

@@ -137,10 +137,6 @@ std::string format_rates(const ArtefactRates& rates, const char* side1, const ch
     return out;
 }
 
-VcfFormat format_of(const CommonOptions& c) {
-    return c.output_type.empty() ? vcf_format_from_name(c.output) : parse_vcf_format(c.output_type);
-}
-
 // The genome sample's estimates into o.caller: the normal's typical depth
 // always (HighDepth's yardstick), the priors and the artefact rates unless
 // given. With a genome no larger than the sample, when something is
@@ -160,7 +156,7 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, Alignmen
     const bool reuse_sample =
         estimating && targets.empty() && regions == whole && prior_sample_is_everything(whole, sample);
     const auto estimate =
-        estimate_prior_on_sample(o.inputs, o.caller, sample, o.common.threads, reuse_sample ? &kept : nullptr);
+        estimate_prior_on_sample(o.inputs, o.caller, sample, o.threads, reuse_sample ? &kept : nullptr);
     if (o.estimate_prior) {
         o.caller.priors.somatic = estimate.prior;
         log::debug("somatic prior " + format_prior(estimate.prior) + " per site, estimated from " +
@@ -168,7 +164,7 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, Alignmen
                    std::to_string(estimate.callable_sites) + " callable sites");
     }
     o.caller.priors.shared = estimate.shared_prior;
-    o.caller.normal_typical_depth = normal_typical_depth(estimate, o.inputs, o.caller, space, o.common.threads);
+    o.caller.normal_typical_depth = normal_typical_depth(estimate, o.inputs, o.caller, space, o.threads);
     if (o.caller.normal_typical_depth == 0) log::warning("the normal has no reads: HighDepth is not applied");
     if (o.estimate_orientation_rates) o.caller.orientation_artefacts = estimate.orientation;
     if (o.estimate_strand_rates) o.caller.strand_artefacts = estimate.strand;
@@ -197,13 +193,12 @@ PipelineSummary run_pipeline(PipelineOptions o) {
     Reference reference(o.inputs.reference);
     AlignmentFile tumour(o.inputs.tumour, o.inputs.reference);
     AlignmentFile normal(o.inputs.normal, o.inputs.reference);
-    const bool whole_genome = o.common.regions.empty() && o.common.regions_file.empty();
+
     // With targets, the regions (-r, or the contigs a whole-genome run
     // calls) are cut to the padded targets.
     const auto targets = read_padded_targets(o.targets, o.target_padding, reference.contigs());
-    const auto resolved = whole_genome
-                              ? resolve_regions(o.common, default_calling_contigs(o, reference, tumour, normal))
-                              : resolve_regions(o.common, reference.contigs());
+    const auto resolved =
+        o.regions.empty() ? whole_genome(default_calling_contigs(o, reference, tumour, normal)) : o.regions;
     const auto regions = intersect(resolved, targets, reference.contigs());
     if (!targets.empty() && regions.empty()) {
         log::warning("no target of " + o.targets + " lies in the regions called: no calls");
@@ -216,7 +211,7 @@ PipelineSummary run_pipeline(PipelineOptions o) {
     std::vector<ChunkEvidence> sample_evidence;
     const bool reuse_sample = estimate_on_sample(o, reference, tumour, normal, regions, targets, sample_evidence);
 
-    VcfWriter calls_out(o.common.output, format_of(o.common));
+    VcfWriter calls_out(o.output, o.output_format);
     define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, o.provenance, model_lines(o));
     std::unique_ptr<VcfWriter> hets_out;
     if (o.caller.germline_hets) {
@@ -242,7 +237,7 @@ PipelineSummary run_pipeline(PipelineOptions o) {
     PipelineSummary summary;
     size_t done = 0;
     run_in_order<ChunkCalls>(
-        chunks, {o.common.threads, 0},
+        chunks, {o.threads, 0},
         [&](const Interval& chunk) {
             auto& caller = callers.local();
             if (!caller) caller = std::make_unique<ChunkCaller>(o.inputs, o.caller);

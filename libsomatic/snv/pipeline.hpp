@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <string>
 
-#include "libsomatic/cli/common_options.hpp"
+#include "libsomatic/core/interval.hpp"
 #include "libsomatic/io/vcf_writer.hpp"
 #include "libsomatic/snv/caller.hpp"
 #include "libsomatic/snv/targets.hpp"
@@ -30,7 +30,7 @@ struct PipelineOptions {
     bool include_secondary_contigs = false;
     // Exome or panel targets (BED; targets.hpp), each widened by
     // target_padding bases on both sides. Only the parts of the regions
-    // (common.regions, or else the whole genome as above) inside them are
+    // (`regions`, or else the whole genome as above) inside them are
     // called, and the genome sample is drawn from them. Empty: no targets.
     std::string targets;
     int64_t target_padding = kDefaultTargetPadding;
@@ -39,9 +39,11 @@ struct PipelineOptions {
     bool estimate_prior = true;
     bool estimate_orientation_rates = true;
     bool estimate_strand_rates = true;
-    // Threads, the calls' output and its type, the regions; the reference
-    // is inputs.reference.
-    CommonOptions common;
+    int threads = 1;
+    // Sorted and merged (core/interval); empty: the whole genome as above.
+    std::vector<Interval> regions;
+    std::string output = "-";  // the calls; "-" is standard output
+    VcfFormat output_format = VcfFormat::vcf;
     Provenance provenance{"somatic-snv", "", "", false};
 
     // Throws a usage error naming the field (inputs.tumour, chunk_size,

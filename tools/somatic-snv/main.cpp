@@ -9,9 +9,10 @@ using namespace somatic;
 namespace {
 
 int run(int argc, char** argv) {
+    CommonOptions common;
     snv::PipelineOptions options;
-    if (!snv_tool::parse(argc, argv, options)) return 0;
-    log::set_verbose(options.common.verbose);
+    if (!snv_tool::parse(argc, argv, common, options)) return 0;
+    log::set_verbose(common.verbose);
     snv::run_pipeline(std::move(options));
     return 0;
 }

@@ -7,6 +7,8 @@
 #include "libsomatic/cli/parser.hpp"
 #include "libsomatic/cli/tool_main.hpp"
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/io/reference.hpp"
+#include "libsomatic/io/vcf_writer.hpp"
 #include "somatic_version.h"
 
 namespace po = boost::program_options;
@@ -132,7 +134,7 @@ po::options_description filter_options(snv::FilterThresholds& f) {
         ("cluster-window", cli::value(&f.cluster_window), "Clustered: window in bp ...")
         ("max-cluster-events", cli::value(&f.max_cluster_events), "... holding more than this many other events")
         ("max-normal-depth-factor", cli::value(&f.max_normal_depth_factor),
-         "HighDepth above this times the normal's mean depth")
+         "HighDepth above this times the normal's typical depth where it has reads")
         ("max-orientation-bias", cli::value(&f.max_orientation_bias), "OrientationBias above this Phred Fisher score")
         ("max-population-af", cli::value(&f.max_population_af),
          "PopulationAF above this germline-resource allele frequency");
@@ -141,14 +143,18 @@ po::options_description filter_options(snv::FilterThresholds& f) {
 
 }  // namespace
 
-bool parse(int argc, char** argv, snv::PipelineOptions& o) {
+bool parse(int argc, char** argv, CommonOptions& common, snv::PipelineOptions& o) {
     AutoSettings a;
     cli::Parser parser("somatic-snv", kUsage);
-    parser.add(input_options(o)).add(common_options(o.common)).add(model_options(o, a)).add(filter_options(o.caller.filters));
+    parser.add(input_options(o)).add(common_options(common)).add(model_options(o, a)).add(filter_options(o.caller.filters));
     if (!parser.parse(argc, argv)) return false;
-    validate(o.common);
-    check_distinct_outputs({{"-o", o.common.output}, {"--germline-hets", o.germline_hets_output}});
-    o.inputs.reference = o.common.reference;
+    validate(common);
+    check_distinct_outputs({{"-o", common.output}, {"--germline-hets", o.germline_hets_output}});
+    o.inputs.reference = common.reference;
+    o.threads = common.threads;
+    o.output = common.output;
+    o.output_format =
+        common.output_type.empty() ? vcf_format_from_name(common.output) : parse_vcf_format(common.output_type);
     // The shared prior's range is the library's check (priors.shared).
     const auto shared = auto_or_any_number(a.shared_prior, "--shared-prior");
     o.caller.estimate_shared_prior = !shared;
@@ -164,7 +170,11 @@ bool parse(int argc, char** argv, snv::PipelineOptions& o) {
     o.estimate_strand_rates = !strand;
     if (strand) o.caller.strand_artefacts = snv::ArtefactRates::uniform(*strand);
     o.caller.germline_hets = !o.germline_hets_output.empty();
-    o.provenance = {"somatic-snv", SOMATIC_VERSION, command_line(argc, argv), !o.common.no_version};
+    o.provenance = {"somatic-snv", SOMATIC_VERSION, command_line(argc, argv), !common.no_version};
+    // -r/-R against the reference's contigs; none: the library's whole genome.
+    if (!common.regions.empty() || !common.regions_file.empty()) {
+        o.regions = resolve_regions(common, Reference(common.reference).contigs());
+    }
     return true;
 }
 

@@ -41,14 +41,3 @@ TEST_CASE("sites to genotype need both alignments and the reference") {
     // A germline-hets VCF needs neither.
     CHECK_NOTHROW((HetSource{"hets.vcf", {}, {}, {}, {}, {}}.validate()));
 }
-
-TEST_CASE("the whole genome: every contig, whole, in the reference's order") {
-    const ContigDict contigs({{"chr2", 500}, {"chr1", 1000}});
-    const auto all = whole_genome(contigs);
-    REQUIRE(all.size() == 2);
-    CHECK(all[0].contig == "chr2");
-    CHECK(all[0].end == 500);
-    CHECK(all[1].contig == "chr1");
-    CHECK(all[1].beg == 0);
-    CHECK(all[1].end == 1000);
-}

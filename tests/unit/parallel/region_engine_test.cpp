@@ -67,3 +67,14 @@ TEST_CASE("an exception in a worker reaches the caller") {
                         [](int&&, const Interval&) {}),
                     std::runtime_error);
 }
+
+TEST_CASE("the whole genome: every contig, whole, in the reference's order") {
+    const ContigDict contigs({{"chr2", 500}, {"chr1", 1000}});
+    const auto all = whole_genome(contigs);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].contig == "chr2");
+    CHECK(all[0].end == 500);
+    CHECK(all[1].contig == "chr1");
+    CHECK(all[1].beg == 0);
+    CHECK(all[1].end == 1000);
+}
