@@ -20,7 +20,9 @@ HetTable load_het_sites(const HetSource& s, const CommonOptions& common, const P
     if (!s.germline_hets.empty()) {
         if (common.reference.empty()) return read_germline_hets(s.germline_hets, options.criteria);
         const ContigDict contigs = Reference(common.reference).contigs();
-        return read_germline_hets(s.germline_hets, options.criteria, &contigs, common.reference);
+        HetTable table = read_germline_hets(s.germline_hets, options.criteria, &contigs, common.reference);
+        keep_sites_in(table, resolve_regions(common, contigs));  // the run's regions only
+        return table;
     }
     if (s.snp_sites.empty()) return {};
     if (s.tumour.empty() || s.normal.empty()) throw usage_error("--snp-sites needs --tumour and --normal");
