@@ -45,8 +45,17 @@ BinTable empty_table(const ContigDict& contigs) {
     return t;
 }
 
+// Bins of `size` from beg; a last piece shorter than half a bin joins the
+// bin before it (see make_wgs_layout).
 void push_pieces(BinTable& t, int32_t contig, int64_t beg, int64_t end, int64_t size, BinKind kind) {
-    for (int64_t b = beg; b < end; b += size) t.bins.push_back(Bin{contig, kind, b, std::min(end, b + size)});
+    for (int64_t b = beg; b < end; b += size) {
+        const int64_t e = std::min(end, b + size);
+        if (b > beg && 2 * (e - b) < size) {
+            t.bins.back().end = e;
+        } else {
+            t.bins.push_back(Bin{contig, kind, b, e});
+        }
+    }
 }
 
 void finish(BinTable& t) {

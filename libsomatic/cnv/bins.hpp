@@ -57,8 +57,12 @@ struct LayoutOptions {
     void validate() const;
 };
 
-// Fixed bins over `regions` (sorted and merged); the last bin of a region may
-// be shorter. `contigs` gives the genome order for the contig indices.
+// Fixed bins over `regions` (sorted and merged). A region's last piece
+// shorter than half a bin joins the bin before it, which is then up to 1.5
+// bins long: depth is per base, so a longer bin is measured as well as any,
+// while a sliver (a region ending 1 bp past a bin edge) would hold a read or
+// two and a GC fraction of a few bases. A region shorter than half a bin is
+// one bin. `contigs` gives the genome order for the contig indices.
 BinTable make_wgs_layout(const std::vector<Interval>& regions, const ContigDict& contigs, const LayoutOptions& options);
 
 // Target bins (targets sorted and merged first) and off-target bins in the

@@ -18,7 +18,7 @@ CnvCalls call_copy_number(SegmentTable table, const CallOptions& o) {
         if (!given.empty()) r.sex = parse_sex(given);
     }
     bool has_x = false;
-    uint64_t hets = 0;
+    uint64_t hets = 0, bins = 0;
     for (const auto& s : r.table.segments) {
         const ContigClass cls = classify_contig(r.table.contigs[static_cast<size_t>(s.contig)]);
         FitSegment f;
@@ -31,10 +31,17 @@ CnvCalls call_copy_number(SegmentTable table, const CallOptions& o) {
         f.length = s.end - s.beg;
         has_x |= cls == ContigClass::x;
         hets += s.n_het;
+        bins += s.n_bins;
         r.fit_segments.push_back(f);
     }
     if (r.sex == Sex::unknown && has_x) {
         log::warning("the sex is not known (no ##sex= line and no --sex): chrX is fitted as two copies in the normal");
+    }
+    if (bins < o.min_fit_bins) {
+        log::warning("only " + std::to_string(bins) + (bins == 1 ? " bin is" : " bins are") +
+                     " left to fit purity and ploidy (at least " +
+                     std::to_string(o.min_fit_bins) + " are needed to measure their noise): the fit below is not "
+                     "supported by the data; give more of the genome or larger bins");
     }
     r.depth_only = hets == 0 || !o.fit.use_baf;
     if (hets == 0) {

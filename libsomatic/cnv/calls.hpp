@@ -3,6 +3,7 @@
 // user's values), and each segment's state.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,10 @@ namespace somatic::cnv {
 struct CallOptions {
     FitOptions fit;
     Sex sex = Sex::unknown;  // unknown: the table's ##sex= line, else female
+    // Fewer bins than this and the fit is made but said to be unsupported:
+    // it weighs segments by the log2 noise measured over the bins, which n
+    // bins give to within about 1 / sqrt(2 n) (16% at 20).
+    uint64_t min_fit_bins = 20;
     void validate() const;  // fit.validate()
 };
 

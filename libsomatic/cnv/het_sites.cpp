@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <memory>
 
 #include "libsomatic/cnv/bin_table.hpp"
@@ -68,6 +70,31 @@ void check_vcf_contigs(const ContigDict& vcf, const std::vector<std::string>& us
 }
 
 }  // namespace
+
+size_t keep_sites_in(HetTable& table, const std::vector<Interval>& regions) {
+    // Each contig's regions, sorted by start.
+    std::vector<std::vector<std::pair<int64_t, int64_t>>> by_contig(table.contigs.size());
+    for (const auto& r : regions) {
+        const auto it = std::find(table.contigs.begin(), table.contigs.end(), r.contig);
+        if (it != table.contigs.end()) by_contig[static_cast<size_t>(it - table.contigs.begin())].push_back({r.beg, r.end});
+    }
+    for (auto& v : by_contig) {  // sorted and merged: the last one starting at or before a site is the one
+        std::sort(v.begin(), v.end());
+        size_t k = 0;
+        for (const auto& r : v) {
+            if (k > 0 && r.first <= v[k - 1].second) v[k - 1].second = std::max(v[k - 1].second, r.second);
+            else v[k++] = r;
+        }
+        v.resize(k);
+    }
+    const size_t before = table.sites.size();
+    std::erase_if(table.sites, [&](const HetSite& s) {
+        const auto& v = by_contig[static_cast<size_t>(s.contig)];
+        const auto after = std::upper_bound(v.begin(), v.end(), std::pair<int64_t, int64_t>{s.pos, INT64_MAX});
+        return after == v.begin() || s.pos >= std::prev(after)->second;
+    });
+    return before - table.sites.size();
+}
 
 HetTable read_germline_hets(const std::string& path, const HetCriteria& criteria, const ContigDict* reference,
                             const std::string& reference_file) {

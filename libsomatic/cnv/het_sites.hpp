@@ -55,6 +55,11 @@ struct HetTable {
 HetTable read_germline_hets(const std::string& path, const HetCriteria& criteria, const ContigDict* reference = nullptr,
                             const std::string& reference_file = {});
 
+// Drops the sites outside `regions` (any order; contigs matched by name), so
+// that a run over -r counts only its own sites into bins and segments.
+// Returns the number of sites dropped.
+size_t keep_sites_in(HetTable& table, const std::vector<Interval>& regions);
+
 struct PileupHetOptions {
     HetCriteria criteria;
     ReadFilter filter;

@@ -33,7 +33,9 @@ HetTable load_het_sites(const HetSource& s, const PileupHetOptions& options) {
     if (!s.germline_hets.empty()) {
         if (s.reference.empty()) return read_germline_hets(s.germline_hets, options.criteria);
         const ContigDict contigs = Reference(s.reference).contigs();
-        return read_germline_hets(s.germline_hets, options.criteria, &contigs, s.reference);
+        HetTable table = read_germline_hets(s.germline_hets, options.criteria, &contigs, s.reference);
+        keep_sites_in(table, s.regions.empty() ? whole_genome(contigs) : s.regions);  // the run's regions only
+        return table;
     }
     if (s.snp_sites.empty()) return {};
     const ContigDict contigs = Reference(s.reference).contigs();

@@ -103,6 +103,13 @@ std::vector<double> corrected_depth(const BinTable& t, const std::vector<char>& 
 
 }  // namespace
 
+int64_t bin_size_for_reads(int64_t bin_size, double median_reads, double target) {
+    if (!(median_reads > 0)) return 0;
+    const double wanted = static_cast<double>(bin_size) * target / median_reads;
+    const double step = wanted < 1000 ? 100 : 1000;
+    return static_cast<int64_t>(std::ceil(wanted / step) * step);
+}
+
 double shrink_to_local_mean(std::vector<double>& depth, const std::vector<double>& reads,
                             const std::vector<int32_t>& group, int radius) {
     const size_t n = depth.size();
@@ -155,7 +162,7 @@ RatioTable compute_ratios(const BinTable& tumour, const BinTable& normal, const 
     std::vector<char> keep(n);
     for (size_t i = 0; i < n; ++i) {
         keep[i] = !std::isnan(tumour.gc[i]) && tumour.n_fraction[i] <= o.max_n_fraction && cls[i] != ContigClass::other &&
-                  normal_copy_number(cls[i], r.sex) > 0;
+                  normal_copy_number(cls[i], r.sex) > 0 && normal.reads[i] >= o.min_normal_reads;
     }
     const std::vector<double> t_depth = corrected_depth(tumour, keep, cls, o.gc_correct, tf);
     const std::vector<double> n_depth = corrected_depth(normal, keep, cls, o.gc_correct, nf);
@@ -176,9 +183,10 @@ RatioTable compute_ratios(const BinTable& tumour, const BinTable& normal, const 
         group.push_back(normal.bins[i].contig * 3 + static_cast<int32_t>(normal.bins[i].kind));
     }
     if (denominator.empty()) {
-        throw input_error(tf, "no bin is left after the filters (N content, normal depth)",
+        throw input_error(tf, "no bin is left after the filters (N content, normal reads and depth)",
                           {}, "check that the normal has reads over these bins");
     }
+    r.normal_reads = stats::upper_median(reads);
     r.normal_weight = shrink_to_local_mean(denominator, reads, group, o.normal_radius);
     double sum = 0, count = 0;
     std::vector<double> log2(n, std::nan(""));
@@ -203,9 +211,19 @@ RatioTable compute_ratios(const BinTable& tumour, const BinTable& normal, const 
         r.log2.push_back(as_fixed(log2[i] - shift, 4));
     }
     log::info("ratio: " + std::to_string(r.size()) + " bins kept, " + std::to_string(r.dropped) +
-              " dropped (N content, sex chromosome absent, or normal depth out of range); normal weight " +
+              " dropped (N content, sex chromosome absent, no normal read, or normal depth out of range); normal weight " +
               format_fixed(r.normal_weight, 3) + "; sex " +
               std::string(sex_name(r.sex)) + (o.sex == Sex::unknown ? " (inferred)" : " (given)"));
+    if (r.normal_reads < o.low_depth_reads) {
+        // The typical kept bin's length, for the advice.
+        std::vector<double> lengths;
+        for (const Bin& b : r.bins) lengths.push_back(static_cast<double>(b.end - b.beg));
+        const auto length = static_cast<int64_t>(stats::upper_median(lengths));
+        log::warning("ratio: the normal has a median of " + format_fixed(r.normal_reads, 1) + " reads per kept bin (" +
+                     std::to_string(length) + " bp): a bin's log2 ratio is mostly counting noise; bins of about " +
+                     std::to_string(bin_size_for_reads(length, r.normal_reads, o.low_depth_reads)) +
+                     " bp would hold " + format_fixed(o.low_depth_reads, 0) + " (--bin-size)");
+    }
     return r;
 }
 

@@ -25,8 +25,25 @@
 // and a step in the normal (tumour cells in it, a germline change) leaks
 // little into its neighbours; germline changes much shorter than the window
 // are left in the tumour's ratio in proportion to 1 - w.
+//
+// Where the data are: a bin whose normal has fewer than min_normal_reads
+// reads (default 1) has no ratio to give, whatever the tumour holds, and is
+// dropped before anything is measured: the GC curves and the medians that
+// define each sample's expected depth are taken over the bins that hold the
+// normal's reads. A slice, a capture or a contig with long unsequenced
+// stretches is then normalised by the depth of its covered bins, not by the
+// empty ones (which would make every empty bin look normal and every covered
+// bin look too deep). The floor is one read, not more: the normal's counting
+// noise is what the shrinkage above removes, and dropping bins because their
+// own count fell below the typical one would pick bins by their noise and
+// bias the normal upward. Counting noise is bounded at the level of the run
+// instead: when the normal's median count over the kept bins is below
+// low_depth_reads (20 reads: a bin's log2 then has counting noise of about
+// 1 / (ln 2 sqrt 20) = 0.32 from each sample, the size of a one-copy change
+// at 50% purity) the stage warns and gives the bin size that would reach it.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -42,6 +59,8 @@ struct RatioOptions {
     bool gc_correct = true;
     Sex sex = Sex::unknown;          // unknown: infer from the normal's chrX depth
     int normal_radius = 250;          // the local mean's half-window, in kept bins; 0: no shrinkage
+    double min_normal_reads = 1;     // drop bins whose normal has fewer reads (see above)
+    double low_depth_reads = 20;     // warn when the normal's median reads per kept bin is below this
     // Throws a usage error unless 0 <= min_normal_depth <= max_normal_depth and
     // normal_radius >= 0.
     void validate() const;
@@ -58,6 +77,7 @@ struct RatioTable {
     double x_ratio = 0;              // the normal's chrX/autosome depth (NaN when not measured)
     size_t dropped = 0;              // bins dropped
     double normal_weight = 1;        // w above (1: the normal bin by bin)
+    double normal_reads = 0;         // the normal's median reads per kept bin
 
     size_t size() const { return bins.size(); }
 };
@@ -67,6 +87,12 @@ struct RatioTable {
 // differ (their GC content disagrees), or when no bin survives the filters.
 RatioTable compute_ratios(const BinTable& tumour, const BinTable& normal, const RatioOptions& options,
                           const std::string& tumour_file = "tumour bins", const std::string& normal_file = "normal bins");
+
+// The bin size that would give a median of `target` normal reads per bin,
+// from `bin_size` bins holding a median of `median_reads`: bin_size times
+// target / median_reads, rounded up to a multiple of 1000 (of 100 below
+// 1000). 0 when median_reads is not positive.
+int64_t bin_size_for_reads(int64_t bin_size, double median_reads, double target);
 
 // Shrinks `depth` (relative depth per kept bin) in place toward its mean over
 // +-radius bins of the same `group` (a run of equal values), by the weight

@@ -55,3 +55,25 @@ TEST_CASE("the layout's bin sizes are at least 1") {
     o.off_target_bin_size = 0;  // would divide by zero in a panel's gaps
     CHECK_THROWS_WITH(o.validate(), "off_target_bin_size must be at least 1");
 }
+
+TEST_CASE("a region's last piece shorter than half a bin joins the bin before it") {
+    const ContigDict contigs({{"chr1", 100000}});
+    LayoutOptions o;
+    o.bin_size = 1000;
+    // 0-2001: a 1-bp piece 2000-2001 would be a bin of one base.
+    BinTable t = make_wgs_layout({{"chr1", 0, 2001}}, contigs, o);
+    REQUIRE(t.size() == 2);
+    CHECK(t.bins[1].beg == 1000);
+    CHECK(t.bins[1].end == 2001);
+    // 999-3400: pieces 999-1999, 1999-2999 and 2999-3400 (401 bp, under 500).
+    t = make_wgs_layout({{"chr1", 999, 3400}}, contigs, o);
+    REQUIRE(t.size() == 2);
+    CHECK(t.bins[1].beg == 1999);
+    CHECK(t.bins[1].end == 3400);
+    CHECK(t.reads.size() == 2);
+    // A region shorter than half a bin is one bin.
+    t = make_wgs_layout({{"chr1", 7810, 8008}}, contigs, o);
+    REQUIRE(t.size() == 1);
+    CHECK(t.bins[0].beg == 7810);
+    CHECK(t.bins[0].end == 8008);
+}

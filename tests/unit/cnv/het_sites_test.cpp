@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <utility>
+#include <vector>
+
 #include "test_util.hpp"
 
 using namespace somatic::cnv;
@@ -72,4 +76,29 @@ TEST_CASE("the het criteria: 0 <= min_af <= max_af <= 1") {
     CHECK_NOTHROW(p.validate());
     p.criteria = c;  // the criteria are the pileup's too
     CHECK_THROWS(p.validate());
+}
+
+TEST_CASE("only the sites inside the regions are kept") {
+    HetTable t;
+    t.contigs = {"chr1", "chr2"};
+    for (auto [c, pos] : std::vector<std::pair<int32_t, int64_t>>{{0, 5}, {0, 10}, {0, 19}, {0, 20}, {0, 25}, {0, 26}, {1, 5}}) {
+        HetSite s;
+        s.contig = c;
+        s.pos = pos;
+        t.sites.push_back(s);
+    }
+    // Half-open: chr1 10-20 holds 10 and 19, not 20; the overlapping 18-26
+    // holds 20 and 25, not 26; chr2 has no region. chr3 is not in the table.
+    HetTable a = t;
+    CHECK(keep_sites_in(a, {{"chr1", 18, 26}, {"chr1", 10, 20}, {"chr3", 0, 100}}) == 3);
+    std::vector<int64_t> kept;
+    for (const auto& s : a.sites) kept.push_back(s.contig * 1000 + s.pos);
+    CHECK(kept == std::vector<int64_t>{10, 19, 20, 25});
+    HetTable b = t;
+    CHECK(keep_sites_in(b, {{"chr1", 10, 20}}) == 5);
+    REQUIRE(b.sites.size() == 2);
+    CHECK(b.sites[0].pos == 10);
+    CHECK(b.sites[1].pos == 19);
+    HetTable c = t;
+    CHECK(keep_sites_in(c, {}) == 7);
 }

@@ -6,6 +6,12 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "libsomatic/core/error.hpp"
+#include "libsomatic/core/log.hpp"
 
 using namespace somatic;
 using namespace somatic::cnv;
@@ -154,4 +160,88 @@ TEST_CASE("the ratio's options: the normal's depth window") {
     o.min_normal_depth = 0;
     o.normal_radius = -1;
     CHECK_THROWS_WITH(o.validate(), "normal_radius must be 0 or more");
+}
+
+namespace {
+// A slice: 1000 bins of chr1 with sequence, reads in bins 500-519 only.
+// The normal has 50 reads in each; the tumour 100 in 500-509 and 150 in
+// 510-519 (a gain).
+std::pair<BinTable, BinTable> slice() {
+    BinTable t;
+    t.contigs = {"chr1"};
+    for (int64_t i = 0; i < 1000; ++i) {
+        t.bins.push_back(Bin{0, BinKind::wgs, i * 1000, i * 1000 + 1000});
+        t.gc.push_back(0.45);
+        t.n_fraction.push_back(0);
+        t.reads.push_back(0);
+    }
+    BinTable n = t;
+    for (size_t i = 500; i < 520; ++i) {
+        t.reads[i] = i < 510 ? 100 : 150;
+        n.reads[i] = 50;
+    }
+    return {t, n};
+}
+
+RatioOptions by_hand() {
+    RatioOptions o;
+    o.gc_correct = false;
+    o.normal_radius = 0;
+    return o;
+}
+}  // namespace
+
+TEST_CASE("on a slice the expected depth comes from the bins that hold the normal's reads") {
+    // Over every bin with sequence the medians would be those of the empty
+    // bins: the 20 covered ones would be 100 times too deep and dropped, the
+    // 980 empty ones kept at log2 0. Over the covered bins: the tumour's
+    // depth is (reads + 0.5) / 1000 over the upper median 150.5 / 1000, so
+    // 100.5 / 150.5 and 1; the normal is 1 throughout; the shift makes the
+    // mean linear ratio 1: log2(2 x 100.5 / 251) = -0.3205 and
+    // log2(2 x 150.5 / 251) = 0.2621.
+    const auto [t, n] = slice();
+    const RatioTable r = compute_ratios(t, n, by_hand());
+    REQUIRE(r.size() == 20);
+    CHECK(r.dropped == 980);
+    CHECK(r.bins.front().beg == 500000);
+    CHECK(r.bins.back().end == 520000);
+    CHECK(r.normal_reads == 50);
+    for (size_t i = 0; i < 20; ++i) {
+        CHECK(r.normal[i] == 1.0);
+        CHECK(r.log2[i] == doctest::Approx(i < 10 ? -0.3205 : 0.2621).epsilon(1e-9));
+    }
+}
+
+TEST_CASE("a bin without a normal read is dropped; one without a tumour read is kept") {
+    auto [t, n] = slice();
+    n.reads[505] = 0;  // tumour reads, no normal read: no ratio
+    t.reads[515] = 0;  // a homozygous deletion is data
+    const RatioTable r = compute_ratios(t, n, by_hand());
+    REQUIRE(r.size() == 19);
+    CHECK(std::none_of(r.bins.begin(), r.bins.end(), [](const Bin& b) { return b.beg == 505000; }));
+    const auto deleted = std::find_if(r.bins.begin(), r.bins.end(), [](const Bin& b) { return b.beg == 515000; });
+    REQUIRE(deleted != r.bins.end());
+    CHECK(r.log2[static_cast<size_t>(deleted - r.bins.begin())] < -5);
+    // No bin holds a normal read: an error, not a table of empty bins.
+    for (auto& reads : n.reads) reads = 0;
+    CHECK_THROWS_AS(compute_ratios(t, n, by_hand()), somatic::Error);
+}
+
+TEST_CASE("a thin normal is warned about with the bin size that would hold 20 reads") {
+    CHECK(bin_size_for_reads(1000, 2.0, 20) == 10000);
+    CHECK(bin_size_for_reads(1000, 3.0, 20) == 7000);  // 6667, up to the next 1000
+    CHECK(bin_size_for_reads(100, 5.0, 20) == 400);
+    CHECK(bin_size_for_reads(1000, 0.0, 20) == 0);
+    auto [t, n] = slice();
+    for (size_t i = 500; i < 520; ++i) n.reads[i] = i % 2 ? 1 : 3;  // median (upper) 3
+    std::vector<std::string> warnings;
+    log::set_sink([&](log::Level level, const std::string& m) {
+        if (level == log::Level::warning) warnings.push_back(m);
+    });
+    const RatioTable r = compute_ratios(t, n, by_hand());
+    log::set_sink({});
+    CHECK(r.normal_reads == 3);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("median of 3.0 reads per kept bin (1000 bp)") != std::string::npos);
+    CHECK(warnings[0].find("bins of about 7000 bp") != std::string::npos);
 }
