@@ -223,7 +223,7 @@ void format_ratio_table(const RatioTable& t, std::string& out) {
 }
 
 void write_ratio_table(const RatioTable& table, const std::string& path) {
-    TextOutput out(path);
+    TableWriter out(path);
     std::string text;
     format_ratio_table(table, text);
     out.write(text);

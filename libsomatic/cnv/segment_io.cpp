@@ -1,7 +1,6 @@
 #include "libsomatic/cnv/segment_io.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <filesystem>
 
@@ -9,7 +8,7 @@
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
-#include "libsomatic/io/text_lines.hpp"
+#include "libsomatic/io/table_reader.hpp"
 
 namespace somatic::cnv {
 
@@ -22,19 +21,13 @@ bool one_of(const std::string& name, std::initializer_list<const char*> names) {
     return false;
 }
 
-bool looks_numeric(std::string_view s) {
-    double v;
-    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    return ec == std::errc() && ptr == s.data() + s.size() && !s.empty();
-}
-
 struct Columns {
     int chrom = -1, start = -1, end = -1, value = -1, baf = -1;
     int kind = -1;  // this tool's "kind", or CNVkit's "gene" (Background / Antitarget: off-target)
 };
 
 Columns columns_from_header(const std::vector<std::string_view>& f, const Log2TableOptions& o, const std::string& file,
-                            const TextLocus& at) {
+                            const TableLocus& at) {
     Columns c;
     std::vector<std::string> names;
     for (auto v : f) {
@@ -97,7 +90,7 @@ uint64_t regular_file_size(const std::string& path) {
 }  // namespace
 
 SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o) {
-    TextLines lines(path);
+    TableReader lines(path);
     const std::string name = lines.name();
     SegmentInput in;
     OrderCheck order(name);
@@ -129,7 +122,7 @@ SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o)
             else in.reserve(expected);
         }
         if (line.empty()) continue;
-        const TextLocus at{name, lines.line_number()};
+        const TableLocus at = lines.locus();
         if (line.starts_with("##")) {
             if (line.starts_with("##sex=") || line.starts_with("##normal_x_ratio=")) in.header.emplace_back(line);
             continue;
@@ -137,7 +130,7 @@ SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o)
         split_tabs(line, f);
         if (!known) {
             known = true;
-            if (line[0] == '#' || f.size() < 2 || !looks_numeric(f[1])) {
+            if (line[0] == '#' || f.size() < 2 || !is_number(f[1])) {
                 c = columns_from_header(f, o, name, at);
                 continue;
             }
@@ -312,7 +305,7 @@ void format_segment_table(const SegmentTable& t, std::string& out) {
 }
 
 void write_segment_table(const SegmentTable& table, const std::string& path) {
-    TextOutput out(path);
+    TableWriter out(path);
     std::string text;
     format_segment_table(table, text);
     out.write(text);
@@ -325,7 +318,7 @@ SegmentTable read_segment_table(const std::string& path) {
     const TableSpec spec{"segments table",
                          {"#chrom", "start", "end", "n_bins", "log2", "n_het", "mirrored_baf", "het_depth"},
                          "somatic-cnv segment"};
-    auto meta = [&](std::string_view line, const TextLocus& at) {
+    auto meta = [&](std::string_view line, const TableLocus& at) {
         const std::string h(line);
         if (h.starts_with("##log2_sd=")) t.log2_sd = parse_real(h.substr(10), at, "##log2_sd", true);
         else if (h.starts_with("##baf_sd=")) t.baf_sd = parse_real(h.substr(9), at, "##baf_sd", true);
@@ -336,7 +329,7 @@ SegmentTable read_segment_table(const std::string& path) {
         }
         else if (h != "##somatic-cnv segments") t.header.push_back(h);
     };
-    const std::string name = read_table(path, spec, meta, [&](const std::vector<std::string_view>& f, const TextLocus& at) {
+    const std::string name = read_table(path, spec, meta, [&](const std::vector<std::string_view>& f, const TableLocus& at) {
         Segment s;
         s.beg = parse_integer(f[1], at, "start");
         s.end = parse_integer(f[2], at, "end");

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "libsomatic/core/error.hpp"
-#include "libsomatic/io/text_lines.hpp"
+#include "libsomatic/io/table_reader.hpp"
 
 namespace somatic {
 
@@ -21,7 +21,7 @@ bool parse_coordinate(std::string_view s, int64_t& out) {
 
 std::vector<BedRecord> read_bed(const std::string& path, const ContigDict* contigs) {
     std::vector<BedRecord> records;
-    TextLines lines(path);
+    TableReader lines(path);
     std::string_view line;
     std::vector<std::string_view> fields;
     while (lines.next(line)) {

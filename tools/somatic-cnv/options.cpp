@@ -121,9 +121,9 @@ void write_call_outputs(const cnv::CnvCalls& calls, const cnv::SegmentInput* poi
     // Every file is written under a temporary name first and renamed only
     // when all of them are written (the calls last): a failure anywhere,
     // standard output included, leaves none of them behind looking complete.
-    std::vector<std::unique_ptr<cnv::TextOutput>> outputs;
+    std::vector<std::unique_ptr<TableWriter>> outputs;
     auto write_file = [&](const std::string& path, const std::string& text) {
-        outputs.push_back(std::make_unique<cnv::TextOutput>(path));
+        outputs.push_back(std::make_unique<TableWriter>(path));
         outputs.back()->write(text);
     };
     if (!cli.seg.empty()) {

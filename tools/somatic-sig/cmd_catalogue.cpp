@@ -2,7 +2,7 @@
 #include "commands.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/sig/catalogue.hpp"
-#include "libsomatic/sig/text_output.hpp"
+#include "libsomatic/io/table_writer.hpp"
 #include "options.hpp"
 
 namespace somatic::sig_tool {
@@ -28,7 +28,7 @@ int run_catalogue(int argc, char** argv) {
     auto build = build_options(vcf, common);
     const auto result = sig::build_catalogue(inputs_or_stdin(inputs), build);
     log_summaries(result, build.catalogue.mnv);
-    sig::write_text_output(common.output, sig::format_catalogue(result.catalogue));
+    write_table(common.output, sig::format_catalogue(result.catalogue));
     return 0;
 }
 

@@ -6,7 +6,7 @@
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/sig/extract.hpp"
 #include "libsomatic/sig/extract_table.hpp"
-#include "libsomatic/sig/text_output.hpp"
+#include "libsomatic/io/table_writer.hpp"
 #include "options.hpp"
 
 namespace po = boost::program_options;
@@ -71,12 +71,12 @@ int run_extract(int argc, char** argv) {
     if (report_out.empty()) {
         std::fputs(report.c_str(), stderr);
     } else {
-        sig::write_text_output(report_out, report);
+        write_table(report_out, report);
     }
     if (!exposures_out.empty()) {
-        sig::write_text_output(exposures_out, sig::format_extracted_exposures(input.catalogue, chosen));
+        write_table(exposures_out, sig::format_extracted_exposures(input.catalogue, chosen));
     }
-    sig::write_text_output(common.output, sig::format_signature_table(sig::extracted_names(chosen.k), chosen.signatures));
+    write_table(common.output, sig::format_signature_table(sig::extracted_names(chosen.k), chosen.signatures));
     return 0;
 }
 

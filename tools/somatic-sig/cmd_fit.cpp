@@ -9,7 +9,7 @@
 #include "libsomatic/sig/exposures_table.hpp"
 #include "libsomatic/sig/plot_svg.hpp"
 #include "libsomatic/sig/signatures.hpp"
-#include "libsomatic/sig/text_output.hpp"
+#include "libsomatic/io/table_writer.hpp"
 #include "options.hpp"
 
 namespace po = boost::program_options;
@@ -134,9 +134,9 @@ int run_fit(int argc, char** argv) {
     to.fractions = fractions;
     to.bootstrap_columns = bootstrap > 0 && bootstrap_out.empty();
     // Side files first: the main output appears only when everything worked.
-    if (!bootstrap_out.empty()) sig::write_text_output(bootstrap_out, sig::format_bootstrap(chosen.names, fits, to));
-    if (!plot.empty()) sig::write_text_output(plot, sig::plot_svg(input.catalogue, chosen, fits));
-    sig::write_text_output(common.output, sig::format_exposures(chosen.names, fits, to));
+    if (!bootstrap_out.empty()) write_table(bootstrap_out, sig::format_bootstrap(chosen.names, fits, to));
+    if (!plot.empty()) write_table(plot, sig::plot_svg(input.catalogue, chosen, fits));
+    write_table(common.output, sig::format_exposures(chosen.names, fits, to));
     return 0;
 }
 
