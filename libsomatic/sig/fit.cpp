@@ -5,14 +5,25 @@
 #include <limits>
 
 #include "libsomatic/sig/nnls.hpp"
+#include "libsomatic/sig/option_error.hpp"
 
 namespace somatic::sig {
 
-namespace {
-// Tuned on synthetic cohorts (bench/sig/run --tune): see bench/sig/README.md.
-constexpr double kPenaltyConstant = 6.0;
-constexpr double kPenaltyPerLogN = 1.0;
-}  // namespace
+void FitOptions::validate() const {
+    // -1 stands for "the default".
+    if (!(penalty_constant >= 0) && penalty_constant != -1) throw OptionError("penalty_constant", "must be a number >= 0");
+    if (!(penalty_per_log_n >= 0) && penalty_per_log_n != -1) throw OptionError("penalty_per_log_n", "must be a number >= 0");
+    if (!(common_bonus >= 0)) throw OptionError("common_bonus", "must be a number >= 0");
+}
+
+std::vector<double> signature_bonus(const FitOptions& o, const std::vector<std::string>& names) {
+    if (!o.bonus.empty()) return o.bonus;
+    std::vector<double> bonus(names.size(), 0.0);
+    for (size_t j = 0; j < names.size(); ++j) {
+        if (std::find(o.common.begin(), o.common.end(), names[j]) != o.common.end()) bonus[j] = o.common_bonus;
+    }
+    return bonus;
+}
 
 double selection_penalty(const FitOptions& o, double mutations) {
     const double a = o.penalty_constant >= 0 ? o.penalty_constant : kPenaltyConstant;
@@ -27,7 +38,9 @@ double cosine_similarity(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
 }
 
 Fitter::Fitter(const SignatureSet& signatures, const FitOptions& options)
-    : signatures_(signatures), options_(options), gram_(signatures.matrix.transpose() * signatures.matrix) {}
+    : signatures_(signatures), options_(options), gram_(signatures.matrix.transpose() * signatures.matrix) {
+    options_.bonus = signature_bonus(options, signatures.names);
+}
 
 Estimate Fitter::fit(const Eigen::VectorXd& catalogue) const {
     const auto k = static_cast<Eigen::Index>(signatures_.names.size());
