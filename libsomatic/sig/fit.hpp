@@ -13,7 +13,7 @@
 //      Each move lowers the penalised deviance, so the search ends. Moves
 //      are screened cheaply (Wald statistics for removals, one-variable
 //      Newton gains for additions) and the best 3 of each are refitted
-//      exactly.
+//      exactly. Each step is a function of selection.hpp.
 //   The penalty is in deviance units (2 x log likelihood ratio): a signature
 //   must explain the data better by a likelihood ratio of exp(penalty/2).
 //   penalty = a + b ln(N) with N the number of mutations: a BIC-like ln N
