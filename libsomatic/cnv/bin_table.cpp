@@ -66,11 +66,9 @@ void format_bin_table(const BinTable& t, std::string& out, bool with_sample_line
 }
 
 void write_bin_table(const BinTable& table, const std::string& path) {
-    TableWriter out(path);
     std::string text;
     format_bin_table(table, text);
-    out.write(text);
-    out.close();
+    write_table(path, text);
 }
 
 BinTable read_bin_table(const std::string& path) {

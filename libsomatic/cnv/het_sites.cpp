@@ -145,11 +145,9 @@ void format_het_table(const HetTable& t, std::string& out) {
 }
 
 void write_het_table(const HetTable& table, const std::string& path) {
-    TableWriter out(path);
     std::string text;
     format_het_table(table, text);
-    out.write(text);
-    out.close();
+    write_table(path, text);
 }
 
 HetTable read_het_table(const std::string& path) {

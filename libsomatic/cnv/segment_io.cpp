@@ -324,11 +324,9 @@ void format_segment_table(const SegmentTable& t, std::string& out) {
 }
 
 void write_segment_table(const SegmentTable& table, const std::string& path) {
-    TableWriter out(path);
     std::string text;
     format_segment_table(table, text);
-    out.write(text);
-    out.close();
+    write_table(path, text);
 }
 
 SegmentTable read_segment_table(const std::string& path) {
