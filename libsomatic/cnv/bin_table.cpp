@@ -80,7 +80,7 @@ BinTable read_bin_table(const std::string& path) {
     };
     const std::string name = read_table(path, spec, meta, [&](const std::vector<std::string_view>& f, const TableLocus& at) {
         if (f.size() != std::size(kColumns)) {
-            throw input_error(at.file, "expected 7 columns, found " + std::to_string(f.size()), at.where());
+            wrong_width(std::size(kColumns), f.size(), at);
         }
         Bin b;
         b.beg = parse_integer(f[1], at, "start");

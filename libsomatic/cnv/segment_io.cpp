@@ -101,8 +101,7 @@ Log2Row parse_log2_row(const std::vector<std::string_view>& f, const Log2Columns
                        const TableLocus& at) {
     const int needed = std::max({c.chrom, c.start, c.end, c.value, c.baf});
     if (static_cast<int>(f.size()) <= needed) {
-        throw input_error(at.file, "expected at least " + std::to_string(needed + 1) + " columns, found " +
-                                       std::to_string(f.size()), at.where());
+        wrong_width(static_cast<size_t>(needed + 1), f.size(), at, true);
     }
     Log2Row row;
     row.value = parse_real(f[static_cast<size_t>(c.value)], at, "log2", true);

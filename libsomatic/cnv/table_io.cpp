@@ -73,8 +73,7 @@ std::string read_table(const std::string& path, const TableSpec& spec, const Tab
             continue;
         }
         if (f.size() < required) {
-            throw input_error(name, "expected " + std::to_string(spec.columns.size()) + " columns, found " + std::to_string(f.size()),
-                              at.where());
+            wrong_width(spec.columns.size(), f.size(), at);
         }
         on_row(f, at);
     }

@@ -68,6 +68,13 @@ void split_fields(std::string_view line, char separator, std::vector<std::string
     }
 }
 
+void wrong_width(size_t expected, size_t found, const TableLocus& at, bool at_least, std::string hint) {
+    throw input_error(at.file,
+                      std::string(at_least ? "expected at least " : "expected ") + std::to_string(expected) +
+                          " columns, found " + std::to_string(found),
+                      at.where(), std::move(hint));
+}
+
 namespace {
 
 std::string quoted(std::string_view s) {

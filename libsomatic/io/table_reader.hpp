@@ -54,6 +54,10 @@ inline void split_tabs(std::string_view line, std::vector<std::string_view>& fie
     split_fields(line, '\t', fields);
 }
 
+// A row of the wrong width: "expected [at least ]N columns, found M at line L".
+[[noreturn]] void wrong_width(size_t expected, size_t found, const TableLocus& at, bool at_least = false,
+                              std::string hint = {});
+
 // Typed fields. The whole field must be the number: leading blanks and a
 // '+' are allowed, anything after the number is not ("12abc"). A value too
 // small to represent reads as 0; one too large is an error. Errors name the

@@ -72,9 +72,7 @@ ChannelTable read_channel_table(InputFile& input, const std::string& what) {
         }
         present[static_cast<size_t>(ch)] = true;
         if (fields.size() != width) {
-            throw input_error(file, "row " + channel_name(ch) + " has " + std::to_string(fields.size()) +
-                                        " columns but the header has " + std::to_string(width),
-                              where, "every row needs one value per column");
+            wrong_width(width, fields.size(), at, false, "every row needs one value per column");
         }
         for (size_t i = keys; i < width; ++i) {
             table.values(ch, static_cast<Eigen::Index>(i - keys)) =

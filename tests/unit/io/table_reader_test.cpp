@@ -114,6 +114,11 @@ TEST_CASE("integers and non-negative numbers") {
     CHECK(error_of([] { parse_non_negative("-3", kAt, "S1"); }) == "t.tsv: column 'S1' holds '-3', not a number >= 0 at line 7");
 }
 
+TEST_CASE("a row of the wrong width") {
+    CHECK(error_of([] { wrong_width(7, 6, kAt); }) == "t.tsv: expected 7 columns, found 6 at line 7");
+    CHECK(error_of([] { wrong_width(3, 2, kAt, true, "hint"); }) == "t.tsv: expected at least 3 columns, found 2 at line 7 (hint)");
+}
+
 TEST_CASE("a long field is cut short in the message") {
     const std::string field(60, '7');
     const std::string message = error_of([&] { parse_integer(field + "x", kAt, "n"); });
