@@ -2,14 +2,13 @@
 // CohortOptions, ExtractOptions, CatalogueOptions, BuildOptions, FitRun...).
 //
 // The library speaks in the structs' own field names ("min_k must be at
-// least 1"); the tool, which alone knows its flags, renames them at the
-// edge with rename_fields ("--min-k must be at least 1").
+// least 1"); the tool, which alone knows its flags, says them its way at
+// the edge with cli::to_flags ("--min-k must be at least 1"). The type
+// tells these errors from an input error, whose words are not field names
+// even when they read like one ("signatures").
 #pragma once
 
 #include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
 
 #include "libsomatic/core/error.hpp"
 
@@ -24,13 +23,5 @@ public:
 private:
     std::string field_;
 };
-
-// Field names and the flags that set them.
-using FieldFlags = std::vector<std::pair<std::string_view, std::string_view>>;
-
-// The usage error `e` with each field name of `flags` in its problem and hint
-// (as a whole word: letters, digits, '_' and '.' around it do not belong to
-// it) replaced by its flag.
-Error rename_fields(const OptionError& e, const FieldFlags& flags);
 
 }  // namespace somatic::sig

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "libsomatic/cli/parser.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/sig/pipeline.hpp"
 #include "options.hpp"
@@ -18,16 +19,16 @@ int run_extract(int argc, char** argv) {
     bool no_resample = false;
     po::options_description ex("Extraction");
     ex.add_options()
-        ("min-k", po::value(&eo.min_k)->default_value(eo.min_k)->value_name("K"), "smallest number of signatures tried")
-        ("max-k", po::value(&eo.max_k)->default_value(eo.max_k)->value_name("K"),
+        ("min-k", cli::value(&eo.min_k)->value_name("K"), "smallest number of signatures tried")
+        ("max-k", cli::value(&eo.max_k)->value_name("K"),
          "largest number of signatures tried (below the number of samples)")
-        ("restarts", po::value(&eo.restarts)->default_value(eo.restarts)->value_name("N"),
+        ("restarts", cli::value(&eo.restarts)->value_name("N"),
          "NMF runs per K, each from a random start on a resampled cohort")
-        ("seed", po::value(&eo.seed)->default_value(eo.seed)->value_name("S"), "random seed of the starts and resamples")
+        ("seed", cli::value(&eo.seed)->value_name("S"), "random seed of the starts and resamples")
         ("no-resample", po::bool_switch(&no_resample), "run every restart on the catalogue itself, not a resample")
-        ("min-stability", po::value(&eo.min_stability)->default_value(eo.min_stability, shown(eo.min_stability))->value_name("F"),
+        ("min-stability", cli::value(&eo.min_stability)->value_name("F"),
          "a K is stable when its signatures' mean silhouette across restarts is at least F")
-        ("max-iterations", po::value(&eo.nmf.max_iterations)->default_value(eo.nmf.max_iterations)->value_name("N"),
+        ("max-iterations", cli::value(&eo.nmf.max_iterations)->value_name("N"),
          "NMF iterations per run at most")
         ("signatures,s", po::value(&run.signatures)->value_name("FILE"),
          "reference signatures (COSMIC's table): name each extracted signature's nearest one and their cosine")

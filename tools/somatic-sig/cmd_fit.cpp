@@ -1,5 +1,6 @@
 // somatic-sig fit: catalogue (or VCFs) + reference signatures -> exposures.
 #include "commands.hpp"
+#include "libsomatic/cli/parser.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/sig/pipeline.hpp"
@@ -25,7 +26,7 @@ int run_fit(int argc, char** argv) {
          "leave out COSMIC's sequencing-artefact signatures (SBS27, SBS43, SBS45-SBS60, SBS95)")
         ("exclude", po::value(&exclude)->composing()->value_name("SBSx,..."), "leave out these signatures")
         ("only", po::value(&only)->composing()->value_name("SBSx,..."), "fit only these signatures")
-        ("method", po::value(&method)->default_value(method)->value_name("select|nnls"),
+        ("method", cli::value(&method)->value_name("select|nnls"),
          "select: Poisson maximum likelihood with a penalised stepwise choice of signatures; nnls: plain "
          "non-negative least squares on all signatures (as MutationalPatterns' fit_to_signatures)")
         ("penalty", po::value(&fo.penalty_constant)->value_name("A"),
@@ -35,19 +36,19 @@ int run_fit(int argc, char** argv) {
         ("common", po::value(&common_names)->composing()->value_name("SBSx,..."),
          "signatures active in nearly every tumour, whose penalty is lowered by --common-bonus (default SBS1,SBS5; "
          "'none' for none; names the table lacks are ignored)")
-        ("common-bonus", po::value(&fo.common_bonus)->default_value(fo.common_bonus, shown(fo.common_bonus))->value_name("D"),
+        ("common-bonus", cli::value(&fo.common_bonus)->value_name("D"),
          "deviance units taken off a common signature's penalty (2 x its prior log odds of being active)")
         ("cohort-prior", po::bool_switch(&co.cohort_prior),
          "empirical Bayes over the input's samples: fit them, turn how often each signature is selected into its "
          "prior log odds of being active (replacing --common), refit until the selections settle; needs 2 or more "
          "samples with mutations (method select only)")
         ("fractions", po::bool_switch(&run.fractions), "report exposures as fractions of each sample's mutations")
-        ("bootstrap", po::value(&co.bootstrap)->default_value(co.bootstrap)->value_name("N"),
+        ("bootstrap", cli::value(&co.bootstrap)->value_name("N"),
          "N multinomial bootstrap replicates per sample; adds 2.5% and 97.5% percentiles")
-        ("bootstrap-mode", po::value(&bootstrap_mode)->default_value(bootstrap_mode)->value_name("refit|select"),
+        ("bootstrap-mode", cli::value(&bootstrap_mode)->value_name("refit|select"),
          "refit: each replicate refits the signatures the sample's fit selected (fast; intervals conditional on "
          "that choice); select: each replicate repeats the whole fit, selection included (about 100 times slower)")
-        ("seed", po::value(&co.seed)->default_value(co.seed)->value_name("S"), "random seed of the bootstrap")
+        ("seed", cli::value(&co.seed)->value_name("S"), "random seed of the bootstrap")
         ("bootstrap-out", po::value(&run.bootstrap_out)->value_name("FILE"),
          "write the bootstrap intervals to FILE (one row per sample and signature) instead of as extra columns")
         ("plot", po::value(&run.plot)->value_name("FILE.svg"),

@@ -2,8 +2,7 @@
 
 #include <unistd.h>
 
-#include <cstdio>
-
+#include "libsomatic/cli/flag_names.hpp"
 #include "libsomatic/cli/parser.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/sig/option_error.hpp"
@@ -23,18 +22,12 @@ po::options_description vcf_options(VcfOptions& o, sig::BuildOptions& b) {
         ("sample-names", po::value(&o.sample_names)->composing()->value_name("A,B,..."),
          "the sample names of the inputs, one per input, in order")
         ("all-filters", po::bool_switch(&c.all_filters), "count records whatever their FILTER (default: PASS only)")
-        ("mnv", po::value(&o.mnv)->default_value(o.mnv)->value_name("skip|split"),
+        ("mnv", cli::value(&o.mnv)->value_name("skip|split"),
          "multi-base substitutions (REF and ALT of equal length > 1): skip them (default) or split them into SNVs")
-        ("max-ref-mismatch", po::value(&c.max_ref_mismatch)->default_value(c.max_ref_mismatch, shown(c.max_ref_mismatch))->value_name("F"),
+        ("max-ref-mismatch", cli::value(&c.max_ref_mismatch)->value_name("F"),
          "stop with an error when more than this fraction of records have a REF that disagrees with the reference "
          "(a VCF of another assembly)");
     return d;
-}
-
-std::string shown(double value) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", value);
-    return buf;
 }
 
 bool parse(int argc, char** argv, const po::options_description& visible, const char* usage,
@@ -63,7 +56,7 @@ void finish_build_options(const VcfOptions& v, const CommonOptions& c, sig::Buil
 
 namespace {
 // Each options struct's fields that a flag sets, and the flag.
-const sig::FieldFlags kFieldFlags = {
+const cli::FlagNames kFlagNames = {
     {"signatures", "--signatures"},
     {"penalty_constant", "--penalty"},
     {"penalty_per_log_n", "--penalty-slope"},
@@ -84,7 +77,10 @@ void with_flag_names(const std::function<void()>& f) {
     try {
         f();
     } catch (const sig::OptionError& e) {
-        throw sig::rename_fields(e, kFieldFlags);
+        // Only the options' own errors: an input error's words ("signatures",
+        // "bootstrap") are not flags.
+        throw Error(e.kind(), e.file(), cli::to_flags(e.problem(), kFlagNames), e.locus(),
+                    cli::to_flags(e.hint(), kFlagNames));
     }
 }
 

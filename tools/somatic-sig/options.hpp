@@ -21,9 +21,6 @@ struct VcfOptions {
 
 boost::program_options::options_description vcf_options(VcfOptions& o, sig::BuildOptions& build);
 
-// A default value as the help shows it: 0.8, not 0.80000000000000004.
-std::string shown(double value);
-
 // Parses argv against `visible` plus the positional inputs with
 // cli::Parser; answers --help or --version and returns false. `usage` is the
 // help's first block.
@@ -37,7 +34,7 @@ std::vector<std::string> inputs_or_stdin(std::vector<std::string> inputs);
 void finish_build_options(const VcfOptions& v, const CommonOptions& c, sig::BuildOptions& build);
 
 // Runs `f`, turning the library's OptionError, which names a field of an
-// options struct, into the usage error that names the flag.
+// options struct, into the usage error that names the flag (cli::to_flags).
 void with_flag_names(const std::function<void()>& f);
 
 }  // namespace somatic::sig_tool

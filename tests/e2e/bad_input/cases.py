@@ -271,6 +271,13 @@ CASES = [
     ("unknown signature in --only", SIG, ["fit", "-s", _SIGS, "--only", "SBS1", "{sig}/tumour.vcf", "-f", "{sig}/ref.fa"], 2,
      r"signature 'SBS1' is not in"),
     ("unknown command", SIG, ["decompose"], 2, r"unknown command 'decompose'"),
+    # The library checks these in its options structs' field names; the tool says the flag.
+    ("common bonus below 0", SIG, ["fit", "-s", _SIGS, "--common-bonus", "-1", "{sig}/tumour.vcf", "-f", "{sig}/ref.fa"], 2,
+     r"--common-bonus must be a number >= 0$"),
+    ("max-k below min-k", SIG, ["extract", "--min-k", "3", "--max-k", "2", "{sig}/tumour.vcf", "-f", "{sig}/ref.fa"], 2,
+     r"--max-k must be at least --min-k$"),
+    ("more signatures than samples", SIG, ["extract", "{sig}/tumour.vcf", "-f", "{sig}/ref.fa"], 2,
+     r"--max-k 8 is too large for 1 samples \(K must be below the number of samples"),
     ("catalogue on a full disk", SIG, _CAT + ["{sig}/tumour.vcf", "-o", "/dev/full"], 1, _DISK_FULL),
     ("fit on a full disk", SIG, ["fit", "-s", _SIGS, "--bootstrap", "10", "{sig}/tumour.vcf", "-f", "{sig}/ref.fa",
                                  "-o", "/dev/full"], 1, _DISK_FULL),

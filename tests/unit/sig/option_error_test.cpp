@@ -2,19 +2,19 @@
 
 #include <doctest/doctest.h>
 
+#include "libsomatic/cli/flag_names.hpp"
+
 using namespace somatic;
 using namespace somatic::sig;
 
-TEST_CASE("an option error speaks in field names; the tool renames them to flags") {
+TEST_CASE("an option error speaks in field names; the tool says them as flags") {
     const OptionError e("max_k", "must be at least min_k", "or lower min_k");
     CHECK(e.kind() == ErrorKind::usage);
     CHECK(e.field() == "max_k");
     CHECK(std::string(e.what()) == "max_k must be at least min_k (or lower min_k)");
-    const FieldFlags flags = {{"min_k", "--min-k"}, {"max_k", "--max-k"}, {"bootstrap", "--bootstrap"}};
-    const Error renamed = rename_fields(e, flags);
-    CHECK(renamed.kind() == ErrorKind::usage);
-    CHECK(std::string(renamed.what()) == "--max-k must be at least --min-k (or lower --min-k)");
+    const cli::FlagNames flags = {{"min_k", "--min-k"}, {"max_k", "--max-k"}, {"bootstrap", "--bootstrap"}};
+    CHECK(cli::to_flags(e.problem(), flags) == "--max-k must be at least --min-k");
     // Whole words only: bootstrap_out is another field.
-    const Error other = rename_fields(OptionError("bootstrap_out", "needs bootstrap N"), flags);
-    CHECK(std::string(other.what()) == "bootstrap_out needs --bootstrap N");
+    CHECK(cli::to_flags(OptionError("bootstrap_out", "needs bootstrap N").problem(), flags) ==
+          "bootstrap_out needs --bootstrap N");
 }
