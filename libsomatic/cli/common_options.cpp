@@ -49,29 +49,6 @@ void validate(const CommonOptions& o) {
     }
 }
 
-void check_distinct_outputs(const std::vector<std::pair<std::string, std::string>>& outputs) {
-    namespace fs = std::filesystem;
-    std::vector<std::pair<std::string, std::string>> seen;  // option, normalised path
-    for (const auto& [option, path] : outputs) {
-        if (path.empty()) continue;
-        std::error_code error;
-        if (path != "-" && fs::exists(path, error) && !fs::is_regular_file(path, error)) continue;  // a device
-        std::string key = path;
-        if (path != "-") {
-            const fs::path canonical = fs::weakly_canonical(fs::absolute(path, error), error);
-            if (!error) key = canonical.string();
-        }
-        for (const auto& [other, other_key] : seen) {
-            if (other_key == key) {
-                throw usage_error(other + " and " + option + " name the same output (" +
-                                  (path == "-" ? std::string("standard output") : path) + ")",
-                                  "give each output its own file");
-            }
-        }
-        seen.emplace_back(option, key);
-    }
-}
-
 std::vector<Interval> resolve_regions(const CommonOptions& o, const ContigDict& contigs) {
     std::vector<Interval> regions;
     for (const auto& arg : o.regions) {

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "libsomatic/core/atomic_output.hpp"  // check_distinct_outputs
 #include "libsomatic/core/contigs.hpp"
 #include "libsomatic/core/interval.hpp"
 
@@ -45,13 +46,5 @@ std::vector<Interval> resolve_regions(const CommonOptions& options, const Contig
 
 // Checks the shared options' values (threads >= 1, output type known).
 void validate(const CommonOptions& options);
-
-// A tool that writes several files: no two of `outputs` (option, path; an
-// empty path is an output not asked for) may name the same file, "-"
-// included (two tables on one standard output would be mixed). Written
-// together they would share one temporary name and interleave; written in
-// turn, the last would silently replace the others. Devices (/dev/null) may
-// be shared. Throws a usage error naming both options.
-void check_distinct_outputs(const std::vector<std::pair<std::string, std::string>>& outputs);
 
 }  // namespace somatic

@@ -5,7 +5,6 @@
 
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
-#include "libsomatic/io/text_lines.hpp"
 
 namespace somatic::cnv {
 
@@ -67,23 +66,21 @@ void format_bin_table(const BinTable& t, std::string& out, bool with_sample_line
 }
 
 void write_bin_table(const BinTable& table, const std::string& path) {
-    TextOutput out(path);
     std::string text;
     format_bin_table(table, text);
-    out.write(text);
-    out.close();
+    write_table(path, text);
 }
 
 BinTable read_bin_table(const std::string& path) {
     BinTable t;
     OrderCheck order(display_name(path));
     const TableSpec spec{"bins table", {std::begin(kColumns), std::end(kColumns)}, "somatic-cnv bins", 0};
-    auto meta = [&](std::string_view line, const TextLocus&) {
+    auto meta = [&](std::string_view line, const TableLocus&) {
         if (line.starts_with("##sample=")) t.sample = std::string(line.substr(9));
     };
-    const std::string name = read_table(path, spec, meta, [&](const std::vector<std::string_view>& f, const TextLocus& at) {
+    const std::string name = read_table(path, spec, meta, [&](const std::vector<std::string_view>& f, const TableLocus& at) {
         if (f.size() != std::size(kColumns)) {
-            throw input_error(at.file, "expected 7 columns, found " + std::to_string(f.size()), at.where());
+            wrong_width(std::size(kColumns), f.size(), at);
         }
         Bin b;
         b.beg = parse_integer(f[1], at, "start");

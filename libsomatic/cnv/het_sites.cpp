@@ -14,7 +14,6 @@
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/io/hts_memory.hpp"
 #include "libsomatic/core/log.hpp"
-#include "libsomatic/io/text_lines.hpp"
 #include "libsomatic/io/vcf_reader.hpp"
 
 namespace somatic::cnv {
@@ -184,11 +183,9 @@ void format_het_table(const HetTable& t, std::string& out) {
 }
 
 void write_het_table(const HetTable& table, const std::string& path) {
-    TextOutput out(path);
     std::string text;
     format_het_table(table, text);
-    out.write(text);
-    out.close();
+    write_table(path, text);
 }
 
 HetTable read_het_table(const std::string& path) {
@@ -197,7 +194,7 @@ HetTable read_het_table(const std::string& path) {
     const TableSpec spec{"allele-count table",
                          {"#chrom", "start", "end", "tumour_ref", "tumour_alt", "normal_ref", "normal_alt", "baf"},
                          "somatic-cnv baf", 7};
-    read_table(path, spec, nullptr, [&](const std::vector<std::string_view>& f, const TextLocus& at) {
+    read_table(path, spec, nullptr, [&](const std::vector<std::string_view>& f, const TableLocus& at) {
         HetSite s;
         s.pos = parse_integer(f[1], at, "start");
         const int64_t end = parse_integer(f[2], at, "end");

@@ -248,11 +248,9 @@ void format_ratio_table(const RatioTable& t, std::string& out) {
 }
 
 void write_ratio_table(const RatioTable& table, const std::string& path) {
-    TextOutput out(path);
     std::string text;
     format_ratio_table(table, text);
-    out.write(text);
-    out.close();
+    write_table(path, text);
 }
 
 }  // namespace somatic::cnv

@@ -1,7 +1,6 @@
 #include "libsomatic/cnv/segment_io.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <filesystem>
 
@@ -9,7 +8,7 @@
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
-#include "libsomatic/io/text_lines.hpp"
+#include "libsomatic/io/table_reader.hpp"
 
 namespace somatic::cnv {
 
@@ -22,20 +21,10 @@ bool one_of(const std::string& name, std::initializer_list<const char*> names) {
     return false;
 }
 
-bool looks_numeric(std::string_view s) {
-    double v;
-    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    return ec == std::errc() && ptr == s.data() + s.size() && !s.empty();
-}
 
-struct Columns {
-    int chrom = -1, start = -1, end = -1, value = -1, baf = -1;
-    int kind = -1;  // this tool's "kind", or CNVkit's "gene" (Background / Antitarget: off-target)
-};
-
-Columns columns_from_header(const std::vector<std::string_view>& f, const Log2TableOptions& o, const std::string& file,
-                            const TextLocus& at) {
-    Columns c;
+Log2Columns columns_from_header(const std::vector<std::string_view>& f, const Log2TableOptions& o, const std::string& file,
+                            const TableLocus& at) {
+    Log2Columns c;
     std::vector<std::string> names;
     for (auto v : f) {
         std::string n = lower(v);
@@ -96,119 +85,141 @@ uint64_t regular_file_size(const std::string& path) {
 }
 }  // namespace
 
+bool log2_columns(const std::vector<std::string_view>& f, std::string_view line, const Log2TableOptions& o,
+                  const TableLocus& at, Log2Columns& c) {
+    if (line[0] == '#' || f.size() < 2 || !is_number(f[1])) {
+        c = columns_from_header(f, o, at.file, at);
+        return true;
+    }
+    if (f.size() >= 4) c = Log2Columns{0, 1, 2, 3, f.size() >= 5 ? 4 : -1};
+    else if (f.size() == 3) c = Log2Columns{0, 1, -1, 2, -1};
+    else throw input_error(at.file, "expected at least 3 columns (chrom pos log2)", at.where());
+    return false;
+}
+
+Log2Row parse_log2_row(const std::vector<std::string_view>& f, const Log2Columns& c, const Log2TableOptions& o,
+                       const TableLocus& at) {
+    const int needed = std::max({c.chrom, c.start, c.end, c.value, c.baf});
+    if (static_cast<int>(f.size()) <= needed) {
+        wrong_width(static_cast<size_t>(needed + 1), f.size(), at, true);
+    }
+    Log2Row row;
+    row.value = parse_real(f[static_cast<size_t>(c.value)], at, "log2", true);
+    row.beg = static_cast<int64_t>(std::llround(parse_real(f[static_cast<size_t>(c.start)], at, "start") * o.position_scale));
+    row.end = c.end >= 0
+                  ? static_cast<int64_t>(std::llround(parse_real(f[static_cast<size_t>(c.end)], at, "end") * o.position_scale))
+                  : row.beg + 1;
+    return row;
+}
+
+void parse_log2_extras(const std::vector<std::string_view>& f, const Log2Columns& c, const TableLocus& at, Log2Row& row) {
+    row.noise = 0;
+    if (c.kind >= 0 && static_cast<int>(f.size()) > c.kind) {
+        const std::string_view k = f[static_cast<size_t>(c.kind)];
+        row.noise = k == "off_target" || k == "Background" || k == "Antitarget" ? 1 : 0;
+    }
+    row.baf = std::nan("");
+    if (c.baf >= 0) {
+        row.baf = parse_real(f[static_cast<size_t>(c.baf)], at, "baf", true);
+        if (!std::isnan(row.baf) && (row.baf < 0 || row.baf > 1)) throw input_error(at.file, "BAF outside [0, 1]", at.where());
+    }
+}
+
+Log2Rows::Log2Rows(std::string name, const Log2TableOptions& o) : name_(std::move(name)), sort_(o.sort), order_(name_) {}
+
+void Log2Rows::reserve(size_t rows) {
+    if (sort_) rows_.reserve(rows);
+    else in_.reserve(rows);
+}
+
+void Log2Rows::add_header_line(std::string_view line) {
+    if (line.starts_with("##sex=") || line.starts_with("##normal_x_ratio=")) in_.header.emplace_back(line);
+}
+
+void Log2Rows::add(const std::vector<std::string_view>& f, const Log2Columns& c, const Log2TableOptions& o,
+                   const TableLocus& at) {
+    Log2Row row = parse_log2_row(f, c, o, at);
+    ++data_rows_;
+    const std::string_view contig = f[static_cast<size_t>(c.chrom)];
+    if (sort_) {
+        if (row.beg < 0 || row.end < row.beg) throw input_error(name_, "negative start or end before start", at.where());
+        auto it = std::find(sorted_contigs_.begin(), sorted_contigs_.end(), contig);
+        row.contig = static_cast<int32_t>(it - sorted_contigs_.begin());
+        if (it == sorted_contigs_.end()) sorted_contigs_.emplace_back(contig);
+    } else {
+        try {
+            row.contig = order_.add(contig, row.beg, row.end, at.line, true);
+        } catch (const Error& e) {
+            throw input_error(e.file(), e.problem(), e.locus(), "sort the table, or give --sort");
+        }
+    }
+    if (std::isnan(row.value)) {
+        ++missing_;
+        return;
+    }
+    parse_log2_extras(f, c, at, row);
+    if (sort_) {
+        rows_.push_back(row);
+    } else {  // already in order: straight into the input
+        in_.add_bin(row.contig, row.beg, row.end, row.value, row.noise);
+        if (!std::isnan(row.baf)) in_.add_het(in_.size() - 1, row.baf, 0);
+    }
+}
+
+SegmentInput Log2Rows::finish() {
+    if (data_rows_ == 0) throw input_error(name_, "the table has no data rows", {}, "expected chrom, start, end and log2 columns");
+    if (rows_.empty() && in_.size() == 0) throw input_error(name_, "every log2 value is missing (NA)");
+    if (missing_) log::warning(name_ + ": " + std::to_string(missing_) + " rows with a missing log2 value skipped");
+    if (sort_) {
+        std::stable_sort(rows_.begin(), rows_.end(), [](const Log2Row& a, const Log2Row& b) {
+            return a.contig < b.contig || (a.contig == b.contig && a.beg < b.beg);
+        });
+        in_.contigs = sorted_contigs_;
+        in_.reserve(rows_.size());
+        for (const Log2Row& r : rows_) {
+            in_.add_bin(r.contig, r.beg, r.end, r.value, r.noise);
+            if (!std::isnan(r.baf)) in_.add_het(in_.size() - 1, r.baf, 0);
+        }
+    } else {
+        in_.contigs = order_.contigs();
+    }
+    return std::move(in_);
+}
+
 SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& o) {
-    TextLines lines(path);
-    const std::string name = lines.name();
-    SegmentInput in;
-    OrderCheck order(name);
-    std::vector<std::string> sorted_contigs;  // with o.sort: by first appearance
-    struct Row {
-        int32_t contig;
-        int64_t beg, end;
-        double value, baf;
-        uint8_t noise;
-    };
-    std::vector<Row> rows;
-    std::vector<std::string_view> f;
-    std::string_view line;
-    Columns c;
-    bool known = false;
-    size_t missing = 0, data_rows = 0;
+    TableReader lines(path);
+    Log2Rows rows(lines.name(), o);
     // After the first rows, room for as many as the file's size suggests:
     // growing nine vectors a row at a time copies each of them twice over
     // (a third of the time of reading 3 million rows).
     uint64_t bytes = 0;
     const uint64_t file_bytes = regular_file_size(path);
     constexpr size_t kSampleRows = 1024;
+    std::vector<std::string_view> f;
+    std::string_view line;
+    Log2Columns c;
+    bool known = false;
     while (lines.next(line)) {
         bytes += line.size() + 1;
-        if (data_rows == kSampleRows && file_bytes > bytes) {
-            const auto expected = static_cast<size_t>(static_cast<double>(file_bytes) / static_cast<double>(bytes) *
-                                                      static_cast<double>(data_rows) * 1.02);
-            if (o.sort) rows.reserve(expected);
-            else in.reserve(expected);
+        if (rows.data_rows() == kSampleRows && file_bytes > bytes) {
+            rows.reserve(static_cast<size_t>(static_cast<double>(file_bytes) / static_cast<double>(bytes) *
+                                             static_cast<double>(kSampleRows) * 1.02));
         }
         if (line.empty()) continue;
-        const TextLocus at{name, lines.line_number()};
         if (line.starts_with("##")) {
-            if (line.starts_with("##sex=") || line.starts_with("##normal_x_ratio=")) in.header.emplace_back(line);
+            rows.add_header_line(line);
             continue;
         }
+        const TableLocus at = lines.locus();
         split_tabs(line, f);
         if (!known) {
             known = true;
-            if (line[0] == '#' || f.size() < 2 || !looks_numeric(f[1])) {
-                c = columns_from_header(f, o, name, at);
-                continue;
-            }
-            if (f.size() >= 4) c = Columns{0, 1, 2, 3, f.size() >= 5 ? 4 : -1};
-            else if (f.size() == 3) c = Columns{0, 1, -1, 2, -1};
-            else throw input_error(name, "expected at least 3 columns (chrom pos log2)", at.where());
+            if (log2_columns(f, line, o, at, c)) continue;  // a header line
         }
         if (line[0] == '#') continue;
-        const int needed = std::max({c.chrom, c.start, c.end, c.value, c.baf});
-        if (static_cast<int>(f.size()) <= needed) {
-            throw input_error(name, "expected at least " + std::to_string(needed + 1) + " columns, found " +
-                                        std::to_string(f.size()), at.where());
-        }
-        ++data_rows;
-        Row row;
-        row.value = parse_real(f[static_cast<size_t>(c.value)], at, "log2", true);
-        row.beg = static_cast<int64_t>(std::llround(parse_real(f[static_cast<size_t>(c.start)], at, "start") * o.position_scale));
-        row.end = c.end >= 0
-                      ? static_cast<int64_t>(std::llround(parse_real(f[static_cast<size_t>(c.end)], at, "end") * o.position_scale))
-                      : row.beg + 1;
-        const std::string_view contig = f[static_cast<size_t>(c.chrom)];
-        if (o.sort) {
-            if (row.beg < 0 || row.end < row.beg) throw input_error(name, "negative start or end before start", at.where());
-            auto it = std::find(sorted_contigs.begin(), sorted_contigs.end(), contig);
-            row.contig = static_cast<int32_t>(it - sorted_contigs.begin());
-            if (it == sorted_contigs.end()) sorted_contigs.emplace_back(contig);
-        } else {
-            try {
-                row.contig = order.add(contig, row.beg, row.end, at.line, true);
-            } catch (const Error& e) {
-                throw input_error(e.file(), e.problem(), e.locus(), "sort the table, or give --sort");
-            }
-        }
-        if (std::isnan(row.value)) {
-            ++missing;
-            continue;
-        }
-        row.noise = 0;
-        if (c.kind >= 0 && static_cast<int>(f.size()) > c.kind) {
-            const std::string_view k = f[static_cast<size_t>(c.kind)];
-            row.noise = k == "off_target" || k == "Background" || k == "Antitarget" ? 1 : 0;
-        }
-        row.baf = std::nan("");
-        if (c.baf >= 0) {
-            row.baf = parse_real(f[static_cast<size_t>(c.baf)], at, "baf", true);
-            if (!std::isnan(row.baf) && (row.baf < 0 || row.baf > 1)) throw input_error(name, "BAF outside [0, 1]", at.where());
-        }
-        if (o.sort) {
-            rows.push_back(row);
-        } else {  // already in order: straight into the input
-            in.add_bin(row.contig, row.beg, row.end, row.value, row.noise);
-            if (!std::isnan(row.baf)) in.add_het(in.size() - 1, row.baf, 0);
-        }
+        rows.add(f, c, o, at);
     }
-    if (data_rows == 0) throw input_error(name, "the table has no data rows", {}, "expected chrom, start, end and log2 columns");
-    if (rows.empty() && in.size() == 0) throw input_error(name, "every log2 value is missing (NA)");
-    if (missing) log::warning(name + ": " + std::to_string(missing) + " rows with a missing log2 value skipped");
-    if (o.sort) {
-        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-            return a.contig < b.contig || (a.contig == b.contig && a.beg < b.beg);
-        });
-        in.contigs = sorted_contigs;
-        in.reserve(rows.size());
-        for (const Row& r : rows) {
-            in.add_bin(r.contig, r.beg, r.end, r.value, r.noise);
-            if (!std::isnan(r.baf)) in.add_het(in.size() - 1, r.baf, 0);
-        }
-    } else {
-        in.contigs = order.contigs();
-    }
-    return in;
+    return rows.finish();
 }
 
 SegmentInput input_from_ratios(const RatioTable& r) {
@@ -312,11 +323,9 @@ void format_segment_table(const SegmentTable& t, std::string& out) {
 }
 
 void write_segment_table(const SegmentTable& table, const std::string& path) {
-    TextOutput out(path);
     std::string text;
     format_segment_table(table, text);
-    out.write(text);
-    out.close();
+    write_table(path, text);
 }
 
 SegmentTable read_segment_table(const std::string& path) {
@@ -325,7 +334,7 @@ SegmentTable read_segment_table(const std::string& path) {
     const TableSpec spec{"segments table",
                          {"#chrom", "start", "end", "n_bins", "log2", "n_het", "mirrored_baf", "het_depth"},
                          "somatic-cnv segment"};
-    auto meta = [&](std::string_view line, const TextLocus& at) {
+    auto meta = [&](std::string_view line, const TableLocus& at) {
         const std::string h(line);
         if (h.starts_with("##log2_sd=")) t.log2_sd = parse_real(h.substr(10), at, "##log2_sd", true);
         else if (h.starts_with("##baf_sd=")) t.baf_sd = parse_real(h.substr(9), at, "##baf_sd", true);
@@ -336,7 +345,7 @@ SegmentTable read_segment_table(const std::string& path) {
         }
         else if (h != "##somatic-cnv segments") t.header.push_back(h);
     };
-    const std::string name = read_table(path, spec, meta, [&](const std::vector<std::string_view>& f, const TextLocus& at) {
+    const std::string name = read_table(path, spec, meta, [&](const std::vector<std::string_view>& f, const TableLocus& at) {
         Segment s;
         s.beg = parse_integer(f[1], at, "start");
         s.end = parse_integer(f[2], at, "end");

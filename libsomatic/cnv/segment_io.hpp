@@ -24,12 +24,16 @@
 //   #chrom start end n_bins log2 n_het mirrored_baf het_depth
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "libsomatic/cnv/bin_table.hpp"
 #include "libsomatic/cnv/het_sites.hpp"
 #include "libsomatic/cnv/ratio.hpp"
 #include "libsomatic/cnv/segment.hpp"
+#include "libsomatic/io/table_reader.hpp"
 
 namespace somatic::cnv {
 
@@ -40,6 +44,61 @@ struct Log2TableOptions {
 };
 
 SegmentInput read_log2_table(const std::string& path, const Log2TableOptions& options = {});
+
+// The steps of read_log2_table, each tested alone.
+//
+// The columns: chrom, start, end (-1: none, one position per probe), the
+// log2 value, baf and kind (-1: none).
+struct Log2Columns {
+    int chrom = -1, start = -1, end = -1, value = -1, baf = -1;
+    int kind = -1;  // this tool's "kind", or CNVkit's "gene" (Background / Antitarget: off-target)
+};
+// The columns from the table's first line that is not a ## line (split into
+// `fields`): its header, when it is one (true: the line is used up), or
+// else the headerless layout its width implies (false: the line is data).
+bool log2_columns(const std::vector<std::string_view>& fields, std::string_view line, const Log2TableOptions& options,
+                  const TableLocus& at, Log2Columns& columns);
+
+struct Log2Row {
+    int32_t contig = -1;
+    int64_t beg = 0, end = 0;
+    double value = 0, baf = 0;  // NaN: missing
+    uint8_t noise = 0;          // 1: an off-target bin
+};
+// A data row's log2 value (NaN when missing) and its coordinates, scaled;
+// throws for a row too short for the columns or a field that is not a number.
+Log2Row parse_log2_row(const std::vector<std::string_view>& fields, const Log2Columns& columns,
+                       const Log2TableOptions& options, const TableLocus& at);
+// The rest of a row whose value is not missing: its kind and its BAF
+// (checked to lie in [0, 1]).
+void parse_log2_extras(const std::vector<std::string_view>& fields, const Log2Columns& columns, const TableLocus& at,
+                       Log2Row& row);
+
+// The rows gathered into a SegmentInput: in order as they come (an
+// unsorted table is an error), or with options.sort gathered and sorted by
+// contig (first appearance) and start at finish().
+class Log2Rows {
+public:
+    Log2Rows(std::string name, const Log2TableOptions& options);
+    void reserve(size_t rows);
+    void add_header_line(std::string_view line);  // keeps ##sex= and ##normal_x_ratio=
+    // parse_log2_row, the contig placed, then (value not missing) parse_log2_extras.
+    void add(const std::vector<std::string_view>& fields, const Log2Columns& columns, const Log2TableOptions& options,
+             const TableLocus& at);
+    size_t data_rows() const { return data_rows_; }
+    // Throws for a table without data rows or with every value missing;
+    // warns of the rows skipped for a missing value.
+    SegmentInput finish();
+
+private:
+    std::string name_;
+    bool sort_;
+    SegmentInput in_;
+    OrderCheck order_;
+    std::vector<std::string> sorted_contigs_;  // with sort: by first appearance
+    std::vector<Log2Row> rows_;                // with sort: until finish()
+    size_t data_rows_ = 0, missing_ = 0;
+};
 
 SegmentInput input_from_ratios(const RatioTable& ratios);
 

@@ -1,34 +1,19 @@
 // Small pieces shared by the readers and writers of somatic-cnv's tables
-// (bins, ratios, allele counts, segments, calls): numbers parsed with errors
-// that name the file and line, and a checked text output that appears under
-// its final name only when complete.
+// (bins, ratios, allele counts, segments, calls): the layout of this tool's
+// own tables, and numbers formatted as the tables print them. Reading lines,
+// parsing fields and writing files go through io/table_reader and
+// io/table_writer.
 #pragma once
 
-#include <cstdint>
-#include <cstdio>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "libsomatic/core/atomic_output.hpp"
+#include "libsomatic/io/table_reader.hpp"
+#include "libsomatic/io/table_writer.hpp"
 
 namespace somatic::cnv {
-
-// Where a value came from, for messages: "bins.tsv", line 12.
-struct TextLocus {
-    std::string file;
-    uint64_t line = 0;
-    std::string where() const { return "line " + std::to_string(line); }
-};
-
-// Parses a whole field as a number; throws an input error naming the file,
-// line and column otherwise. parse_real rejects NaN and infinities unless
-// `allow_missing`, in which case "NA", "NaN", "nan", "." and "" give NaN
-// (a missing value) and infinities are still an error.
-int64_t parse_integer(std::string_view field, const TextLocus& at, std::string_view column);
-double parse_real(std::string_view field, const TextLocus& at, std::string_view column, bool allow_missing = false);
-bool is_missing_token(std::string_view field);
 
 // One of this tool's own tables: "##key=value" lines, one "#chrom ..." header
 // line whose leading fields must be `columns`, then rows of at least
@@ -43,36 +28,12 @@ struct TableSpec {
     std::string_view producer;  // "somatic-cnv bins"
     size_t required = 0;
 };
-using TableRow = std::function<void(const std::vector<std::string_view>& fields, const TextLocus& at)>;
-using TableMeta = std::function<void(std::string_view line, const TextLocus& at)>;
+using TableRow = std::function<void(const std::vector<std::string_view>& fields, const TableLocus& at)>;
+using TableMeta = std::function<void(std::string_view line, const TableLocus& at)>;
 std::string read_table(const std::string& path, const TableSpec& spec, const TableMeta& on_meta, const TableRow& on_row);
 
 // Lower-cased copy, for matching header names.
 std::string lower(std::string_view s);
-
-// A text file (or standard output) written through an AtomicOutput: every
-// write is checked, and close() flushes, checks and renames into place.
-class TextOutput {
-public:
-    explicit TextOutput(const std::string& path);
-    ~TextOutput();
-    TextOutput(const TextOutput&) = delete;
-    TextOutput& operator=(const TextOutput&) = delete;
-
-    void write(std::string_view text);
-    // Writes out what is buffered and closes the file, still under its
-    // temporary name: the last step that can fail for want of space.
-    void finish();
-    // finish(), then the file takes its final name.
-    void close();
-    const std::string& path() const { return atomic_.final_path(); }
-
-private:
-    AtomicOutput atomic_;
-    std::FILE* file_ = nullptr;
-    bool owns_ = false;
-    bool closed_ = false;
-};
 
 // "%.*g" formatting without locale surprises; NaN prints as "NA".
 std::string format_real(double value, int precision = 6);

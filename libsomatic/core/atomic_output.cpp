@@ -9,6 +9,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <mutex>
 
 #include "libsomatic/core/error.hpp"
@@ -125,6 +126,29 @@ void AtomicOutput::commit() {
 
 void install_cleanup_signal_handlers() {
     for (int sig : {SIGINT, SIGTERM, SIGHUP}) std::signal(sig, remove_temps_and_die);
+}
+
+void check_distinct_outputs(const std::vector<std::pair<std::string, std::string>>& outputs) {
+    namespace fs = std::filesystem;
+    std::vector<std::pair<std::string, std::string>> seen;  // option, normalised path
+    for (const auto& [option, path] : outputs) {
+        if (path.empty()) continue;
+        std::error_code error;
+        if (path != "-" && fs::exists(path, error) && !fs::is_regular_file(path, error)) continue;  // a device
+        std::string key = path;
+        if (path != "-") {
+            const fs::path canonical = fs::weakly_canonical(fs::absolute(path, error), error);
+            if (!error) key = canonical.string();
+        }
+        for (const auto& [other, other_key] : seen) {
+            if (other_key == key) {
+                throw usage_error(other + " and " + option + " name the same output (" +
+                                  (path == "-" ? std::string("standard output") : path) + ")",
+                                  "give each output its own file");
+            }
+        }
+        seen.emplace_back(option, key);
+    }
 }
 
 }  // namespace somatic

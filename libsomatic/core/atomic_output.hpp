@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace somatic {
@@ -46,5 +47,14 @@ private:
 // Installs SIGINT/SIGTERM/SIGHUP handlers that remove every uncommitted
 // temporary output and then die of the same signal. Called once by each tool.
 void install_cleanup_signal_handlers();
+
+// A run that writes several files: no two of `outputs` (name, path; an
+// empty path is an output not asked for) may name the same file, "-"
+// included (two tables on one standard output would be mixed). Written
+// together they would share one temporary name and interleave; written in
+// turn, the last would silently replace the others. Devices (/dev/null) may
+// be shared. Throws a usage error naming both (the options of a tool, the fields of a
+// library struct).
+void check_distinct_outputs(const std::vector<std::pair<std::string, std::string>>& outputs);
 
 }  // namespace somatic

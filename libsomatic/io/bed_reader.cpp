@@ -1,38 +1,29 @@
 #include "libsomatic/io/bed_reader.hpp"
 
-#include <htslib/hts.h>
-#include <htslib/kstring.h>
-#include <sys/stat.h>
-
-#include <charconv>
 #include <string_view>
 
 #include "libsomatic/core/error.hpp"
-#include "libsomatic/io/text_lines.hpp"
+#include "libsomatic/io/table_reader.hpp"
 
 namespace somatic {
 
-namespace {
-bool parse_coordinate(std::string_view s, int64_t& out) {
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && ptr == s.data() + s.size() && out >= 0;
-}
-}  // namespace
-
 std::vector<BedRecord> read_bed(const std::string& path, const ContigDict* contigs) {
     std::vector<BedRecord> records;
-    TextLines lines(path);
+    TableReader lines(path);
     std::string_view line;
     std::vector<std::string_view> fields;
     while (lines.next(line)) {
         if (line.empty() || line[0] == '#' || line.starts_with("track") || line.starts_with("browser")) continue;
         split_tabs(line, fields);
-        const std::string where = "line " + std::to_string(lines.line_number());
+        const TableLocus at = lines.locus();
+        const std::string where = at.where();
         if (fields.size() < 3) throw input_error(lines.name(), "a BED line needs at least three columns", where);
         BedRecord r;
         r.interval.contig = std::string(fields[0]);
-        if (!parse_coordinate(fields[1], r.interval.beg) || !parse_coordinate(fields[2], r.interval.end)) {
-            throw input_error(lines.name(), "start and end must be non-negative whole numbers", where);
+        r.interval.beg = parse_integer(fields[1], at, "start");
+        r.interval.end = parse_integer(fields[2], at, "end");
+        if (r.interval.beg < 0 || r.interval.end < 0) {
+            throw input_error(lines.name(), "start and end must not be negative", where);
         }
         if (r.interval.end < r.interval.beg) throw input_error(lines.name(), "end is before start", where);
         if (contigs) {

@@ -11,8 +11,9 @@
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/sig/channels.hpp"
-#include "libsomatic/sig/input_file.hpp"
 #include "libsomatic/parallel/region_engine.hpp"
+#include "libsomatic/sig/input_file.hpp"
+#include "libsomatic/sig/option_error.hpp"
 
 namespace somatic::sig {
 
@@ -27,12 +28,15 @@ struct Part {
 
 }  // namespace
 
+void BuildOptions::validate() const { catalogue.validate(); }
+
 BuildResult build_catalogue(const std::vector<std::string>& inputs, const BuildOptions& o) {
+    o.validate();
     if (inputs.empty()) throw usage_error("no input given", "give VCF files, a catalogue table, or '-' for standard input");
     if (std::count(inputs.begin(), inputs.end(), "-") > 1) throw usage_error("standard input ('-') can be read only once");
     if (!o.sample_names.empty() && o.sample_names.size() != inputs.size()) {
-        throw usage_error("--sample-names gives " + std::to_string(o.sample_names.size()) + " names for " +
-                              std::to_string(inputs.size()) + " inputs",
+        throw OptionError("sample_names", "gives " + std::to_string(o.sample_names.size()) + " names for " +
+                                              std::to_string(inputs.size()) + " inputs",
                           "give one name per input file, comma-separated");
     }
     // Open everything first: a missing file or a missing --reference fails
@@ -122,6 +126,24 @@ std::string describe(const VcfSummary& v, MnvMode mnv) {
         for (size_t i = 0; i < skipped.size(); ++i) out += (i ? ", " : "") + skipped[i];
     }
     return out;
+}
+
+void log_summaries(const BuildResult& r, MnvMode mnv) {
+    for (const auto& v : r.summaries) {
+        const auto& s = v.counts;
+        if (s.snvs == 0) {
+            std::string why;
+            if (s.records == 0) {
+                why = "it has no records";
+            } else if (s.filtered == s.records) {
+                why = "no record has FILTER PASS (--all-filters counts them all)";
+            } else {
+                why = "no record is a countable SNV";
+            }
+            log::warning(display_name(v.file) + ": sample " + v.sample + ": no SNV counted: " + why);
+        }
+        log::debug(describe(v, mnv));
+    }
 }
 
 }  // namespace somatic::sig

@@ -17,6 +17,9 @@ struct BuildOptions {
     std::vector<std::string> sample_names;  // one per input when given (VCFs only)
     bool allow_tables = true;               // false: every input must be a VCF
     int threads = 1;
+
+    // catalogue.validate(); throws an OptionError naming the field at fault.
+    void validate() const;
 };
 
 struct VcfSummary {
@@ -38,5 +41,9 @@ BuildResult build_catalogue(const std::vector<std::string>& inputs, const BuildO
 
 // One line for the log: what was counted and what was skipped, and why.
 std::string describe(const VcfSummary& summary, MnvMode mnv);
+
+// Logs each VCF's counts (describe(), at debug level) and warns of a VCF with
+// no SNV counted, saying why.
+void log_summaries(const BuildResult& result, MnvMode mnv);
 
 }  // namespace somatic::sig

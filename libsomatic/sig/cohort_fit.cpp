@@ -1,3 +1,4 @@
+#include "libsomatic/sig/option_error.hpp"
 #include "libsomatic/sig/cohort_fit.hpp"
 
 #include <algorithm>
@@ -101,6 +102,10 @@ SampleFit fit_sample(const Eigen::VectorXd& c, const std::string& name, size_t i
 }
 
 }  // namespace
+
+void CohortOptions::validate() const {
+    if (bootstrap < 0) throw OptionError("bootstrap", "must be >= 0");
+}
 
 std::vector<double> cohort_prior_bonus(const std::vector<int>& selected, int samples) {
     const double n = samples, k = static_cast<double>(selected.size());

@@ -34,6 +34,9 @@ struct CohortOptions {
     // Empirical Bayes over the cohort (fit_cohort): each signature's bonus
     // comes from how often the cohort's fits select it (cohort_prior_bonus).
     bool cohort_prior = false;
+
+    // Throws an OptionError naming the field at fault.
+    void validate() const;
 };
 
 struct SampleFit {

@@ -1,3 +1,4 @@
+#include "libsomatic/sig/option_error.hpp"
 #include "libsomatic/sig/extract.hpp"
 
 #include <algorithm>
@@ -111,15 +112,21 @@ Rank summarise(const Eigen::MatrixXd& V, int k, const std::vector<Run>& runs) {
 
 }  // namespace
 
+void ExtractOptions::validate() const {
+    if (min_k < 1) throw OptionError("min_k", "must be at least 1");
+    if (max_k < min_k) throw OptionError("max_k", "must be at least min_k");
+    if (restarts < 1) throw OptionError("restarts", "must be at least 1");
+    if (!(min_stability >= -1 && min_stability <= 1)) throw OptionError("min_stability", "must be between -1 and 1");
+    if (nmf.max_iterations < 1) throw OptionError("nmf.max_iterations", "must be at least 1");
+}
+
 Extraction extract_signatures(const Eigen::MatrixXd& V, const ExtractOptions& o) {
     const auto samples = static_cast<int>(V.cols());
-    if (o.min_k < 1) throw usage_error("--min-k must be at least 1");
-    if (o.max_k < o.min_k) throw usage_error("--max-k must be at least --min-k");
+    o.validate();
     if (o.max_k >= samples || o.max_k > V.rows()) {
-        throw usage_error("--max-k " + std::to_string(o.max_k) + " is too large for " + std::to_string(samples) + " samples",
+        throw OptionError("max_k", std::to_string(o.max_k) + " is too large for " + std::to_string(samples) + " samples",
                           "K must be below the number of samples (and at most 96); extraction needs a cohort");
     }
-    if (o.restarts < 1) throw usage_error("--restarts must be at least 1");
     if (V.sum() <= 0) throw input_error("", "the catalogue has no mutations", {}, "extraction needs mutation counts");
 
     const int n_k = o.max_k - o.min_k + 1;

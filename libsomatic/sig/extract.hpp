@@ -46,6 +46,11 @@ struct ExtractOptions {
     double min_stability = 0.8;
     double min_cluster_stability = 0.5;
     NmfOptions nmf;
+
+    // Throws an OptionError naming the field at fault (min_k < 1, max_k <
+    // min_k, restarts < 1, min_stability outside [-1, 1],
+    // nmf.max_iterations < 1).
+    void validate() const;
 };
 
 // One K's solution.
@@ -68,9 +73,9 @@ struct Extraction {
     size_t chosen = 0;        // index into ranks
 };
 
-// `catalogue`: 96 x samples counts. Throws a usage error for a bad range
-// (min_k < 1, max_k < min_k, max_k >= samples or > 96, restarts < 1) and
-// an input error for a cohort without mutations.
+// `catalogue`: 96 x samples counts. Throws an OptionError for options that
+// fail validate() or a max_k >= samples or > 96, and an input error for a
+// cohort without mutations.
 Extraction extract_signatures(const Eigen::MatrixXd& catalogue, const ExtractOptions& options);
 
 // The names of K extracted signatures: SBS96A, SBS96B, ..., SBS96Z, SBS96AA, ...

@@ -1,10 +1,7 @@
 #include "libsomatic/sig/input_file.hpp"
 
 #include <htslib/hts.h>
-#include <htslib/kstring.h>
 #include <sys/stat.h>
-
-#include <cstdlib>
 
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/input_path.hpp"
@@ -32,34 +29,13 @@ InputFile::InputFile(std::string path) : path_(std::move(path)) {
         file_ = nullptr;
         throw input_error(name(), "the file is truncated (no end-of-file marker)", {}, "produce the file again");
     }
-    buffer_ = new kstring_t{0, 0, nullptr};
 }
 
 InputFile::~InputFile() {
-    if (buffer_) {
-        auto* ks = static_cast<kstring_t*>(buffer_);
-        std::free(ks->s);
-        delete ks;
-    }
     if (file_) hts_close(file_);
 }
 
 std::string InputFile::name() const { return display_name(path_); }
-
-bool InputFile::next_line(std::string_view& line) {
-    auto* ks = static_cast<kstring_t*>(buffer_);
-    const int ret = hts_getline(file_, '\n', ks);
-    if (ret < -1) {
-        throw input_error(name(), "cannot read", "line " + std::to_string(line_number_ + 1),
-                          "the file may be truncated or corrupt");
-    }
-    if (ret == -1) return false;
-    size_t n = ks->l;
-    if (n && ks->s[n - 1] == '\r') --n;
-    ++line_number_;
-    line = std::string_view(ks->s, n);
-    return true;
-}
 
 std::string file_stem(const std::string& path) {
     if (path == "-") return "stdin";

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 
 struct htsFile;
 
@@ -24,20 +23,15 @@ public:
     std::string name() const;  // the path, or "standard input"
     bool is_vcf() const { return is_vcf_; }
     bool is_bcf() const { return is_bcf_; }
+    // The open file; a text table's lines are read from it by a
+    // TableReader (io/table_reader).
     htsFile* hts() { return file_; }
-
-    // Text inputs: the next line without its newline ('\r' dropped); false at
-    // the end. The view lives until the next call.
-    bool next_line(std::string_view& line);
-    uint64_t line_number() const { return line_number_; }
 
 private:
     std::string path_;
     htsFile* file_ = nullptr;
     bool is_vcf_ = false;
     bool is_bcf_ = false;
-    uint64_t line_number_ = 0;
-    void* buffer_ = nullptr;  // a kstring_t, kept between lines
 };
 
 // The file name without its directory and without .vcf/.vcf.gz/.bcf/.tsv/.txt

@@ -15,8 +15,15 @@
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/sig/channels.hpp"
 #include "libsomatic/sig/input_file.hpp"
+#include "libsomatic/sig/option_error.hpp"
 
 namespace somatic::sig {
+
+void CatalogueOptions::validate() const {
+    if (!(max_ref_mismatch >= 0 && max_ref_mismatch <= 1)) {
+        throw OptionError("max_ref_mismatch", "must be a fraction between 0 and 1");
+    }
+}
 
 ContextReference::ContextReference(const std::string& path, size_t max_cached_contigs)
     : reference_(path), max_cached_(max_cached_contigs < 1 ? 1 : max_cached_contigs) {}

@@ -35,6 +35,9 @@ struct CatalogueOptions {
     // Records whose REF disagrees with the reference: above this fraction of
     // the records checked, the VCF is against another assembly: error.
     double max_ref_mismatch = 0.01;
+
+    // Throws an OptionError naming the field at fault.
+    void validate() const;
 };
 
 // What happened to the records of one file.

@@ -13,8 +13,8 @@
 #include "libsomatic/cli/tool_main.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
+#include "libsomatic/io/table_writer.hpp"
 #include "libsomatic/parallel/shard_plan.hpp"
-#include "libsomatic/sig/text_output.hpp"
 
 using namespace somatic;
 namespace po = boost::program_options;
@@ -121,14 +121,14 @@ int run(int argc, char** argv) {
         if (ec) throw io_error(o.out_dir, "cannot create the directory: " + ec.message());
         for (size_t i = 0; i < plan.size(); ++i) {
             const std::string name = shard_name(o.prefix, i, plan.size());
-            sig::write_text_output((std::filesystem::path(o.out_dir) / (name + ".bed")).string(), bed_lines(plan[i], {}));
+            somatic::write_table((std::filesystem::path(o.out_dir) / (name + ".bed")).string(), bed_lines(plan[i], {}));
         }
         remove_stale_shards(o.out_dir, o.prefix, plan.size());
     }
     if (o.write_table) {
         std::string table;
         for (size_t i = 0; i < plan.size(); ++i) table += bed_lines(plan[i], shard_name(o.prefix, i, plan.size()));
-        sig::write_text_output(o.common.output, table);
+        somatic::write_table(o.common.output, table);
     }
     return 0;
 }

@@ -1,8 +1,7 @@
 // somatic-sig catalogue: VCFs (and catalogue tables) -> one SBS96 catalogue table.
 #include "commands.hpp"
 #include "libsomatic/core/log.hpp"
-#include "libsomatic/sig/catalogue.hpp"
-#include "libsomatic/sig/text_output.hpp"
+#include "libsomatic/sig/pipeline.hpp"
 #include "options.hpp"
 
 namespace somatic::sig_tool {
@@ -10,25 +9,25 @@ namespace somatic::sig_tool {
 int run_catalogue(int argc, char** argv) {
     CommonOptions common;
     VcfOptions vcf;
+    sig::CatalogueRun run;
     boost::program_options::options_description visible;
-    visible.add(vcf_options(vcf)).add(common_options(common, {.reference = true, .regions = false, .output_type = false}));
-    std::vector<std::string> inputs;
+    visible.add(vcf_options(vcf, run.build)).add(common_options(common, {.reference = true, .regions = false, .output_type = false}));
     if (!parse(argc, argv, visible,
                "Usage: somatic-sig catalogue --reference ref.fa [options] in.vcf.gz... | -\n"
                "       somatic-sig catalogue [options] catalogue.tsv... (merge catalogues into one)\n"
                "Counts the PASS SNVs of each VCF (one sample per file) into SBS96, and takes the columns of\n"
                "catalogue tables as they are; writes one MutationType x sample table.",
-               inputs)) {
+               run.inputs)) {
         return 0;
     }
     validate(common);
     log::set_verbose(common.verbose);
     // Catalogue tables are merged as they are: a cohort's catalogue from the
     // per-sample ones of a scattered workflow.
-    auto build = build_options(vcf, common);
-    const auto result = sig::build_catalogue(inputs_or_stdin(inputs), build);
-    log_summaries(result, build.catalogue.mnv);
-    sig::write_text_output(common.output, sig::format_catalogue(result.catalogue));
+    finish_build_options(vcf, common, run.build);
+    run.inputs = inputs_or_stdin(run.inputs);
+    run.output = common.output;
+    with_flag_names([&] { sig::run_catalogue(run); });
     return 0;
 }
 

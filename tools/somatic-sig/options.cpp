@@ -2,28 +2,29 @@
 
 #include <unistd.h>
 
-
+#include "libsomatic/cli/flag_names.hpp"
 #include "libsomatic/cli/parser.hpp"
 #include "libsomatic/core/error.hpp"
-#include "libsomatic/core/log.hpp"
+#include "libsomatic/sig/option_error.hpp"
 #include "libsomatic/sig/signatures.hpp"
 
 namespace po = boost::program_options;
 
 namespace somatic::sig_tool {
 
-po::options_description vcf_options(VcfOptions& o) {
+po::options_description vcf_options(VcfOptions& o, sig::BuildOptions& b) {
+    sig::CatalogueOptions& c = b.catalogue;
     po::options_description d("Counting VCFs");
     d.add_options()
-        ("sample", po::value(&o.sample)->value_name("NAME"),
+        ("sample", po::value(&c.sample)->value_name("NAME"),
          "name each VCF's sample NAME when the VCF has such a sample column (else: ##tumor_sample, the last sample "
          "column, the file name)")
         ("sample-names", po::value(&o.sample_names)->composing()->value_name("A,B,..."),
          "the sample names of the inputs, one per input, in order")
-        ("all-filters", po::bool_switch(&o.all_filters), "count records whatever their FILTER (default: PASS only)")
-        ("mnv", po::value(&o.mnv)->default_value("skip")->value_name("skip|split"),
+        ("all-filters", po::bool_switch(&c.all_filters), "count records whatever their FILTER (default: PASS only)")
+        ("mnv", cli::value(&o.mnv)->value_name("skip|split"),
          "multi-base substitutions (REF and ALT of equal length > 1): skip them (default) or split them into SNVs")
-        ("max-ref-mismatch", po::value(&o.max_ref_mismatch)->default_value(0.01)->value_name("F"),
+        ("max-ref-mismatch", cli::value(&c.max_ref_mismatch)->value_name("F"),
          "stop with an error when more than this fraction of records have a REF that disagrees with the reference "
          "(a VCF of another assembly)");
     return d;
@@ -40,12 +41,9 @@ std::vector<std::string> inputs_or_stdin(std::vector<std::string> inputs) {
     return {"-"};
 }
 
-sig::BuildOptions build_options(const VcfOptions& v, const CommonOptions& c) {
-    sig::BuildOptions b;
+void finish_build_options(const VcfOptions& v, const CommonOptions& c, sig::BuildOptions& b) {
     b.reference = c.reference;
     b.threads = c.threads;
-    b.catalogue.sample = v.sample;
-    b.catalogue.all_filters = v.all_filters;
     if (v.mnv == "skip") {
         b.catalogue.mnv = sig::MnvMode::skip;
     } else if (v.mnv == "split") {
@@ -53,29 +51,36 @@ sig::BuildOptions build_options(const VcfOptions& v, const CommonOptions& c) {
     } else {
         throw usage_error("unknown --mnv '" + v.mnv + "'", "use skip or split");
     }
-    if (!(v.max_ref_mismatch >= 0 && v.max_ref_mismatch <= 1)) {
-        throw usage_error("--max-ref-mismatch must be a fraction between 0 and 1");
-    }
-    b.catalogue.max_ref_mismatch = v.max_ref_mismatch;
     b.sample_names = sig::split_names(v.sample_names);
-    return b;
 }
 
-void log_summaries(const sig::BuildResult& r, sig::MnvMode mnv) {
-    for (const auto& v : r.summaries) {
-        const auto& s = v.counts;
-        if (s.snvs == 0) {
-            std::string why;
-            if (s.records == 0) {
-                why = "it has no records";
-            } else if (s.filtered == s.records) {
-                why = "no record has FILTER PASS (--all-filters counts them all)";
-            } else {
-                why = "no record is a countable SNV";
-            }
-            log::warning(display_name(v.file) + ": sample " + v.sample + ": no SNV counted: " + why);
-        }
-        log::debug(sig::describe(v, mnv));
+namespace {
+// Each options struct's fields that a flag sets, and the flag.
+const cli::FlagNames kFlagNames = {
+    {"signatures", "--signatures"},
+    {"penalty_constant", "--penalty"},
+    {"penalty_per_log_n", "--penalty-slope"},
+    {"common_bonus", "--common-bonus"},
+    {"bootstrap_out", "--bootstrap-out"},
+    {"bootstrap", "--bootstrap"},
+    {"min_k", "--min-k"},
+    {"max_k", "--max-k"},
+    {"restarts", "--restarts"},
+    {"min_stability", "--min-stability"},
+    {"nmf.max_iterations", "--max-iterations"},
+    {"max_ref_mismatch", "--max-ref-mismatch"},
+    {"sample_names", "--sample-names"},
+};
+}  // namespace
+
+void with_flag_names(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const sig::OptionError& e) {
+        // Only the options' own errors: an input error's words ("signatures",
+        // "bootstrap") are not flags.
+        throw Error(e.kind(), e.file(), cli::to_flags(e.problem(), kFlagNames), e.locus(),
+                    cli::to_flags(e.hint(), kFlagNames));
     }
 }
 

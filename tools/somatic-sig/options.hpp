@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -10,16 +11,15 @@
 
 namespace somatic::sig_tool {
 
-// What counting a VCF needs (catalogue, and fit given VCFs).
+// The flags of counting a VCF (catalogue, and fit and extract given VCFs)
+// that need translating into sig::BuildOptions; the others are bound to
+// its fields directly, defaults included.
 struct VcfOptions {
-    std::string sample;
     std::vector<std::string> sample_names;
-    bool all_filters = false;
     std::string mnv = "skip";
-    double max_ref_mismatch = 0.01;
 };
 
-boost::program_options::options_description vcf_options(VcfOptions& o);
+boost::program_options::options_description vcf_options(VcfOptions& o, sig::BuildOptions& build);
 
 // Parses argv against `visible` plus the positional inputs with
 // cli::Parser; answers --help or --version and returns false. `usage` is the
@@ -30,11 +30,11 @@ bool parse(int argc, char** argv, const boost::program_options::options_descript
 // The inputs, or "-" when none is given and standard input is not a terminal.
 std::vector<std::string> inputs_or_stdin(std::vector<std::string> inputs);
 
-// Checks the VCF options and fills `build` from them and the common options.
-sig::BuildOptions build_options(const VcfOptions& v, const CommonOptions& c);
+// Fills the rest of `build` from the VCF flags and the common options.
+void finish_build_options(const VcfOptions& v, const CommonOptions& c, sig::BuildOptions& build);
 
-// Logs each VCF's counts (info with --verbose; a warning for a VCF with no
-// SNV counted).
-void log_summaries(const sig::BuildResult& r, sig::MnvMode mnv);
+// Runs `f`, turning the library's OptionError, which names a field of an
+// options struct, into the usage error that names the flag (cli::to_flags).
+void with_flag_names(const std::function<void()>& f);
 
 }  // namespace somatic::sig_tool

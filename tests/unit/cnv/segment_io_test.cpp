@@ -61,6 +61,92 @@ TEST_CASE("bad log2 tables") {
     }
 }
 
+namespace {
+std::vector<std::string_view> split(std::string_view line) {
+    std::vector<std::string_view> f;
+    split_tabs(line, f);
+    return f;
+}
+const TableLocus kAt{"t.tsv", 3};
+}  // namespace
+
+TEST_CASE("log2 table step 1: the columns, from a header or the first row's width") {
+    Log2Columns c;
+    const std::string cnr = "chromosome\tstart\tend\tgene\tdepth\tlog2\tweight";
+    CHECK(log2_columns(split(cnr), cnr, {}, kAt, c));
+    CHECK((c.chrom == 0 && c.start == 1 && c.end == 2 && c.value == 5 && c.kind == 3 && c.baf == -1));
+    const std::string cgh = "Clone\tChromosome\tPosition\tCoriell.05296";
+    CHECK(log2_columns(split(cgh), cgh, {}, kAt, c));
+    CHECK((c.chrom == 1 && c.start == 2 && c.end == -1 && c.value == 3));
+    Log2TableOptions named;
+    named.column = "depth";
+    CHECK(log2_columns(split(cnr), cnr, named, kAt, c));
+    CHECK(c.value == 4);
+    const std::string five = "chr1\t0\t100\t0.1\t0.3";
+    CHECK_FALSE(log2_columns(split(five), five, {}, kAt, c));  // data, not a header
+    CHECK((c.value == 3 && c.baf == 4 && c.end == 2));
+    const std::string three = "chr1\t100\t0.1";
+    CHECK_FALSE(log2_columns(split(three), three, {}, kAt, c));
+    CHECK((c.end == -1 && c.value == 2));
+    const std::string two = "chr1\t100";
+    CHECK_THROWS_WITH(log2_columns(split(two), two, {}, kAt, c), doctest::Contains("at least 3 columns (chrom pos log2) at line 3"));
+    const std::string none = "a\tb\tc";
+    CHECK_THROWS_WITH(log2_columns(split(none), none, {}, kAt, c), doctest::Contains("no chromosome and start/position"));
+}
+
+TEST_CASE("log2 table step 2: a row's value and coordinates, then its BAF and kind") {
+    const Log2Columns c{0, 1, 2, 3, 4, 5};
+    Log2TableOptions kb;
+    kb.position_scale = 1000;
+    Log2Row r = parse_log2_row(split("chr1\t1.5\t2\t-0.5\t0.25\tAntitarget"), c, kb, kAt);
+    CHECK(r.beg == 1500);
+    CHECK(r.end == 2000);
+    CHECK(r.value == -0.5);
+    parse_log2_extras(split("chr1\t1.5\t2\t-0.5\t0.25\tAntitarget"), c, kAt, r);
+    CHECK(r.baf == 0.25);
+    CHECK(r.noise == 1);
+    CHECK(std::isnan(parse_log2_row(split("chr1\t0\t1\tNA\t0.2\tx"), c, {}, kAt).value));
+    const Log2Columns point{0, 1, -1, 2, -1};
+    CHECK(parse_log2_row(split("chr1\t7\t0.1"), point, {}, kAt).end == 8);
+    CHECK_THROWS_WITH(parse_log2_row(split("chr1\t0\t1"), c, {}, kAt), doctest::Contains("expected at least 5 columns, found 3"));
+    CHECK_THROWS_WITH(parse_log2_row(split("chr1\tx\t1\t0\t0\tk"), c, {}, kAt),
+                      doctest::Contains("column 'start' holds 'x', not a number at line 3"));
+    Log2Row bad;
+    CHECK_THROWS_WITH(parse_log2_extras(split("chr1\t0\t1\t0\t1.5\tk"), c, kAt, bad), doctest::Contains("BAF outside [0, 1]"));
+}
+
+TEST_CASE("log2 table step 3: rows gathered in order, or sorted") {
+    const Log2Columns c{0, 1, 2, 3, -1, -1};
+    const std::vector<std::string> rows = {"chr2\t0\t10\t0.1", "chr1\t10\t20\t0.2", "chr1\t0\t10\t0.3",
+                                           "chr1\t20\t30\tNA"};
+    Log2TableOptions sorted;
+    sorted.sort = true;
+    Log2Rows gathered("t.tsv", sorted);
+    for (const auto& row : rows) gathered.add(split(row), c, sorted, kAt);
+    CHECK(gathered.data_rows() == 4);
+    const SegmentInput in = gathered.finish();
+    CHECK(in.contigs == std::vector<std::string>{"chr2", "chr1"});
+    REQUIRE(in.size() == 3);  // the NA row skipped
+    CHECK(in.beg[1] == 0);
+    CHECK(in.log2[1] == doctest::Approx(0.3));
+
+    Log2Rows ordered("t.tsv", {});
+    ordered.add(split(rows[0]), c, {}, kAt);
+    ordered.add(split(rows[1]), c, {}, kAt);
+    CHECK_THROWS_WITH(ordered.add(split(rows[2]), c, {}, kAt), doctest::Contains("(sort the table, or give --sort)"));
+
+    Log2Rows none("t.tsv", {});
+    CHECK_THROWS_WITH(none.finish(), doctest::Contains("no data rows"));
+    Log2Rows missing("t.tsv", {});
+    missing.add(split(rows[3]), c, {}, kAt);
+    CHECK_THROWS_WITH(missing.finish(), doctest::Contains("every log2 value is missing"));
+    Log2Rows header("t.tsv", {});
+    header.add_header_line("##sex=female");
+    header.add_header_line("##other=1");
+    header.add(split(rows[0]), c, {}, kAt);
+    CHECK(header.finish().header == std::vector<std::string>{"##sex=female"});
+}
+
 TEST_CASE("het sites go to the bin that holds them, or the nearest one before") {
     SegmentInput in;
     in.contigs = {"chr1"};

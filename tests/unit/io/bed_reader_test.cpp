@@ -29,8 +29,8 @@ TEST_CASE("malformed BED lines name the file and the line") {
         return std::string("ok");
     };
     CHECK(message("chr1\t10\n").find("at line 1") != std::string::npos);
-    CHECK(message("chr1\t0\t10\nchr1\tx\t10\n").find("whole numbers at line 2") != std::string::npos);
-    CHECK(message("chr1\t-5\t10\n").find("non-negative") != std::string::npos);
+    CHECK(message("chr1\t0\t10\nchr1\tx\t10\n").find("column 'start' holds 'x', not an integer at line 2") != std::string::npos);
+    CHECK(message("chr1\t-5\t10\n").find("must not be negative at line 1") != std::string::npos);
     CHECK(message("chr1\t20\t10\n").find("end is before start") != std::string::npos);
     const ContigDict d({{"chr1", 50}});
     CHECK(message("1\t0\t10\n", &d).find("'chr' prefix") != std::string::npos);

@@ -59,7 +59,7 @@ TEST_CASE("missing, unknown and duplicate channels are errors naming them") {
     CHECK(error_of(write_text("cat_dup.tsv", table("MutationType\ta\tb", -1, "A[C>A]A\t1\t1\n"))).find("appears twice") !=
           std::string::npos);
     CHECK(error_of(write_text("cat_neg.tsv", "MutationType\ta\nA[C>A]A\t-1\n")).find("not a number >= 0") != std::string::npos);
-    CHECK(error_of(write_text("cat_width.tsv", "MutationType\ta\tb\nA[C>A]A\t1\n")).find("has 2 columns but the header has 3") !=
+    CHECK(error_of(write_text("cat_width.tsv", "MutationType\ta\tb\nA[C>A]A\t1\n")).find("expected 3 columns, found 2 at line 2") !=
           std::string::npos);
     CHECK(error_of(write_text("cat_noheader.tsv", "# only a comment\n")).find("no header line") != std::string::npos);
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "libsomatic/sig/channels.hpp"
+#include "libsomatic/sig/option_error.hpp"
 #include "libsomatic/sig/random.hpp"
 
 using namespace somatic::sig;
@@ -90,4 +91,40 @@ TEST_CASE("a common signature's bonus lowers its penalty, by hand") {
     const auto b = favoured.fit(c);
     CHECK(b.exposures(0) == doctest::Approx(192).epsilon(1e-6));
     CHECK(b.exposures(1) == doctest::Approx(48).epsilon(1e-6));
+}
+
+TEST_CASE("the default fit favours SBS1 and SBS5, as somatic-sig does") {
+    FitOptions o;
+    CHECK(o.common == std::vector<std::string>{"SBS1", "SBS5"});
+    CHECK(o.common_bonus == kCommonBonus);
+    CHECK(signature_bonus(o, {"SBS2", "SBS5", "SBS1"}) == std::vector<double>{0, kCommonBonus, kCommonBonus});
+    o.common.clear();
+    CHECK(signature_bonus(o, {"SBS1"}) == std::vector<double>{0});
+    o.bonus = {3};  // given per signature: taken as it is
+    CHECK(signature_bonus(o, {"SBS1"}) == std::vector<double>{3});
+    // The same by hand as above, F renamed SBS5 and H renamed SBS1: H stays
+    // without any option set.
+    SignatureSet s;
+    s.names = {"SBS5", "SBS1"};
+    s.matrix = Eigen::MatrixXd::Zero(kChannels, 2);
+    s.matrix.col(0).setConstant(1.0 / 96);
+    s.matrix.col(1).head(48).setConstant(1.0 / 48);
+    Eigen::VectorXd c(kChannels);
+    c.head(48).setConstant(3);
+    c.tail(48).setConstant(2);
+    const Fitter fitter(s, {});
+    CHECK(fitter.fit(c).exposures(1) == doctest::Approx(48).epsilon(1e-6));
+}
+
+TEST_CASE("fit options are checked in their own field names") {
+    FitOptions o;
+    CHECK_NOTHROW(o.validate());  // -1: the defaults
+    o.penalty_constant = -2;
+    CHECK_THROWS_WITH_AS(o.validate(), "penalty_constant must be a number >= 0", OptionError);
+    o = {};
+    o.penalty_per_log_n = std::nan("");
+    CHECK_THROWS_WITH_AS(o.validate(), "penalty_per_log_n must be a number >= 0", OptionError);
+    o = {};
+    o.common_bonus = -1;
+    CHECK_THROWS_WITH_AS(o.validate(), "common_bonus must be a number >= 0", OptionError);
 }
