@@ -1,6 +1,7 @@
 #include "libsomatic/cnv/prune.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -8,21 +9,26 @@ namespace somatic::cnv {
 
 double imbalance_at(size_t g) { return 0.005 * static_cast<double>(g); }
 
+namespace {
+
+// log(1/2 e^a + 1/2 e^b) without overflow.
+double log_mean_exp(double a, double b) { return std::max(a, b) + std::log1p(std::exp(-std::abs(a - b))) - std::log(2.0); }
+
+double binomial_mixture(double k, double d, double log_lo, double log_hi) {
+    // log(1/2 p^k q^(d-k) + 1/2 q^k p^(d-k)), p = 1/2 + delta.
+    return log_mean_exp(k * log_hi + (d - k) * log_lo, k * log_lo + (d - k) * log_hi);
+}
+
+}  // namespace
+
 double het_site_loglik(double baf, double depth, double delta, double sd) {
     if (depth > 0) {
         const double d = std::max(1.0, std::round(depth));
         const double k = std::clamp(std::round(baf * d), 0.0, d);
-        const double lo = std::log(0.5 - delta), hi = std::log(0.5 + delta);
-        // log(1/2 p^k q^(d-k) + 1/2 q^k p^(d-k)), p = 1/2 + delta, by log-sum-exp.
-        const double a = k * hi + (d - k) * lo, b = k * lo + (d - k) * hi;
-        const double m = std::max(a, b);
-        return m + std::log(0.5 * std::exp(a - m) + 0.5 * std::exp(b - m));
+        return binomial_mixture(k, d, std::log(0.5 - delta), std::log(0.5 + delta));
     }
     const double s2 = 2 * sd * sd;
-    const double a = -(baf - 0.5 + delta) * (baf - 0.5 + delta) / s2;
-    const double b = -(baf - 0.5 - delta) * (baf - 0.5 - delta) / s2;
-    const double m = std::max(a, b);
-    return m + std::log(0.5 * std::exp(a - m) + 0.5 * std::exp(b - m));
+    return log_mean_exp(-(baf - 0.5 + delta) * (baf - 0.5 + delta) / s2, -(baf - 0.5 - delta) * (baf - 0.5 - delta) / s2);
 }
 
 void StretchStats::add_bin(double x, double weight) {
@@ -33,7 +39,22 @@ void StretchStats::add_bin(double x, double weight) {
 
 void StretchStats::add_het(double baf, double depth, double sd) {
     if (baf_loglik.empty()) baf_loglik.assign(kImbalanceGrid, 0.0);
-    for (size_t g = 0; g < kImbalanceGrid; ++g) baf_loglik[g] += het_site_loglik(baf, depth, imbalance_at(g), sd);
+    if (!(depth > 0)) {
+        for (size_t g = 0; g < kImbalanceGrid; ++g) baf_loglik[g] += het_site_loglik(baf, depth, imbalance_at(g), sd);
+        return;
+    }
+    // The grid's log(1/2 -+ delta), once.
+    static const auto logs = [] {
+        std::array<std::array<double, kImbalanceGrid>, 2> t{};
+        for (size_t g = 0; g < kImbalanceGrid; ++g) {
+            t[0][g] = std::log(0.5 - imbalance_at(g));
+            t[1][g] = std::log(0.5 + imbalance_at(g));
+        }
+        return t;
+    }();
+    const double d = std::max(1.0, std::round(depth));
+    const double k = std::clamp(std::round(baf * d), 0.0, d);
+    for (size_t g = 0; g < kImbalanceGrid; ++g) baf_loglik[g] += binomial_mixture(k, d, logs[0][g], logs[1][g]);
 }
 
 void StretchStats::add(const StretchStats& o) {
