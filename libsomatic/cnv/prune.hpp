@@ -8,8 +8,9 @@
 // one seen in 80 reads 0.056, yet both get the genome's one sd; and folding
 // at 0.5 makes balanced stretches look tighter than they are. Stretches of
 // shallow het sites, or of sites of different depth, then pay for a split
-// that the allele counts do not support (on a simulated 5 Mb pair, 6 extra
-// change-points where no copy number changes).
+// that the allele counts do not support (the bench's 5 Mb pair with the het
+// sites of every other 250 kb block thinned to 8 reads: 7 extra
+// change-points where no copy number changes; bench/RESULTS.md).
 //
 // So after the search each change-point is tested again, by a penalised
 // likelihood ratio of its two neighbouring segments against their union:
