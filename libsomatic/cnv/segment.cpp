@@ -1,6 +1,8 @@
 #include "libsomatic/cnv/segment.hpp"
 #include "libsomatic/cnv/segment_oracle.hpp"
 
+#include "libsomatic/cnv/prune.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -50,6 +52,7 @@ void SegmentInput::add_het(size_t i, double baf, double depth) {
     het_sumsq[i] += m * m;
     het_depth[i] += depth;
     baf_sequence.push_back(baf);
+    het_site_depth.push_back(depth);
 }
 
 double robust_sd(const std::vector<double>& x, const std::vector<int32_t>& group) {
@@ -103,10 +106,13 @@ namespace {
 // bin's weight, 1 / its class's noise variance.
 struct Costs {
     std::vector<double> s0, s1, s2, h0, h1, h2;
-    double wb = 0;
+    double wb = 0, sdb = 0;
+    const SegmentInput& in;
+    size_t first_site = 0;  // the index in in.baf_sequence of the contig's first het site
 
     Costs(const std::vector<double>& x, const std::vector<double>& w, const SegmentInput& in, size_t lo, size_t hi,
-          double sdb) {
+          double sdb, size_t first_site = 0)
+        : sdb(sdb), in(in), first_site(first_site) {
         const size_t n = hi - lo;
         for (auto* v : {&s0, &s1, &s2, &h0, &h1, &h2}) v->assign(n + 1, 0);
         for (size_t i = 0; i < n; ++i) {
@@ -119,6 +125,20 @@ struct Costs {
             h2[i + 1] = h2[i] + in.het_sumsq[lo + i];
         }
         wb = sdb > 0 ? 1.0 / (sdb * sdb) : 0.0;
+    }
+
+    // The likelihood test's statistics of bins [a, b) (prune.hpp); het sites
+    // only when the BAF is in the cost.
+    StretchStats stretch(size_t a, size_t b) const {
+        StretchStats st;
+        st.w = s0[b] - s0[a];
+        st.wx = s1[b] - s1[a];
+        st.wxx = s2[b] - s2[a];
+        if (wb > 0 && in.het_site_depth.size() == in.baf_sequence.size()) {
+            const auto i0 = first_site + static_cast<size_t>(h0[a]), i1 = first_site + static_cast<size_t>(h0[b]);
+            for (size_t i = i0; i < i1; ++i) st.add_het(in.baf_sequence[i], in.het_site_depth[i], sdb);
+        }
+        return st;
     }
 
     // The weighted mean log2 of bins [a, b).
@@ -265,7 +285,20 @@ void merge_transitions(const Costs& cost, size_t n, std::vector<size_t>& starts)
     }
 }
 
-std::vector<size_t> segment_contig(const Costs& cost, size_t n, size_t m, double penalty, bool refine) {
+// Keeps the change-points of `starts` that pay their penalty in the joint
+// likelihood ratio test (prune.hpp).
+void prune_starts(const Costs& cost, size_t n, double penalty, std::vector<size_t>& starts) {
+    if (starts.size() < 2) return;
+    std::vector<StretchStats> stats;
+    stats.reserve(starts.size());
+    for (size_t k = 0; k < starts.size(); ++k) stats.push_back(cost.stretch(starts[k], k + 1 < starts.size() ? starts[k + 1] : n));
+    std::vector<size_t> kept;
+    for (size_t k : prune_change_points(std::move(stats), penalty)) kept.push_back(starts[k]);
+    starts.swap(kept);
+}
+
+std::vector<size_t> segment_contig(const Costs& cost, size_t n, size_t m, double penalty, const SegmentOptions& o) {
+    const bool refine = o.refine;
     if (n < 2 * m) return {0};
     std::vector<size_t> cand{0, n};
     binary_candidates(cost, n, m, 0.5 * penalty, cand);
@@ -278,10 +311,9 @@ std::vector<size_t> segment_contig(const Costs& cost, size_t n, size_t m, double
         if (t == 0 || t == n || (t >= m && t + m <= n)) c.push_back(t);
     }
     std::vector<size_t> starts = pelt(cost, c, m, penalty);
-    if (refine) {
-        merge_transitions(cost, n, starts);
-        refine_starts(cost, n, m, starts);
-    }
+    if (refine) merge_transitions(cost, n, starts);
+    if (o.prune) prune_starts(cost, n, penalty, starts);
+    if (refine) refine_starts(cost, n, m, starts);
     return starts;
 }
 
@@ -439,13 +471,14 @@ struct SegmentRun {
     double penalty;
     size_t min_bins;
     const SegmentOptions& options;
+    std::vector<size_t> sites_before;  // het sites before each range
 
     // The segment starts of every contig, under bin weights `w`.
     void segment_all(const std::vector<double>& w, std::vector<std::vector<size_t>>& starts) const {
         parallel_for_index(options.threads, ranges.size(), [&](size_t r) {
             const auto [lo, hi] = ranges[r];
-            const Costs cost(x, w, in, lo, hi, sd_mirrored);
-            starts[r] = segment_contig(cost, hi - lo, min_bins, penalty, options.refine);
+            const Costs cost(x, w, in, lo, hi, sd_mirrored, sites_before[r]);
+            starts[r] = segment_contig(cost, hi - lo, min_bins, penalty, options);
         });
     }
 };
@@ -493,7 +526,11 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
     // The penalised optimum of every contig, then again under the noise's
     // long-run variance when it is correlated.
     const auto ranges = contig_ranges(in.contig);
-    const SegmentRun run{in, x, ranges, sd_mirrored, result.penalty, static_cast<size_t>(std::max(1, o.min_bins)), o};
+    SegmentRun run{in, x, ranges, sd_mirrored, result.penalty, static_cast<size_t>(std::max(1, o.min_bins)), o, {}};
+    for (size_t r = 0, sites = 0; r < ranges.size(); ++r) {
+        run.sites_before.push_back(sites);
+        for (size_t i = ranges[r].first; i < ranges[r].second; ++i) sites += in.het_n[i];
+    }
     std::vector<std::vector<size_t>> starts(ranges.size());
     run.segment_all(w, starts);
     if (o.correlated_noise) {

@@ -27,9 +27,13 @@
 // up to a few bins. Cost: O(n log n) for the candidates, then PELT on K
 // candidates (near-linear in K with pruning). Memory: O(n).
 //
-// Two steps follow the optimum (SegmentOptions::refine): short segments that
-// are only the blur of a step are merged into a neighbour, and each
-// change-point is placed at the middle of its likelihood support interval. A
+// Three steps follow the optimum. Short segments that are only the blur of a
+// step are merged into a neighbour (SegmentOptions::refine); each
+// change-point is tested again by a penalised likelihood ratio under the
+// allele counts' binomial likelihood, and removed unless it pays its penalty
+// (SegmentOptions::prune, prune.hpp: the mirrored-BAF cost of the search
+// over-splits stretches of shallow het sites); and each change-point is
+// placed at the middle of its likelihood support interval (refine). A
 // BAF-only change between two het sites several bins apart then lands in the
 // middle of the gap rather than where the log2 noise happened to put it.
 //
@@ -74,8 +78,9 @@ struct SegmentInput {
     // the sum of their tumour depths.
     std::vector<uint32_t> het_n;
     std::vector<double> het_sum, het_sumsq, het_depth;
-    // Every het site's BAF in genome order, for the noise estimate.
-    std::vector<double> baf_sequence;
+    // Every het site's BAF in genome order, for the noise estimate, and its
+    // tumour depth (0: unknown), for the change-points' likelihood test.
+    std::vector<double> baf_sequence, het_site_depth;
     std::vector<std::string> header;  // "##key=value" lines to carry along
 
     size_t size() const { return log2.size(); }
@@ -96,6 +101,9 @@ struct SegmentOptions {
     // interval (the positions between its neighbours whose cost is within 2
     // of the best). Off: the plain penalised optimum.
     bool refine = true;
+    // After the optimum: every change-point must pay its penalty in the
+    // joint log2 + allele-count likelihood (prune.hpp), or it is removed.
+    bool prune = true;
     // Estimate the noise's correlation between neighbouring bins and weigh
     // bins by the long-run variance (see above). Off: F = 1.
     bool correlated_noise = true;

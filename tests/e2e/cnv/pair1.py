@@ -47,6 +47,21 @@ for r in calls:
             covered += overlap
             agree += overlap if cn != "NA" and int(cn) == tcn else 0
 frac = agree / covered if covered else 0
+# Breakpoint precision: every boundary between two calls of a contig is
+# within 2 bins (1 kb) of a true change of (total, major, minor).
+states = {}
+with open(os.path.join(P1, "truth.cn.bed")) as f:
+    for line in f:
+        if not line.startswith("#"):
+            c, s, e, total, major, minor = line.split("\t")[:6]
+            states.setdefault(c, []).append((int(s), (total, major, minor)))
+true_bps = [(c, p) for c, rows in states.items() for (p, a), (_, b) in zip(rows[1:], rows) if a != b]
+called_bps = [(a["chrom"], int(b["start"])) for a, b in zip(calls, calls[1:]) if a["chrom"] == b["chrom"]]
+false_bps = [(c, p) for c, p in called_bps if not any(tc == c and abs(tp - p) <= 1000 for tc, tp in true_bps)]
+checks.check(not false_bps, "each of the %d called breakpoints is within 2 bins of a true one (false: %s)"
+             % (len(called_bps), false_bps))
+found = [b for b in true_bps if any(c == b[0] and abs(p - b[1]) <= 1000 for c, p in called_bps)]
+checks.check(len(found) >= 13, "%d of the %d true breakpoints are found (want >= 13)" % (len(found), len(true_bps)))
 checks.check(frac >= 0.85, "total copy number right on %.1f%% of the called genome (want >= 85%%)" % (100 * frac))
 checks.check(covered >= 0.9 * 200000, "%d of 200000 bp are called" % covered)
 
