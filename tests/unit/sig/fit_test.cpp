@@ -23,6 +23,25 @@ SignatureSet quarters(double floor = 0.001) {
     }
     return s;
 }
+
+// The hand-worked case of the bonus tests: a flat signature (first) and one
+// on the first 48 channels (second), and a catalogue of 3 mutations in each
+// of those 48 channels and 2 in each of the others.
+SignatureSet flat_and_half(const std::string& flat, const std::string& half) {
+    SignatureSet s;
+    s.names = {flat, half};
+    s.matrix = Eigen::MatrixXd::Zero(kChannels, 2);
+    s.matrix.col(0).setConstant(1.0 / 96);
+    s.matrix.col(1).head(48).setConstant(1.0 / 48);
+    return s;
+}
+
+Eigen::VectorXd three_and_two() {
+    Eigen::VectorXd c(kChannels);
+    c.head(48).setConstant(3);
+    c.tail(48).setConstant(2);
+    return c;
+}
 }  // namespace
 
 TEST_CASE("selection keeps the signatures the data supports and drops a trace") {
@@ -72,14 +91,8 @@ TEST_CASE("a common signature's bonus lowers its penalty, by hand") {
     //   2 x 48 x (3 ln(3/2.5) + 2 ln(2/2.5)) = 9.665,
     // below the penalty 6 + ln 240 = 11.48, so H is dropped; with a bonus of
     // 11 its penalty is 0.48 and it stays.
-    SignatureSet s;
-    s.names = {"F", "H"};
-    s.matrix = Eigen::MatrixXd::Zero(kChannels, 2);
-    s.matrix.col(0).setConstant(1.0 / 96);
-    s.matrix.col(1).head(48).setConstant(1.0 / 48);
-    Eigen::VectorXd c(kChannels);
-    c.head(48).setConstant(3);
-    c.tail(48).setConstant(2);
+    const SignatureSet s = flat_and_half("F", "H");
+    const Eigen::VectorXd c = three_and_two();
     CHECK(2 * 48 * (3 * std::log(3 / 2.5) + 2 * std::log(2 / 2.5)) == doctest::Approx(9.665).epsilon(1e-3));
     const Fitter plain(s, {});
     const auto a = plain.fit(c);
@@ -104,14 +117,8 @@ TEST_CASE("the default fit favours SBS1 and SBS5, as somatic-sig does") {
     CHECK(signature_bonus(o, {"SBS1"}) == std::vector<double>{3});
     // The same by hand as above, F renamed SBS5 and H renamed SBS1: H stays
     // without any option set.
-    SignatureSet s;
-    s.names = {"SBS5", "SBS1"};
-    s.matrix = Eigen::MatrixXd::Zero(kChannels, 2);
-    s.matrix.col(0).setConstant(1.0 / 96);
-    s.matrix.col(1).head(48).setConstant(1.0 / 48);
-    Eigen::VectorXd c(kChannels);
-    c.head(48).setConstant(3);
-    c.tail(48).setConstant(2);
+    const SignatureSet s = flat_and_half("SBS5", "SBS1");
+    const Eigen::VectorXd c = three_and_two();
     const Fitter fitter(s, {});
     CHECK(fitter.fit(c).exposures(1) == doctest::Approx(48).epsilon(1e-6));
 }
