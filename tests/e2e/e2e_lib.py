@@ -68,3 +68,16 @@ def scratch():
     if not os.environ.get("SOMATIC_KEEP_SCRATCH"):
         atexit.register(shutil.rmtree, path, True)
     return path
+
+
+def read_fasta(path):
+    """{name: upper-case sequence} of a plain FASTA file."""
+    seqs, name = {}, None
+    for line in open(path):
+        line = line.strip()
+        if line.startswith(">"):
+            name = line[1:].split()[0]
+            seqs[name] = []
+        elif name:
+            seqs[name].append(line.upper())
+    return {k: "".join(v) for k, v in seqs.items()}

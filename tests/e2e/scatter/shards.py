@@ -9,22 +9,11 @@ import shutil
 import subprocess
 import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-from e2e_lib import FAILURES, TESTDATA, binary, check, finish, run, scratch
+from e2e_lib import FAILURES, TESTDATA, binary, check, finish, read_fasta, run, scratch
 
 SCATTER = binary("somatic-scatter")
 MIN_GAP = 100  # somatic-scatter's default --min-gap
 
-
-def read_fasta(path):
-    seqs, name = {}, None
-    for line in open(path):
-        line = line.strip()
-        if line.startswith(">"):
-            name = line[1:].split()[0]
-            seqs[name] = []
-        elif name:
-            seqs[name].append(line)
-    return {k: "".join(v).upper() for k, v in seqs.items()}
 
 
 def expected_sequence(seqs, min_gap, only=None):

@@ -14,6 +14,9 @@ SKIP = 77  # meson's exit code for a skipped test
 # accuracy. The normal stage runs the full checks.
 SMALL = os.environ.get("SOMATIC_TEST_SMALL") == "1"
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from e2e_lib import read_fasta  # noqa: E402,F401  (re-exported for the sig tests)
+
 BASES = "ACGT"
 COMP = {"A": "T", "C": "G", "G": "C", "T": "A"}
 CLASSES = [("C", "A"), ("C", "G"), ("C", "T"), ("T", "A"), ("T", "C"), ("T", "G")]
@@ -26,17 +29,6 @@ def run(*args, stdin=None, check=True):
         sys.exit(f"FAIL: {' '.join(args)} exited {r.returncode}: {r.stderr}")
     return r
 
-
-def read_fasta(path):
-    seqs, name = {}, None
-    for line in open(path):
-        line = line.strip()
-        if line.startswith(">"):
-            name = line[1:].split()[0]
-            seqs[name] = []
-        elif name:
-            seqs[name].append(line.upper())
-    return {k: "".join(v) for k, v in seqs.items()}
 
 
 def channel(before, ref, alt, after):
