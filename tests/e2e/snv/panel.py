@@ -21,7 +21,10 @@ Checks, with their reasons:
   ~20 alt reads (at least ~10 for a low draw) against a normal with none
   but errors (1e-3 / 3 per alt base: 0.3 reads expected); the evidence is
   decisive, so any miss is a filter or a grid failing at depth, not chance.
-  VAF 0.01 (~10 reads) is reported, not required.
+  VAF 0.01 (~10 reads) is reported, not required: on a panel's few
+  thousand sites the estimated somatic prior stays near its pseudo-count
+  (1 SNV per 1e6 sites, somatic_prior.cpp; ~1.8e-5 here), so 8-10 reads
+  give QSS ~20-60 and some fall under LowQSS.
 - No true SNV at any VAF is filtered StrandBias, OrientationBias or
   ReadEnd: they are balanced by construction; a Fisher test firing on
   them at 1000x would be a bug (the failure prints the Phred values).
