@@ -1,0 +1,173 @@
+"""somatic-snv on a 1000x panel: true somatic SNVs at VAF 0.01-0.05.
+
+Panels are sequenced at 500-2000x, where the allele-fraction grid must
+reach a few per cent and the filters' tests get very powerful: a Fisher
+test of strand or orientation balance on 1000 reads rejects at a small
+imbalance. The reads are written here by a seeded generator (the simulator
+spends its time on a genome's worth of fragments; a panel is a few targets):
+a random 40 kb reference, six 300 bp targets, capture fragments of 300 +- 30
+bp starting anywhere from 300 bp before a target to its end (2 x 100 bp
+reads, no overlap between mates), so every target position has ~1000x in
+both samples, reads 1 forward in half of the fragments (strands and F1R2/F2R1
+balanced by construction), Q30 bases with substitutions at 1e-3 (what Q30
+says). Each target holds three somatic SNVs, 110 bp apart (the Clustered
+window is 100 bp), at VAFs cycling 0.01..0.05, and one germline het at 50%
+in both samples. A fragment carries the alt in both its reads.
+
+Checks, with their reasons:
+- ##normal_typical_depth is the panel's depth (~1000x), and no call is
+  HighDepth: the yardstick is the depth where the normal has reads.
+- Every true SNV at VAF >= 0.02 PASSes (recall bar 100%): at 1000x that is
+  ~20 alt reads (at least ~10 for a low draw) against a normal with none
+  but errors (1e-3 / 3 per alt base: 0.3 reads expected); the evidence is
+  decisive, so any miss is a filter or a grid failing at depth, not chance.
+  VAF 0.01 (~10 reads) is reported, not required: on a panel's few
+  thousand sites the estimated somatic prior stays near its pseudo-count
+  (1 SNV per 1e6 sites, somatic_prior.cpp; ~1.8e-5 here), so 8-10 reads
+  give QSS ~20-60 and some fall under LowQSS.
+- No true SNV at any VAF is filtered StrandBias, OrientationBias or
+  ReadEnd: they are balanced by construction; a Fisher test firing on
+  them at 1000x would be a bug (the failure prints the Phred values).
+- No false PASS: every PASS call is a true SNV (the germline hets and the
+  errors are not).
+With SOMATIC_TEST_SMALL=1 (the sanitizer stage) two targets, not six, at
+the same depth.
+"""
+import os
+import sys
+
+import numpy as np
+import pysam
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from e2e_lib import binary, check, finish, read_vcf, run, scratch
+
+SMALL = os.environ.get("SOMATIC_TEST_SMALL") == "1"
+DEPTH = 1000
+READ, FRAGMENT, FRAGMENT_SD = 100, 300, 30
+ERROR = 1e-3
+TARGET = 300
+VAFS = (0.01, 0.02, 0.03, 0.04, 0.05)
+CONTIG_LENGTH = 40000
+
+out = scratch()
+rng = np.random.default_rng(20261205)
+BASES = np.array(list("ACGT"))
+reference = rng.choice(BASES, size=CONTIG_LENGTH, p=[0.29, 0.21, 0.21, 0.29])
+with open(f"{out}/ref.fa", "w") as f:
+    f.write(">chr1\n")
+    seq = "".join(reference)
+    for i in range(0, len(seq), 60):
+        f.write(seq[i:i + 60] + "\n")
+run(["samtools", "faidx", f"{out}/ref.fa"])
+
+# Targets 0-based half-open, 5 kb apart; three SNVs and one germline het each.
+targets = [(3000 + 5000 * i, 3000 + 5000 * i + TARGET) for i in range(2 if SMALL else 6)]
+somatic, germline = {}, {}
+for i, (b, e) in enumerate(targets):
+    for j, offset in enumerate((40, 150, 260)):
+        somatic[b + offset] = VAFS[(3 * i + j) % len(VAFS)]
+    germline[b + 95] = 0.5
+
+
+def alt_of(pos):
+    ref = reference[pos]
+    return "ACGT"[("ACGT".index(ref) + 1 + pos % 3) % 4]
+
+
+def write_bam(path, sample, variants, seed):
+    """Capture fragments over every target at DEPTH, as a sorted, indexed BAM."""
+    g = np.random.default_rng(seed)
+    header = {"HD": {"VN": "1.6", "SO": "coordinate"}, "SQ": [{"SN": "chr1", "LN": CONTIG_LENGTH}],
+              "RG": [{"ID": sample, "SM": sample.upper(), "LB": sample + "-lib1", "PL": "ILLUMINA"}]}
+    reads = []
+    for b, e in targets:
+        span = e - b + FRAGMENT
+        n = int(DEPTH * span / (2 * READ))
+        starts = g.integers(b - FRAGMENT, e, size=n)
+        lengths = np.clip(g.normal(FRAGMENT, FRAGMENT_SD, size=n).astype(int), 2 * READ, None)
+        read1_forward = g.random(n) < 0.5
+        for k in range(n):
+            s, length = int(starts[k]), int(lengths[k])
+            # The fragment's haplotype: alt or not at each variant it spans.
+            carried = {p for p, vaf in variants.items() if s <= p < s + length and g.random() < vaf}
+            mates = []
+            for start in (s, s + length - READ):
+                seq = reference[start:start + READ].copy()
+                for p in carried:
+                    if start <= p < start + READ:
+                        seq[p - start] = alt_of(p)
+                errors = np.nonzero(g.random(READ) < ERROR)[0]
+                for x in errors:
+                    seq[x] = BASES[(np.searchsorted(BASES, seq[x]) + g.integers(1, 4)) % 4]
+                mates.append((start, "".join(seq)))
+            name = f"{sample}{b}_{k}"
+            for m, (start, seq) in enumerate(mates):
+                forward = m == 0  # the leftmost mate is forward, the mates face each other
+                first = forward == bool(read1_forward[k])
+                read = pysam.AlignedSegment()
+                read.query_name = name
+                read.query_sequence = seq
+                read.flag = 1 | 2 | (64 if first else 128) | (0 if forward else 16) | (32 if forward else 0)
+                read.reference_id = 0
+                read.reference_start = start
+                read.mapping_quality = 60
+                read.cigarstring = f"{READ}M"
+                read.next_reference_id = 0
+                read.next_reference_start = mates[1 - m][0]
+                read.template_length = length if m == 0 else -length
+                read.query_qualities = pysam.qualitystring_to_array("?" * READ)
+                read.set_tag("RG", sample)
+                read.set_tag("MQ", 60)
+                reads.append(read)
+    reads.sort(key=lambda r: r.reference_start)
+    with pysam.AlignmentFile(path, "wb", header=header) as f:
+        for read in reads:
+            f.write(read)
+    pysam.index(path)
+
+
+write_bam(f"{out}/tumour.bam", "tumour", {**somatic, **germline}, 1)
+write_bam(f"{out}/normal.bam", "normal", germline, 2)
+with open(f"{out}/targets.bed", "w") as f:
+    for b, e in targets:
+        f.write(f"chr1\t{b}\t{e}\n")
+
+run([binary("somatic-snv"), "--tumour", f"{out}/tumour.bam", "--normal", f"{out}/normal.bam",
+     "--reference", f"{out}/ref.fa", "--targets", f"{out}/targets.bed", "--threads", "2",
+     "-o", f"{out}/calls.vcf"])
+calls, header = read_vcf(f"{out}/calls.vcf")
+by_pos = {c["pos"] - 1: c for c in calls}
+
+typical = float(next((h.split("=")[1] for h in header if h.startswith("##normal_typical_depth=")), "nan"))
+check(0.85 * DEPTH <= typical <= 1.2 * DEPTH, f"##normal_typical_depth ({typical}) is the panel's ~{DEPTH}x")
+high = [(c["pos"], c["filter"]) for c in calls if "HighDepth" in c["filter"]]
+check(not high, f"no call is HighDepth at the panel's own depth ({len(high)}: {high[:5]})")
+
+
+def describe(p):
+    """A true SNV's record: FILTER, the tumour's counts and the filters' Phred values."""
+    c = by_pos.get(p)
+    if not c:
+        return f"{p + 1} VAF {somatic[p]}: no record"
+    t = c["samples"][1]  # NORMAL, TUMOUR
+    return (f"{p + 1} VAF {somatic[p]}: {c['filter']} AD {t['AD']} SB {t['SB']} F1R2 {t['F1R2']} F2R1 {t['F2R1']} "
+            + " ".join(f"{k}={c['info'][k]}" for k in ("QSS", "SBQ", "OBQ", "ENDQ") if k in c["info"]))
+
+
+for vaf in VAFS:
+    sites = [p for p, v in somatic.items() if v == vaf]
+    passed = [p for p in sites if by_pos.get(p, {}).get("filter") == "PASS" and by_pos[p]["alt"] == alt_of(p)]
+    print(f"VAF {vaf}: {len(passed)}/{len(sites)} PASS; " + "; ".join(describe(p) for p in sites))
+    if vaf >= 0.02:
+        check(len(passed) == len(sites), f"every true SNV at VAF {vaf} PASSes "
+                                         f"({len(passed)}/{len(sites)}; {[describe(p) for p in sites if p not in passed]})")
+
+artefact_filters = ("StrandBias", "OrientationBias", "ReadEnd")
+fired = [describe(p) for p in somatic if p in by_pos and any(f in by_pos[p]["filter"] for f in artefact_filters)]
+check(not fired, f"no true SNV is filtered StrandBias, OrientationBias or ReadEnd ({fired})")
+false_pass = [(c["pos"], c["ref"], c["alt"], c["info"].get("QSS"), c["samples"][0].get("AD"))
+              for c in calls if c["filter"] == "PASS" and (c["pos"] - 1 not in somatic or c["alt"] != alt_of(c["pos"] - 1))]
+check(not false_pass, f"no false PASS call ({false_pass[:5]})")
+check(all(by_pos.get(p, {}).get("filter") != "PASS" for p in germline), "no germline het PASSes")
+finish()
