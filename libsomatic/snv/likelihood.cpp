@@ -83,37 +83,69 @@ const std::vector<double>& shared_fraction_grid() {
     return grid;
 }
 
-double log10_shared_likelihood(const SampleEvidence& tumour, const SampleEvidence& normal) {
+namespace {
+
+// Both grids start at 0.5% and grow by x1.25, so their first fractions are
+// the same numbers: there the tumour's likelihood is already known.
+size_t grids_shared_prefix() {
+    static const size_t n = [] {
+        const auto& a = allele_fraction_grid();
+        const auto& b = shared_fraction_grid();
+        size_t i = 0;
+        while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+        return i;
+    }();
+    return n;
+}
+
+// The shared hypothesis' likelihood; `tumour_ll` holds the tumour's
+// likelihoods over allele_fraction_grid() when known (empty: computed here).
+double shared_likelihood(const SampleEvidence& tumour, const SampleEvidence& normal,
+                         const std::vector<double>& tumour_ll) {
     const auto& grid = shared_fraction_grid();
+    const size_t known = tumour_ll.empty() ? 0 : grids_shared_prefix();
     std::vector<double> shared(grid.size());
     for (size_t i = 0; i < grid.size(); ++i) {
-        shared[i] = log10_likelihood(tumour, grid[i]) + log10_likelihood(normal, grid[i]);
+        const double t = i < known ? tumour_ll[i] : log10_likelihood(tumour, grid[i]);
+        shared[i] = t + log10_likelihood(normal, grid[i]);
     }
     return log10_mean(shared);
 }
 
+}  // namespace
+
+double log10_shared_likelihood(const SampleEvidence& tumour, const SampleEvidence& normal) {
+    return shared_likelihood(tumour, normal, {});
+}
+
 SitePosterior somatic_posterior(const SampleEvidence& tumour, const SampleEvidence& normal,
                                 const ModelPriors& priors) {
+    // Each likelihood is a pass over the site's evidence: none is computed
+    // twice (the normal at fraction 0 serves every tau = 0 term and the
+    // reference; the tumour's grid serves the shared hypothesis).
     const auto& grid = allele_fraction_grid();
     std::vector<double> tumour_ll(grid.size());
     for (size_t i = 0; i < grid.size(); ++i) tumour_ll[i] = log10_likelihood(tumour, grid[i]);
     const double tumour_free = log10_mean(tumour_ll);
+    const double normal_at_zero = log10_likelihood(normal, 0.0);
 
     // Somatic: the normal holds a fraction tau of the tumour's alt allele.
     const std::array<double, 3> taus{0.0, priors.max_tumour_in_normal / 2, priors.max_tumour_in_normal};
     std::vector<double> joint;
     joint.reserve(grid.size() * taus.size());
     for (size_t i = 0; i < grid.size(); ++i) {
-        for (double tau : taus) joint.push_back(tumour_ll[i] + log10_likelihood(normal, tau * grid[i]));
+        for (double tau : taus) {
+            joint.push_back(tumour_ll[i] + (tau == 0.0 ? normal_at_zero : log10_likelihood(normal, tau * grid[i])));
+        }
     }
     SitePosterior p;
     p.log10_somatic = std::log10(priors.somatic) + log10_mean(joint);
     p.log10_reference = std::log10(1.0 - priors.somatic - priors.germline_het - priors.germline_hom - priors.shared) +
-                        log10_likelihood(tumour, 0.0) + log10_likelihood(normal, 0.0);
+                        log10_likelihood(tumour, 0.0) + normal_at_zero;
     const double het = std::log10(priors.germline_het) + log10_likelihood(normal, 0.5) + tumour_free;
     const double hom = std::log10(priors.germline_hom) + log10_likelihood(normal, 1.0) + tumour_free;
     p.log10_germline = log10_sum(het, hom);
-    p.log10_shared = std::log10(priors.shared) + log10_shared_likelihood(tumour, normal);
+    p.log10_shared = std::log10(priors.shared) + shared_likelihood(tumour, normal, tumour_ll);
 
     const double not_somatic = log10_sum(log10_sum(p.log10_reference, p.log10_germline), p.log10_shared);
     const double total = log10_sum(not_somatic, p.log10_somatic);

@@ -34,14 +34,4 @@ double DepthHistogram::typical_depth() const {
     return 0;
 }
 
-double DepthHistogram::median_covered_depth() const {
-    const uint64_t n = covered_positions();
-    uint64_t seen = 0;
-    for (size_t d = 1; d < positions_.size(); ++d) {
-        seen += positions_[d];
-        if (n > 0 && 2 * seen >= n) return static_cast<double>(d);
-    }
-    return 0;
-}
-
 }  // namespace somatic::snv

@@ -39,8 +39,6 @@ public:
     uint64_t covered_positions() const;
     // The depth-weighted median over covered positions; 0 when none is.
     double typical_depth() const;
-    // The plain median over covered positions (the lower middle value); 0 when none is.
-    double median_covered_depth() const;
 
 private:
     std::vector<uint64_t> positions_;  // positions_[d]: positions at depth d

@@ -19,7 +19,6 @@ TEST_CASE("the typical depth is the depth-weighted median over covered positions
     const auto h = of({0, 0, 2, 4, 4, 10});
     CHECK(h.covered_positions() == 4);
     CHECK(h.typical_depth() == 4);
-    CHECK(h.median_covered_depth() == 4);
 }
 
 TEST_CASE("scattered low-depth positions do not pull the typical depth down") {
@@ -29,7 +28,6 @@ TEST_CASE("scattered low-depth positions do not pull the typical depth down") {
     // positions is 1, which would make every on-target site HighDepth.
     const auto h = of({1, 1, 1, 1, 1, 1, 1, 1, 30, 30});
     CHECK(h.typical_depth() == 30);
-    CHECK(h.median_covered_depth() == 1);
 }
 
 TEST_CASE("a collapsed repeat does not move the typical depth") {
@@ -48,5 +46,4 @@ TEST_CASE("merged histograms are the histogram of all positions; no coverage giv
     CHECK(a.covered_positions() == 5);
     CHECK(a.typical_depth() == 20);
     CHECK(of({0, 0}).typical_depth() == 0);
-    CHECK(DepthHistogram().median_covered_depth() == 0);
 }
