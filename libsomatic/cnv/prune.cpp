@@ -19,12 +19,20 @@ double binomial_mixture(double k, double d, double log_lo, double log_hi) {
     return log_mean_exp(k * log_hi + (d - k) * log_lo, k * log_lo + (d - k) * log_hi);
 }
 
+// A site's allele counts: B reads k of d (depth rounded, at least 1).
+struct AlleleCounts {
+    double k, d;
+};
+AlleleCounts allele_counts(double baf, double depth) {
+    const double d = std::max(1.0, std::round(depth));
+    return {std::clamp(std::round(baf * d), 0.0, d), d};
+}
+
 }  // namespace
 
 double het_site_loglik(double baf, double depth, double delta, double sd) {
     if (depth > 0) {
-        const double d = std::max(1.0, std::round(depth));
-        const double k = std::clamp(std::round(baf * d), 0.0, d);
+        const auto [k, d] = allele_counts(baf, depth);
         return binomial_mixture(k, d, std::log(0.5 - delta), std::log(0.5 + delta));
     }
     const double s2 = 2 * sd * sd;
@@ -52,8 +60,7 @@ void StretchStats::add_het(double baf, double depth, double sd) {
         }
         return t;
     }();
-    const double d = std::max(1.0, std::round(depth));
-    const double k = std::clamp(std::round(baf * d), 0.0, d);
+    const auto [k, d] = allele_counts(baf, depth);
     for (size_t g = 0; g < kImbalanceGrid; ++g) baf_loglik[g] += binomial_mixture(k, d, logs[0][g], logs[1][g]);
 }
 
