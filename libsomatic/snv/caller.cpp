@@ -156,10 +156,11 @@ ChunkEvidence ChunkCaller::collect(const Interval& chunk) {
     };
     std::vector<Candidate> candidates;
     std::vector<int64_t> sites;
+    const bool counting_depth = options_.count_callable || options_.typical_depth_per_chunk;
     for (int64_t pos = padded.beg; pos < padded.end; ++pos) {
         const uint8_t rb = base_code(ref[static_cast<size_t>(pos - padded.beg)]);
         if (rb == kBaseN) continue;
-        if (options_.count_callable && chunk.contains(pos)) {
+        if (counting_depth && chunk.contains(pos)) {
             const uint32_t normal_depth = pileup_.counts(1, pos).total();
             out.normal_depth.add(normal_depth);
             if (pileup_.counts(0, pos).total() >= options_.filters.min_tumour_depth &&
@@ -240,8 +241,11 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
     std::erase_if(calls, [&](const SnvCall& c) { return !chunk.contains(c.pos); });
 
     annotate_resources(chunk, calls);
+    const double typical_depth = options.typical_depth_per_chunk && out.normal_depth.covered_positions() > 0
+                                     ? out.normal_depth.typical_depth()
+                                     : options.normal_typical_depth;
     for (auto& c : calls) {
-        c.context.normal_typical_depth = options.normal_typical_depth;
+        c.context.normal_typical_depth = typical_depth;
         c.audit = audit(c.tumour, c.normal, options.filters);
         c.audit.orientation_artefact_probability =
             one_sided_artefact_probability(orientation_split(c), options.orientation_artefacts);

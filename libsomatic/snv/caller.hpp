@@ -48,6 +48,13 @@ struct CallerOptions {
     // HighDepth's yardstick, the normal's typical depth where it has reads
     // (typical_depth.hpp), measured on the genome sample; 0: not applied.
     double normal_typical_depth = 0;
+    // Measure the yardstick on each chunk instead, where the normal has reads
+    // in it (normal_typical_depth where it has none). With --targets a chunk
+    // is one padded target (or a 250 kb piece of a longer one), and the
+    // targets of a capture differ in yield by up to ten-fold: a site on a
+    // high-yield target is not a collapsed repeat for being three times the
+    // depth of the panel as a whole.
+    bool typical_depth_per_chunk = false;
     bool estimate_shared_prior = true;  // estimate priors.shared with the somatic prior
     // Count the chunk's callable sites and the normal's depths (for the
     // prior estimate and the typical depth).
@@ -89,7 +96,8 @@ struct ChunkCalls {
     std::vector<SnvCall> calls;
     std::vector<GermlineHet> hets;
     uint64_t callable_sites = 0;  // both samples at LowDepth's minimum depths; with count_callable
-    DepthHistogram normal_depth;   // the normal's depth over the chunk; with count_callable
+    DepthHistogram normal_depth;   // the normal's depth over the chunk; with count_callable or
+                                   // typical_depth_per_chunk
 };
 
 // What a chunk's reads say before any hypothesis is weighed: the candidate

@@ -200,6 +200,9 @@ PipelineSummary run_pipeline(PipelineOptions o) {
     const auto resolved =
         o.regions.empty() ? whole_genome(default_calling_contigs(o, reference, tumour, normal)) : o.regions;
     const auto regions = intersect(resolved, targets, reference.contigs());
+    // Each chunk is then one padded target (or a piece of a long one), and
+    // HighDepth compares a site with its own target's depth.
+    o.caller.typical_depth_per_chunk = !targets.empty();
     if (!targets.empty() && regions.empty()) {
         log::warning("no target of " + o.targets + " lies in the regions called: no calls");
     }
