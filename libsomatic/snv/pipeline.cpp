@@ -121,6 +121,17 @@ ContigDict default_calling_contigs(const PipelineOptions& o, const Reference& re
     return ContigDict(std::move(kept));
 }
 
+// Below this share of the sampled genome with normal reads, the data look
+// targeted: a 30x genome covers over 99% of its non-N sequence, an exome
+// (60 Mb of 3.1 Gb, with off-target reads) a few per cent.
+constexpr double kTargetedCoveredFraction = 0.5;
+
+std::string format_percent(double fraction) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2g%%", 100 * fraction);
+    return text;
+}
+
 std::string format_prior(double p) {
     char text[32];
     std::snprintf(text, sizeof text, "%.3g", p);
@@ -166,6 +177,14 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, Alignmen
     o.caller.priors.shared = estimate.shared_prior;
     o.caller.normal_typical_depth = normal_typical_depth(estimate, o.inputs, o.caller, space, o.threads);
     if (o.caller.normal_typical_depth == 0) log::warning("the normal has no reads: HighDepth is not applied");
+    // An exome or a panel called as a genome still gets calls right where
+    // it has reads (the typical depth is where the reads are), but calls the
+    // off-target reads too and judges depth panel-wide: say what to do.
+    const double covered = estimate.normal_depth.covered_fraction();
+    if (targets.empty() && covered > 0 && covered < kTargetedCoveredFraction) {
+        log::warning("the normal's reads cover " + format_percent(covered) +
+                     " of the genome sampled: for an exome or a panel give --targets");
+    }
     if (o.estimate_orientation_rates) o.caller.orientation_artefacts = estimate.orientation;
     if (o.estimate_strand_rates) o.caller.strand_artefacts = estimate.strand;
     log::debug("one-sided artefact rates estimated from " + std::to_string(estimate.artefact_candidates) +
