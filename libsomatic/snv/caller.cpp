@@ -52,6 +52,21 @@ struct AltChoice {
     uint32_t top_count = 0, second_count = 0;
 };
 
+// A site where either sample has two reads of one alternative base, with
+// the reads of the reference and of the commonest alternative of both
+// samples together: what the sample identity check weighs.
+void keep_genotype_site(const BaseCounts& tumour, const BaseCounts& normal, uint8_t ref, ChunkEvidence& out) {
+    uint8_t alt = kBaseN;
+    uint32_t alt_reads = 0, most_in_one = 0;
+    for (uint8_t b = 0; b < 4; ++b) {
+        if (b == ref) continue;
+        most_in_one = std::max({most_in_one, tumour.of(b), normal.of(b)});
+        if (tumour.of(b) + normal.of(b) > alt_reads) alt = b, alt_reads = tumour.of(b) + normal.of(b);
+    }
+    if (most_in_one < 2) return;
+    out.genotype_sites.push_back({tumour.of(ref), tumour.of(alt), normal.of(ref), normal.of(alt)});
+}
+
 AltChoice rank_alts(const BaseCounts& c, uint8_t ref) {
     AltChoice a;
     for (uint8_t b = 0; b < 4; ++b) {
@@ -167,6 +182,7 @@ ChunkEvidence ChunkCaller::collect(const Interval& chunk) {
                 normal_depth >= options_.filters.min_normal_depth) {
                 ++out.callable_sites;
             }
+            if (options_.count_callable) keep_genotype_site(pileup_.counts(0, pos), pileup_.counts(1, pos), rb, out);
         }
         const AltChoice t = rank_alts(pileup_.counts(0, pos), rb);
         auto f = forced.find(pos);
@@ -215,6 +231,7 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
     out.hets = std::move(evidence.hets);
     out.callable_sites = evidence.callable_sites;
     out.normal_depth = std::move(evidence.normal_depth);
+    out.genotype_sites = std::move(evidence.genotype_sites);
     const Interval& chunk = evidence.chunk;
     std::vector<SnvCall> calls;  // over the padded region, in position order
     calls.reserve(evidence.candidates.size());

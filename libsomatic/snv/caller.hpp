@@ -18,6 +18,7 @@
 #include "libsomatic/snv/filters.hpp"
 #include "libsomatic/snv/likelihood.hpp"
 #include "libsomatic/snv/one_sided_artefacts.hpp"
+#include "libsomatic/snv/sample_identity.hpp"
 #include "libsomatic/snv/site_stats.hpp"
 #include "libsomatic/snv/typical_depth.hpp"
 
@@ -56,8 +57,9 @@ struct CallerOptions {
     // depth of the panel as a whole.
     bool typical_depth_per_chunk = false;
     bool estimate_shared_prior = true;  // estimate priors.shared with the somatic prior
-    // Count the chunk's callable sites and the normal's depths (for the
-    // prior estimate and the typical depth).
+    // Count the chunk's callable sites and the normal's depths, and keep its
+    // germline-looking sites (for the prior estimate, the typical depth and
+    // the sample identity check).
     bool count_callable = false;
 
     // Throws a usage error naming the field (min_alt_reads,
@@ -98,6 +100,7 @@ struct ChunkCalls {
     uint64_t callable_sites = 0;  // both samples at LowDepth's minimum depths; with count_callable
     DepthHistogram normal_depth;   // the normal's depth over the chunk; with count_callable or
                                    // typical_depth_per_chunk
+    std::vector<GenotypeSite> genotype_sites;  // germline-looking sites; with count_callable
 };
 
 // What a chunk's reads say before any hypothesis is weighed: the candidate
@@ -111,6 +114,7 @@ struct ChunkEvidence {
     std::vector<GermlineHet> hets;
     uint64_t callable_sites = 0;
     DepthHistogram normal_depth;
+    std::vector<GenotypeSite> genotype_sites;
 };
 
 class ChunkCaller {

@@ -7,6 +7,7 @@
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/parallel/region_engine.hpp"
+#include "libsomatic/snv/sample_identity.hpp"
 #include "libsomatic/snv/somatic_prior.hpp"
 #include "libsomatic/snv/vcf_output.hpp"
 
@@ -121,6 +122,12 @@ ContigDict default_calling_contigs(const PipelineOptions& o, const Reference& re
     return ContigDict(std::move(kept));
 }
 
+// A tumour holding at least this share of another person's DNA (by the
+// lower end of its interval) is said to be contaminated on standard error:
+// at 2% the other person's heterozygous SNPs sit at 1% allele fraction,
+// where a deep tumour's subclonal calls begin.
+constexpr double kContaminationWarning = 0.02;
+
 // Below this share of the sampled genome with normal reads, the data look
 // targeted: a 30x genome covers over 99% of its non-N sequence, an exome
 // (60 Mb of 3.1 Gb, with off-target reads) a few per cent.
@@ -148,6 +155,55 @@ std::string format_rates(const ArtefactRates& rates, const char* side1, const ch
     return out;
 }
 
+struct SampleChecks {
+    IdentityCheck identity;
+    ContaminationEstimate contamination;
+};
+
+// The identity and contamination checks on the genome sample's germline
+// sites, said on standard error; a clear mismatch stops the run before any
+// output is written, unless allowed.
+SampleChecks check_samples(const PipelineOptions& o, const std::vector<GenotypeSite>& sites) {
+    SampleChecks checks{check_identity(sites), estimate_contamination(sites)};
+    const auto& id = checks.identity;
+    const std::string counts = std::to_string(id.discordant) + " of " + std::to_string(id.informative) +
+                               " sites where one sample is homozygous for the alternative allele are homozygous "
+                               "reference in the other";
+    const std::string pair = o.inputs.tumour + " and " + o.inputs.normal;
+    switch (id.verdict) {
+        case IdentityVerdict::mismatch:
+            if (!o.allow_sample_mismatch) {
+                throw input_error(pair, "the tumour and the normal look like two different people (" + counts +
+                                            "; one person's samples: under 2%)",
+                                  {}, "a sample swap? --allow-sample-mismatch calls anyway");
+            }
+            log::warning(pair + " look like two different people (" + counts + "); calling anyway");
+            break;
+        case IdentityVerdict::same_person:
+            log::debug("sample identity: one person (" + counts + ")");
+            break;
+        case IdentityVerdict::undetermined:
+            // A panel or a small slice: too few germline sites to tell, said
+            // in the header (and with --verbose), not as a warning that every
+            // panel run would print.
+            log::debug("sample identity not confirmed: " + counts + ", too few to tell");
+            break;
+    }
+    const auto& c = checks.contamination;
+    if (c.sites > 0) {
+        char text[200];
+        std::snprintf(text, sizeof text,
+                      "tumour contamination by another person: %.1f%% (95%% interval %.1f-%.1f%%, %zu sites)",
+                      100 * c.fraction, 100 * c.low, 100 * c.high, c.sites);
+        if (c.low >= kContaminationWarning) {
+            log::warning(std::string(text) + ": calls at low allele fractions may be the other person's variants");
+        } else {
+            log::debug(text);
+        }
+    }
+    return checks;
+}
+
 // The genome sample's estimates into o.caller: the normal's typical depth
 // always (HighDepth's yardstick), the priors and the artefact rates unless
 // given. With a genome no larger than the sample, when something is
@@ -156,7 +212,8 @@ std::string format_rates(const ArtefactRates& rates, const char* side1, const ch
 // are the same either way); returns whether it was.
 bool estimate_on_sample(PipelineOptions& o, const Reference& reference, AlignmentFile& tumour,
                         AlignmentFile& normal, const std::vector<Interval>& regions,
-                        const std::vector<Interval>& targets, std::vector<ChunkEvidence>& kept) {
+                        const std::vector<Interval>& targets, std::vector<ChunkEvidence>& kept,
+                        SampleChecks& checks) {
     // The sample is drawn from the whole genome (the targets), whatever -r
     // says, so that every shard of a scattered run uses the same priors,
     // rates and typical depth.
@@ -187,6 +244,7 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, Alignmen
     }
     if (o.estimate_orientation_rates) o.caller.orientation_artefacts = estimate.orientation;
     if (o.estimate_strand_rates) o.caller.strand_artefacts = estimate.strand;
+    checks = check_samples(o, estimate.genotype_sites);
     log::debug("one-sided artefact rates estimated from " + std::to_string(estimate.artefact_candidates) +
                " candidates");
     return reuse_sample;
@@ -195,8 +253,9 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, Alignmen
 // The ##somatic_prior, ##shared_prior, ##normal_typical_depth and
 // ##..._artefact_rates lines: the values used and whether they were
 // estimated or given.
-std::vector<std::string> model_lines(const PipelineOptions& o) {
-    return {"##somatic_prior=" + format_prior(o.caller.priors.somatic) + (o.estimate_prior ? ",estimated" : ",given"),
+std::vector<std::string> model_lines(const PipelineOptions& o, const SampleChecks& checks) {
+    return {identity_line(checks.identity), contamination_line(checks.contamination),
+            "##somatic_prior=" + format_prior(o.caller.priors.somatic) + (o.estimate_prior ? ",estimated" : ",given"),
             "##shared_prior=" + format_prior(o.caller.priors.shared) +
                 (o.caller.estimate_shared_prior ? ",estimated" : ",given"),
             "##normal_typical_depth=" + format_prior(o.caller.normal_typical_depth),
@@ -231,10 +290,12 @@ PipelineSummary run_pipeline(PipelineOptions o) {
     const SampleNames names = sample_names(o, tumour, normal);
 
     std::vector<ChunkEvidence> sample_evidence;
-    const bool reuse_sample = estimate_on_sample(o, reference, tumour, normal, regions, targets, sample_evidence);
+    SampleChecks checks;
+    const bool reuse_sample =
+        estimate_on_sample(o, reference, tumour, normal, regions, targets, sample_evidence, checks);
 
     VcfWriter calls_out(o.output, o.output_format);
-    define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, o.provenance, model_lines(o));
+    define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, o.provenance, model_lines(o, checks));
     std::unique_ptr<VcfWriter> hets_out;
     if (o.caller.germline_hets) {
         hets_out = std::make_unique<VcfWriter>(o.germline_hets_output, vcf_format_from_name(o.germline_hets_output));

@@ -28,6 +28,9 @@ struct PipelineOptions {
     // contigs that both alignments hold; this adds the alternate, decoy,
     // HLA and unplaced ones (core/contigs is_secondary_contig).
     bool include_secondary_contigs = false;
+    // A clear sample mismatch (sample_identity.hpp: the tumour and the
+    // normal look like two people) stops the run unless this is set.
+    bool allow_sample_mismatch = false;
     // Exome or panel targets (BED; targets.hpp), each widened by
     // target_padding bases on both sides. Only the parts of the regions
     // (`regions`, or else the whole genome as above) inside them are

@@ -107,6 +107,8 @@ po::options_description model_options(snv::PipelineOptions& o, AutoSettings& a) 
          "largest fraction of the tumour's alt allele the normal may carry (tumour-in-normal contamination)")
         ("min-report-qss", cli::value(&c.min_report_qss), "do not write candidates below this QSS")
         ("pass-only", po::bool_switch(&o.pass_only), "write only records that pass every filter")
+        ("allow-sample-mismatch", po::bool_switch(&o.allow_sample_mismatch),
+         "call even when the tumour and the normal look like two different people (a sample swap)")
         ("include-alt-contigs", po::bool_switch(&o.include_secondary_contigs),
          "without -r/-R, call the alternate, decoy, HLA and unplaced contigs too")
         ("chunk-size", cli::value(&o.chunk_size), "bases per parallel work unit");
