@@ -1,10 +1,9 @@
 """somatic-snv's sample identity and contamination checks on two people.
 
-A seeded generator writes the reads (as panel.py does): a random 100 kb
-reference and 600 SNP sites whose population allele frequencies are
-uniform on (0.02, 0.98); two people, A and B, drawn from them under
-Hardy-Weinberg; 2 x 100 bp fragments of 300 +- 30 bp, Q30 bases with
-substitutions at 1e-3, each fragment from one haplotype of one person.
+Seeded reads (generated_reads.py): a random 100 kb reference and 600 SNP
+sites whose population allele frequencies are uniform on (0.02, 0.98); two
+people, A and B, drawn from them under Hardy-Weinberg; each fragment from
+one haplotype of one person.
 Normals at 30x, tumours at 50x (no somatic variants: identity and
 contamination are germline questions).
 
@@ -27,95 +26,33 @@ import os
 import sys
 
 import numpy as np
-import pysam
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from e2e_lib import binary, check, finish, read_vcf, run, scratch
+from generated_reads import other_base, person, write_bam, write_reference
 
 SMALL = os.environ.get("SOMATIC_TEST_SMALL") == "1"
 LENGTH = 50000 if SMALL else 100000
 SNPS = LENGTH * 6 // 1000
 NORMAL_DEPTH, TUMOUR_DEPTH = 30, 50
-READ, FRAGMENT, FRAGMENT_SD, ERROR = 100, 300, 30, 1e-3
 CONTAMINATION = 0.06
 
 out = scratch()
 rng = np.random.default_rng(20261205)
-BASES = np.array(list("ACGT"))
-reference = rng.choice(BASES, size=LENGTH)
-with open(f"{out}/ref.fa", "w") as f:
-    f.write(">chr1\n")
-    seq = "".join(reference)
-    for i in range(0, len(seq), 60):
-        f.write(seq[i:i + 60] + "\n")
-run(["samtools", "faidx", f"{out}/ref.fa"])
-
+reference = write_reference(f"{out}/ref.fa", rng, LENGTH)
 sites = np.sort(rng.choice(np.arange(200, LENGTH - 200), size=SNPS, replace=False))
 frequency = rng.uniform(0.02, 0.98, size=SNPS)
-alt = np.array([BASES[(np.searchsorted(BASES, reference[p]) + 1 + rng.integers(0, 3)) % 4] for p in sites])
-
-
-def person():
-    """Two haplotypes: alt or not at every site, Hardy-Weinberg by construction."""
-    carries = rng.random((2, SNPS)) < frequency
-    haplotypes = []
-    for h in range(2):
-        seq = reference.copy()
-        seq[sites[carries[h]]] = alt[carries[h]]
-        haplotypes.append(seq)
-    return carries.sum(axis=0), haplotypes  # alt allele count per site, sequences
-
-
-dosage_a, person_a = person()
-dosage_b, person_b = person()
+alts = np.array([other_base(reference[p], rng) for p in sites])
+# Hardy-Weinberg by construction: each haplotype carries the alt with its frequency.
+carries_a = rng.random((2, SNPS)) < frequency
+carries_b = rng.random((2, SNPS)) < frequency
+person_a = person(reference, sites, alts, carries_a)
+person_b = person(reference, sites, alts, carries_b)
+dosage_a, dosage_b = carries_a.sum(axis=0), carries_b.sum(axis=0)
 informative = (dosage_a == 2) | (dosage_b == 2)
 opposite = ((dosage_a == 2) & (dosage_b == 0)) | ((dosage_b == 2) & (dosage_a == 0))
 true_discordance = opposite.sum() / informative.sum()
 print(f"truth: {informative.sum()} sites where A or B is homozygous alternative, {opposite.sum()} opposite")
-
-
-def write_bam(path, sample, people, depth, seed):
-    """Fragments at `depth`, each from a haplotype of a person drawn by weight."""
-    g = np.random.default_rng(seed)
-    header = {"HD": {"VN": "1.6", "SO": "coordinate"}, "SQ": [{"SN": "chr1", "LN": LENGTH}],
-              "RG": [{"ID": sample, "SM": sample.upper(), "LB": sample + "-lib1", "PL": "ILLUMINA"}]}
-    n = int(depth * LENGTH / (2 * READ))
-    starts = g.integers(0, LENGTH - FRAGMENT - 100, size=n)
-    lengths = np.clip(g.normal(FRAGMENT, FRAGMENT_SD, size=n).astype(int), 2 * READ, FRAGMENT + 100)
-    weights = np.array([w for _, w in people])
-    whose = g.choice(len(people), size=n, p=weights / weights.sum())
-    haplotype = g.integers(0, 2, size=n)
-    reads = []
-    for k in range(n):
-        source = people[whose[k]][0][haplotype[k]]
-        s, length = int(starts[k]), int(lengths[k])
-        mates = []
-        for start in (s, s + length - READ):
-            seq = source[start:start + READ].copy()
-            for x in np.nonzero(g.random(READ) < ERROR)[0]:
-                seq[x] = BASES[(np.searchsorted(BASES, seq[x]) + g.integers(1, 4)) % 4]
-            mates.append((start, "".join(seq)))
-        for m, (start, seq) in enumerate(mates):
-            read = pysam.AlignedSegment()
-            read.query_name = f"{sample}_{k}"
-            read.query_sequence = seq
-            read.flag = 1 | 2 | (64 if m == 0 else 128) | (0 if m == 0 else 16) | (32 if m == 0 else 0)
-            read.reference_id = 0
-            read.reference_start = start
-            read.mapping_quality = 60
-            read.cigarstring = f"{READ}M"
-            read.next_reference_id = 0
-            read.next_reference_start = mates[1 - m][0]
-            read.template_length = length if m == 0 else -length
-            read.query_qualities = pysam.qualitystring_to_array("?" * READ)
-            read.set_tag("RG", sample)
-            reads.append(read)
-    reads.sort(key=lambda r: r.reference_start)
-    with pysam.AlignmentFile(path, "wb", header=header) as f:
-        for read in reads:
-            f.write(read)
-    pysam.index(path)
-
 
 write_bam(f"{out}/normal_a.bam", "normal_a", [(person_a, 1.0)], NORMAL_DEPTH, 1)
 write_bam(f"{out}/normal_b.bam", "normal_b", [(person_b, 1.0)], NORMAL_DEPTH, 2)
