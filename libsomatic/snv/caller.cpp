@@ -67,6 +67,15 @@ void keep_genotype_site(const BaseCounts& tumour, const BaseCounts& normal, uint
     out.genotype_sites.push_back({tumour.of(ref), tumour.of(alt), normal.of(ref), normal.of(alt)});
 }
 
+// Adds `pos` to the runs, extending the last when it ends there.
+void extend_runs(std::vector<Interval>& runs, const std::string& contig, int64_t pos) {
+    if (!runs.empty() && runs.back().end == pos) {
+        runs.back().end = pos + 1;
+    } else {
+        runs.push_back({contig, pos, pos + 1});
+    }
+}
+
 AltChoice rank_alts(const BaseCounts& c, uint8_t ref) {
     AltChoice a;
     for (uint8_t b = 0; b < 4; ++b) {
@@ -184,6 +193,11 @@ ChunkEvidence ChunkCaller::collect(const Interval& chunk) {
             }
             if (options_.count_callable) keep_genotype_site(pileup_.counts(0, pos), pileup_.counts(1, pos), rb, out);
         }
+        if (options_.callable_runs && chunk.contains(pos) &&
+            pileup_.counts(0, pos).total() >= options_.filters.min_tumour_depth &&
+            pileup_.counts(1, pos).total() >= options_.filters.min_normal_depth) {
+            extend_runs(out.callable, chunk.contig, pos);
+        }
         const AltChoice t = rank_alts(pileup_.counts(0, pos), rb);
         auto f = forced.find(pos);
         const bool is_forced = f != forced.end();
@@ -232,6 +246,7 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
     out.callable_sites = evidence.callable_sites;
     out.normal_depth = std::move(evidence.normal_depth);
     out.genotype_sites = std::move(evidence.genotype_sites);
+    out.callable = std::move(evidence.callable);
     const Interval& chunk = evidence.chunk;
     std::vector<SnvCall> calls;  // over the padded region, in position order
     calls.reserve(evidence.candidates.size());

@@ -56,6 +56,9 @@ struct CallerOptions {
     // high-yield target is not a collapsed repeat for being three times the
     // depth of the panel as a whole.
     bool typical_depth_per_chunk = false;
+    // Keep the chunk's callable positions as runs (--callable): both samples
+    // at LowDepth's minimum depths, from reads that pass the read filter.
+    bool callable_runs = false;
     bool estimate_shared_prior = true;  // estimate priors.shared with the somatic prior
     // Count the chunk's callable sites and the normal's depths, and keep its
     // germline-looking sites (for the prior estimate, the typical depth and
@@ -101,6 +104,7 @@ struct ChunkCalls {
     DepthHistogram normal_depth;   // the normal's depth over the chunk; with count_callable or
                                    // typical_depth_per_chunk
     std::vector<GenotypeSite> genotype_sites;  // germline-looking sites; with count_callable
+    std::vector<Interval> callable;  // runs of callable positions, in order; with callable_runs
 };
 
 // What a chunk's reads say before any hypothesis is weighed: the candidate
@@ -115,6 +119,7 @@ struct ChunkEvidence {
     uint64_t callable_sites = 0;
     DepthHistogram normal_depth;
     std::vector<GenotypeSite> genotype_sites;
+    std::vector<Interval> callable;
 };
 
 class ChunkCaller {

@@ -6,6 +6,7 @@
 
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
+#include "libsomatic/io/table_writer.hpp"
 #include "libsomatic/parallel/region_engine.hpp"
 #include "libsomatic/snv/sample_identity.hpp"
 #include "libsomatic/snv/somatic_prior.hpp"
@@ -155,6 +156,37 @@ std::string format_rates(const ArtefactRates& rates, const char* side1, const ch
     return out;
 }
 
+// The callable runs of the chunks, in order, as BED: a run that goes on
+// where the previous one ended (across a chunk boundary) is one line, so the
+// file does not depend on the chunk size.
+class CallableBed {
+public:
+    explicit CallableBed(TableWriter* out) : out_(out) {}
+    void add(const Interval& run) {
+        if (pending_.contig == run.contig && pending_.end == run.beg) {
+            pending_.end = run.end;
+            return;
+        }
+        flush();
+        pending_ = run;
+    }
+    // Writes the pending run; returns the bases written so far.
+    uint64_t flush() {
+        if (out_ && !pending_.contig.empty()) {
+            out_->write(pending_.contig + '\t' + std::to_string(pending_.beg) + '\t' + std::to_string(pending_.end) +
+                        '\n');
+            bases_ += static_cast<uint64_t>(pending_.end - pending_.beg);
+        }
+        pending_ = {};
+        return bases_;
+    }
+
+private:
+    TableWriter* out_;
+    Interval pending_;
+    uint64_t bases_ = 0;
+};
+
 struct SampleChecks {
     IdentityCheck identity;
     ContaminationEstimate contamination;
@@ -281,6 +313,7 @@ PipelineSummary run_pipeline(PipelineOptions o) {
     // Each chunk is then one padded target (or a piece of a long one), and
     // HighDepth compares a site with its own target's depth.
     o.caller.typical_depth_per_chunk = !targets.empty();
+    o.caller.callable_runs = !o.callable_output.empty();
     if (!targets.empty() && regions.empty()) {
         log::warning("no target of " + o.targets + " lies in the regions called: no calls");
     }
@@ -301,6 +334,9 @@ PipelineSummary run_pipeline(PipelineOptions o) {
         hets_out = std::make_unique<VcfWriter>(o.germline_hets_output, vcf_format_from_name(o.germline_hets_output));
         define_hets_header(*hets_out, reference.contigs(), names, o.provenance);
     }
+    std::unique_ptr<TableWriter> callable_out;
+    if (!o.callable_output.empty()) callable_out = std::make_unique<TableWriter>(o.callable_output);
+    CallableBed callable(callable_out.get());
     RecordBuilder calls_builder(calls_out);
     std::unique_ptr<RecordBuilder> hets_builder;
     if (hets_out) hets_builder = std::make_unique<RecordBuilder>(*hets_out);
@@ -338,17 +374,24 @@ PipelineSummary run_pipeline(PipelineOptions o) {
             if (hets_builder) {
                 for (const auto& h : result.hets) hets_builder->write_het(chunk.contig, h);
             }
+            for (const auto& run : result.callable) callable.add(run);
             ++done;
             if (log::verbose() && (done % 100 == 0 || done == chunks.size())) {
                 log::debug("processed " + std::to_string(done) + " of " + std::to_string(chunks.size()) +
                            " chunks, up to " + chunk.to_region_string());
             }
         });
-    // Both files complete before either takes its final name.
+    // Every file complete before any takes its final name.
+    summary.callable_bases = callable.flush();
     calls_out.finish();
     if (hets_out) hets_out->finish();
+    if (callable_out) callable_out->finish();
     calls_out.close();
     if (hets_out) hets_out->close();
+    if (callable_out) {
+        callable_out->close();
+        log::debug("callable: " + std::to_string(summary.callable_bases) + " bases");
+    }
     log::debug("wrote " + std::to_string(summary.records) + " records, " + std::to_string(summary.passed) + " PASS");
     return summary;
 }

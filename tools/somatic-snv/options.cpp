@@ -76,7 +76,9 @@ po::options_description input_options(snv::PipelineOptions& o) {
         ("target-padding", cli::value(&o.target_padding),
          "bases added on each side of every target (reads run past the baits)")
         ("germline-hets", po::value(&o.germline_hets_output)->value_name("FILE"),
-         "also write the normal's heterozygous sites with tumour and normal allele counts (VCF)");
+         "also write the normal's heterozygous sites with tumour and normal allele counts (VCF)")
+        ("callable", po::value(&o.callable_output)->value_name("BED"),
+         "also write the callable territory: where both samples reach the LowDepth minimum depths (BED)");
     return d;
 }
 
@@ -151,7 +153,8 @@ bool parse(int argc, char** argv, CommonOptions& common, snv::PipelineOptions& o
     parser.add(input_options(o)).add(common_options(common)).add(model_options(o, a)).add(filter_options(o.caller.filters));
     if (!parser.parse(argc, argv)) return false;
     validate(common);
-    check_distinct_outputs({{"-o", common.output}, {"--germline-hets", o.germline_hets_output}});
+    check_distinct_outputs(
+        {{"-o", common.output}, {"--germline-hets", o.germline_hets_output}, {"--callable", o.callable_output}});
     o.inputs.reference = common.reference;
     o.threads = common.threads;
     o.output = common.output;
