@@ -66,21 +66,37 @@ def write_bam(path, sample, sources, depth, seed, extra=None, contig="chr1"):
             for x in np.nonzero(g.random(READ) < ERROR)[0]:
                 seq[x] = BASES[(np.searchsorted(BASES, seq[x]) + g.integers(1, 4)) % 4]
             mates.append((start, "".join(seq)))
-        for m, (start, seq) in enumerate(mates):
-            read = pysam.AlignedSegment()
-            read.query_name = f"{sample}_{k}"
-            read.query_sequence = seq
-            read.flag = 1 | 2 | (64 if m == 0 else 128) | (0 if m == 0 else 16) | (32 if m == 0 else 0)
-            read.reference_id = 0
-            read.reference_start = start
-            read.mapping_quality = 60
-            read.cigarstring = f"{READ}M"
-            read.next_reference_id = 0
-            read.next_reference_start = mates[1 - m][0]
-            read.template_length = frag if m == 0 else -frag
-            read.query_qualities = pysam.qualitystring_to_array("?" * READ)
-            read.set_tag("RG", sample)
-            reads.append(read)
+        reads += read_pair(f"{sample}_{k}", mates, frag, sample)
+    write_sorted(path, header, reads)
+
+
+def read_pair(name, mates, fragment, read_group, read1_forward=True):
+    """Two facing mates, [(start, sequence)] leftmost first, as pysam reads
+    (the leftmost forward), Q30, mapping quality 60."""
+    out = []
+    for m, (start, seq) in enumerate(mates):
+        forward = m == 0
+        first = forward == read1_forward
+        read = pysam.AlignedSegment()
+        read.query_name = name
+        read.query_sequence = seq
+        read.flag = 1 | 2 | (64 if first else 128) | (0 if forward else 16) | (32 if forward else 0)
+        read.reference_id = 0
+        read.reference_start = start
+        read.mapping_quality = 60
+        read.cigarstring = f"{len(seq)}M"
+        read.next_reference_id = 0
+        read.next_reference_start = mates[1 - m][0]
+        read.template_length = fragment if m == 0 else -fragment
+        read.query_qualities = pysam.qualitystring_to_array("?" * len(seq))
+        read.set_tag("RG", read_group)
+        read.set_tag("MQ", 60)
+        out.append(read)
+    return out
+
+
+def write_sorted(path, header, reads):
+    """Reads sorted by position into an indexed BAM."""
     reads.sort(key=lambda r: r.reference_start)
     with pysam.AlignmentFile(path, "wb", header=header) as f:
         for read in reads:

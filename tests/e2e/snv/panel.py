@@ -43,10 +43,10 @@ import os
 import sys
 
 import numpy as np
-import pysam
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from e2e_lib import binary, check, finish, read_vcf, run, scratch
+from generated_reads import read_pair, write_sorted
 
 SMALL = os.environ.get("SOMATIC_TEST_SMALL") == "1"
 DEPTH = 1000
@@ -111,30 +111,8 @@ def write_bam(path, sample, variants, seed):
                 for x in errors:
                     seq[x] = BASES[(np.searchsorted(BASES, seq[x]) + g.integers(1, 4)) % 4]
                 mates.append((start, "".join(seq)))
-            name = f"{sample}{b}_{k}"
-            for m, (start, seq) in enumerate(mates):
-                forward = m == 0  # the leftmost mate is forward, the mates face each other
-                first = forward == bool(read1_forward[k])
-                read = pysam.AlignedSegment()
-                read.query_name = name
-                read.query_sequence = seq
-                read.flag = 1 | 2 | (64 if first else 128) | (0 if forward else 16) | (32 if forward else 0)
-                read.reference_id = 0
-                read.reference_start = start
-                read.mapping_quality = 60
-                read.cigarstring = f"{READ}M"
-                read.next_reference_id = 0
-                read.next_reference_start = mates[1 - m][0]
-                read.template_length = length if m == 0 else -length
-                read.query_qualities = pysam.qualitystring_to_array("?" * READ)
-                read.set_tag("RG", sample)
-                read.set_tag("MQ", 60)
-                reads.append(read)
-    reads.sort(key=lambda r: r.reference_start)
-    with pysam.AlignmentFile(path, "wb", header=header) as f:
-        for read in reads:
-            f.write(read)
-    pysam.index(path)
+            reads += read_pair(f"{sample}{b}_{k}", mates, length, sample, bool(read1_forward[k]))
+    write_sorted(path, header, reads)
 
 
 write_bam(f"{out}/tumour.bam", "tumour", {**somatic, **germline}, 1)
