@@ -1,22 +1,25 @@
 """Comparing two runs' results: every file byte for byte, except the header
-lines that name the run rather than the data (listed in RUN_SPECIFIC)."""
+lines that name the run rather than the data (RUN_SPECIFIC, and COMMAND_LINES
+where the two runs name their inputs by different paths)."""
 import gzip
 import os
 
 # Header lines that differ between two runs of the same data: bcftools concat
 # stamps its command line with the date and time it ran.
 RUN_SPECIFIC = (b"##bcftools_concatCommand=",)
+# The command lines our tools record (somatic-snv in the VCF, somatic-cnv in
+# the BED): a CWL runner stages inputs under paths of its own, and orders
+# options its own way.
+COMMAND_LINES = RUN_SPECIFIC + (b"##somatic-snvCommand=", b"##commandline=")
 
 
-def content(path):
-    """A result file's bytes; a bgzipped VCF's decompressed text without its
-    run-specific header lines (its compressed bytes and index follow from the
-    text, and the index is compared as the text's)."""
-    if path.endswith(".vcf.gz"):
-        with gzip.open(path, "rb") as f:
-            return b"".join(l for l in f if not l.startswith(RUN_SPECIFIC))
-    with open(path, "rb") as f:
-        return f.read()
+def content(path, dropped=RUN_SPECIFIC):
+    """A result file's bytes, without the header lines starting with one of
+    dropped; a bgzipped VCF's decompressed text (its compressed bytes and its
+    index follow from the text)."""
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rb") as f:
+        return b"".join(l for l in f if not (l.startswith(b"##") and l.startswith(dropped)))
 
 
 def result_files(folder, skip=("logs",)):
@@ -29,12 +32,12 @@ def result_files(folder, skip=("logs",)):
     return sorted(found)
 
 
-def differences(expected, got):
+def differences(expected, got, dropped=RUN_SPECIFIC):
     """Files missing from one run, or whose content differs, as messages."""
     a, b = result_files(expected), result_files(got)
     problems = [f"only in {expected}: {p}" for p in sorted(set(a) - set(b))]
     problems += [f"only in {got}: {p}" for p in sorted(set(b) - set(a))]
     for p in sorted(set(a) & set(b)):
-        if content(os.path.join(expected, p)) != content(os.path.join(got, p)):
+        if content(os.path.join(expected, p), dropped) != content(os.path.join(got, p), dropped):
             problems.append(f"{p} differs")
     return problems
