@@ -78,7 +78,7 @@ po::options_description segment_options(cnv::SegmentOptions& s, bool& no_baf) {
         ("penalty", po::value(&s.penalty)->default_value(s.penalty, cnv::format_real(s.penalty))->value_name("BETA"),
          "sensitivity: a change-point costs BETA * log(bins); lower finds more segments")
         ("min-bins", po::value(&s.min_bins)->default_value(s.min_bins)->value_name("N"), "the shortest segment, in bins")
-        ("no-smooth", "keep single-bin outliers as they are (no winsorising)")
+        ("no-smooth", "leave single-bin outliers where they are during the search")
         ("independent-noise", "treat every bin's noise as independent of its neighbours' (no long-run variance)")
         ("no-baf", po::bool_switch(&no_baf), "segment and fit on log2 ratios alone");
     return d;
