@@ -137,12 +137,18 @@ def main():
     theirs_bases = sum(e - b for _, b, e, *_ in theirs)
     n_segments = sum(1 for l in open(segments) if not l.startswith("#"))
     print("PureCN's exome example: %d targets, %d het sites, %d segments" % (len(gc), hets, n_segments))
-    print("| solution | purity | ploidy (called) | genome doubled | somatic-cnv's score (lower is better) |")
-    print("|---|---|---|---|---|")
-    print("| somatic-cnv's best | %.2f | %.2f | %d | %.4f |" % (ours["purity"], ours["called_ploidy"], ours["genome_doubled"],
-                                                         ours["score"]))
-    print("| PureCN's best | %.2f | %.2f (%.2f) | %d | %.4f |" % (truth["purity"], truth["ploidy"], fixed["called_ploidy"],
-                                                           fixed["genome_doubled"], fixed["score"]))
+    print("| solution | purity | ploidy (called) | genome doubled | somatic-cnv's score (lower is better) "
+          "| misfit | events | prior | odd CN | odd allele |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+
+    def evidence(s):
+        return " | ".join("%.3f" % s[k] if k in s else "" for k in ("misfit", "events", "prior", "odd_cn_fraction",
+                                                                     "odd_allele_fraction"))
+    print("| somatic-cnv's best | %.2f | %.2f | %d | %.4f | %s |" % (
+        ours["purity"], ours["called_ploidy"], ours["genome_doubled"], ours["score"], evidence(ours)))
+    print("| PureCN's best | %.2f | %.2f (%.2f) | %d | %.4f | %s |" % (
+        truth["purity"], truth["ploidy"], fixed["called_ploidy"], fixed["genome_doubled"], fixed["score"],
+        evidence(fixed)))
     print("At PureCN's purity and ploidy, somatic-cnv's total copy number equals PureCN's on %.1f%% of the %.0f Mb "
           "PureCN calls" % (100.0 * agreement, theirs_bases / 1e6))
     sys.stderr.write(log)

@@ -4,13 +4,19 @@
 
 namespace somatic::cnv {
 
+std::string solution_evidence(const Solution& s, const std::string& sep) {
+    return "misfit=" + format_fixed(s.misfit, 4) + sep + "events=" + format_fixed(s.events, 3) + sep +
+           "prior=" + format_fixed(s.prior, 4) + sep + "odd_cn=" + format_fixed(s.odd_fraction, 3) + sep +
+           "odd_allele=" + format_fixed(s.odd_allele_fraction, 3);
+}
+
 namespace {
 std::string int_or_na(int v) { return v < 0 ? "NA" : std::to_string(v); }
 
 std::string solution_text(const Solution& s) {
     return "purity=" + format_fixed(s.purity, 2) + ",ploidy=" + format_fixed(s.ploidy, 2) + ",called_ploidy=" +
            format_fixed(s.called_ploidy, 2) + ",score=" + format_fixed(s.score, 4) +
-           ",genome_doubled=" + (s.genome_doubled ? "1" : "0");
+           ",genome_doubled=" + (s.genome_doubled ? "1" : "0") + "," + solution_evidence(s, ",");
 }
 }  // namespace
 
@@ -54,17 +60,21 @@ void format_seg(const CnvCalls& c, const std::string& sample, std::string& out) 
 
 void format_summary(const CnvCalls& c, std::string& out) {
     const Solution& b = c.fit.solutions.front();
-    out += "purity\tploidy\tcalled_ploidy\tsex\tgenome_doubled\tscore\tdepth_only\tn_segments\talternatives\n";
+    out += "purity\tploidy\tcalled_ploidy\tsex\tgenome_doubled\tscore\tdepth_only\tn_segments\talternatives\t"
+           "misfit\tevents\tprior\todd_cn_fraction\todd_allele_fraction\n";
     std::string alternatives;
     for (size_t i = 1; i < c.fit.solutions.size(); ++i) {
         const auto& s = c.fit.solutions[i];
         if (!alternatives.empty()) alternatives += ';';
-        alternatives += format_fixed(s.purity, 2) + "/" + format_fixed(s.ploidy, 2) + "/" + format_fixed(s.score, 4);
+        alternatives += format_fixed(s.purity, 2) + "/" + format_fixed(s.ploidy, 2) + "/" + format_fixed(s.score, 4) +
+                        "/" + (s.genome_doubled ? "doubled" : "undoubled") + "/" + solution_evidence(s, "/");
     }
     if (alternatives.empty()) alternatives = ".";
     out += format_fixed(b.purity, 2) + '\t' + format_fixed(b.ploidy, 2) + '\t' + format_fixed(b.called_ploidy, 2) + '\t' +
            std::string(sex_name(c.sex)) + '\t' + (b.genome_doubled ? "1" : "0") + '\t' + format_fixed(b.score, 4) + '\t' +
-           (c.depth_only ? "1" : "0") + '\t' + std::to_string(c.table.segments.size()) + '\t' + alternatives + '\n';
+           (c.depth_only ? "1" : "0") + '\t' + std::to_string(c.table.segments.size()) + '\t' + alternatives + '\t' +
+           format_fixed(b.misfit, 4) + '\t' + format_fixed(b.events, 3) + '\t' + format_fixed(b.prior, 4) + '\t' +
+           format_fixed(b.odd_fraction, 3) + '\t' + format_fixed(b.odd_allele_fraction, 3) + '\n';
 }
 
 }  // namespace somatic::cnv

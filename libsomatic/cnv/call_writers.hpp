@@ -11,8 +11,11 @@
 //
 // Summary TSV: a header line and one line:
 //   purity ploidy called_ploidy sex genome_doubled score depth_only n_segments alternatives
-// where alternatives lists the other solutions as purity/ploidy/score,
-// separated by ';'.
+//   misfit events prior odd_cn_fraction odd_allele_fraction
+// where alternatives lists the other solutions as
+// purity/ploidy/score/doubled|undoubled/misfit=../events=../prior=../odd_cn=../odd_allele=..,
+// separated by ';', and the last five columns are the chosen solution's
+// evidence (purity_fit.hpp: the prior and the odd fractions).
 #pragma once
 
 #include <string>
@@ -29,5 +32,7 @@ struct Provenance {
 void format_calls_bed(const CnvCalls& calls, const Provenance& provenance, std::string& out);
 void format_seg(const CnvCalls& calls, const std::string& sample, std::string& out);
 void format_summary(const CnvCalls& calls, std::string& out);
+// A solution's evidence, "misfit=M<sep>events=E<sep>prior=P<sep>odd_cn=F<sep>odd_allele=A".
+std::string solution_evidence(const Solution& solution, const std::string& sep);
 
 }  // namespace somatic::cnv

@@ -63,6 +63,17 @@ void FitOptions::validate() const {
         throw usage_error("ploidy_min must be above 0 and at most ploidy_max");
     }
     if (max_cn < 1 || max_cn > 50) throw usage_error("max_cn must be between 1 and 50");
+    if (!(event_penalty >= 0)) throw usage_error("event_penalty must be 0 or more");
+}
+
+int state_events(int normal_cn, int total, int major, int minor, bool doubled) {
+    if (total < 0 || normal_cn <= 0) return 0;
+    const int g = doubled ? 2 : 1;
+    int events = doubled ? 1 : 0;  // the doubling itself
+    if (normal_cn == 1) events += std::abs(total - g);
+    else if (major >= 0 && minor >= 0) events += std::abs(major - g) + std::abs(minor - g);
+    else events += std::abs(total - 2 * g);
+    return events;
 }
 
 double expected_log2(double purity, double ploidy, int cn, int normal_cn) {
@@ -183,20 +194,40 @@ std::vector<size_t> grid_minima(const std::vector<double>& score, size_t np, siz
 
 void describe_solution(Solution& s, const std::vector<FitSegment>& segs, const std::vector<size_t>& used, double log2_sd,
                        const FitResult& fit, const FitOptions& o) {
-    double cn_sum = 0, len_sum = 0, doubled = 0, auto_len = 0;
+    std::vector<SegmentCall> calls;
+    calls.reserve(used.size());
+    double cn_sum = 0, len_sum = 0, doubled = 0, auto_len = 0, odd = 0, allelic_len = 0, odd_allele = 0;
     for (size_t k : used) {
-        const SegmentCall c = call_segment(segs[k], s.purity, s.ploidy, log2_sd, fit, o);
+        calls.push_back(call_segment(segs[k], s.purity, s.ploidy, log2_sd, fit, o));
+        const SegmentCall& c = calls.back();
         const double len = static_cast<double>(std::max<int64_t>(1, segs[k].length));
         cn_sum += len * c.total;
         len_sum += len;
+        if (c.total % 2) odd += len;
         if (segs[k].normal_cn == 2) {
             auto_len += len;
             const int major = c.major >= 0 ? c.major : c.total - c.total / 2;
             if (major >= 2) doubled += len;
+            if (c.major >= 0) {
+                allelic_len += len;
+                if (c.major % 2 || c.minor % 2) odd_allele += len;
+            }
         }
     }
     s.called_ploidy = len_sum > 0 ? cn_sum / len_sum : NAN;
     s.genome_doubled = auto_len > 0 && doubled > 0.5 * auto_len;
+    s.odd_fraction = len_sum > 0 ? odd / len_sum : 0;
+    s.odd_allele_fraction = allelic_len > 0 ? odd_allele / allelic_len : 0;
+    // Events per bin, the bins weighing as in the misfit.
+    double events = 0, bins = 0;
+    for (size_t i = 0; i < used.size(); ++i) {
+        const FitSegment& f = segs[used[i]];
+        events += f.n_bins * state_events(f.normal_cn, calls[i].total, calls[i].major, calls[i].minor, s.genome_doubled);
+        bins += f.n_bins;
+    }
+    s.events = bins > 0 ? events / bins : 0;
+    s.prior = o.event_penalty * s.events;
+    s.score = s.misfit + s.prior;
 }
 
 void prefer_parsimony(std::vector<Solution>& solutions, const FitOptions& o) {
@@ -241,11 +272,14 @@ FitResult fit_purity_ploidy(const std::vector<FitSegment>& segs, double log2_sd,
         Solution s;
         s.purity = purities[idx / nq];
         s.ploidy = ploidies[idx % nq];
-        s.score = score[idx] / total_weight;  // per bin, comparable between runs
+        s.misfit = score[idx] / total_weight;  // per bin, comparable between runs
         describe_solution(s, segs, used, log2_sd, result, o);
         result.solutions.push_back(s);
         if (result.solutions.size() >= std::max<size_t>(o.solutions, 1) * 4) break;
     }
+    // Ranked by misfit plus prior (stable: the grid's order breaks ties).
+    std::stable_sort(result.solutions.begin(), result.solutions.end(),
+                     [](const Solution& a, const Solution& b) { return a.score < b.score; });
     prefer_parsimony(result.solutions, o);
     return result;
 }

@@ -95,6 +95,8 @@ po::options_description fit_options(cnv::CallOptions& c, cnv::CallOutputs& out) 
         ("min-ploidy", po::value(&f.ploidy_min)->default_value(f.ploidy_min, cnv::format_real(f.ploidy_min))->value_name("PSI"), "ploidy grid start")
         ("max-ploidy", po::value(&f.ploidy_max)->default_value(f.ploidy_max, cnv::format_real(f.ploidy_max))->value_name("PSI"), "ploidy grid end")
         ("max-cn", po::value(&f.max_cn)->default_value(f.max_cn)->value_name("N"), "the highest total copy number")
+        ("event-penalty", po::value(&f.event_penalty)->default_value(f.event_penalty, cnv::format_real(f.event_penalty))->value_name("X"),
+         "parsimony prior: score per copy-number event per bin")
         ("log2-tolerance", po::value(&f.log2_tolerance)->default_value(f.log2_tolerance, cnv::format_real(f.log2_tolerance))->value_name("SD"),
          "systematic log2 error allowed to a segment's mean")
         ("baf-tolerance", po::value(&f.baf_tolerance)->default_value(f.baf_tolerance, cnv::format_real(f.baf_tolerance))->value_name("SD"),
@@ -130,7 +132,7 @@ const cli::FlagNames kFlags{
     {"column", "--column"}, {"position_scale", "--position-scale"}, {"penalty", "--penalty"}, {"min_bins", "--min-bins"},
     // FitOptions
     {"purity", "--purity"}, {"ploidy", "--ploidy"}, {"purity_min", "--min-purity"}, {"purity_max", "--max-purity"},
-    {"ploidy_min", "--min-ploidy"}, {"ploidy_max", "--max-ploidy"}, {"max_cn", "--max-cn"},
+    {"ploidy_min", "--min-ploidy"}, {"ploidy_max", "--max-ploidy"}, {"max_cn", "--max-cn"}, {"event_penalty", "--event-penalty"},
     {"log2_tolerance", "--log2-tolerance"}, {"baf_tolerance", "--baf-tolerance"},
     // CallOutputs
     {"bed_file", "-o"}, {"seg_file", "--seg"}, {"summary_file", "--summary"}, {"plot_file", "--plot"}, {"sample", "--sample"},

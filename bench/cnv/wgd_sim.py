@@ -1,0 +1,95 @@
+#!/usr/bin/python3
+"""Doubled and undoubled genomes: does the fit choose the right ploidy?
+
+Usage: bench/cnv/wgd_sim.py OUT [--binary B ...] [--pairs N] [--reference 20.fa.gz]
+                            [--depth T,N] [--threads T] [--sim-dir DIR ...]
+
+Makes N pairs with sim/simulate (cached in OUT/pairs; every second one
+whole-genome doubled with --wgd, which doubles every copy number of a random
+layout, with SNVs before and after the doubling; purity from 0.3 to 0.9;
+3 Mb pieces of GRCh37 chr20, --aligner truth, tumour/normal depth 40x/20x by
+default; or the pairs given with --sim-dir, made by sim/simulate), runs
+`somatic-cnv run` on each with each --binary (an old build
+beside a new one: the run's env LD_LIBRARY_PATH is passed on), and prints
+per pair and binary the truth, the chosen solution and bench/cnv/score.py's
+figures, then per binary: the share of pairs with the right ploidy (called
+genome doubling equal to the truth's and called ploidy within 0.5 of the
+true one), the median and largest purity error, and the mean share of bases
+with the right total copy number.
+
+Cost: about 70 s of simulation per pair on one core (cached), then a few
+seconds per run. The reference is Debian's vt-examples chr20
+(/usr/share/doc/vt/examples/ref/20.fa.gz) unless --reference says otherwise.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+repo = os.path.dirname(os.path.dirname(here))
+sys.path.insert(0, os.path.dirname(here))
+from bench_lib import cnv as cnv_scores  # noqa: E402
+
+ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+ap.add_argument("out")
+ap.add_argument("--binary", action="append")
+ap.add_argument("--pairs", type=int, default=8)
+ap.add_argument("--reference", default="/usr/share/doc/vt/examples/ref/20.fa.gz")
+ap.add_argument("--depth", default="40,20")
+ap.add_argument("--threads", type=int, default=1)
+ap.add_argument("--sim-dir", action="append", help="an existing sim/simulate output directory (repeatable)")
+args = ap.parse_args()
+binaries = args.binary or [os.path.join(repo, "build", "tools", "somatic-cnv", "somatic-cnv")]
+tumour_depth, normal_depth = args.depth.split(",")
+if not args.sim_dir and not os.path.exists(args.reference):
+    print(f"{args.reference} is absent (Debian package vt): skipped")
+    sys.exit(0)
+
+pairs_dir = os.path.join(args.out, "pairs")
+os.makedirs(pairs_dir, exist_ok=True)
+pairs = [(os.path.basename(os.path.normpath(d)), d) for d in args.sim_dir or []]
+for i in range(0 if args.sim_dir else args.pairs):
+    doubled = i % 2 == 1
+    purity = round(0.3 + 0.6 * i / max(1, args.pairs - 1), 2)
+    beg = 10_000_000 + 4_000_000 * (i % 12)
+    name = f"{'d' if doubled else 'u'}{i + 1}-p{purity:.2f}"
+    d = os.path.join(pairs_dir, name)
+    if not os.path.exists(os.path.join(d, "truth.purity_ploidy.tsv")):
+        cmd = [os.path.join(repo, "sim", "simulate"), "--reference", args.reference,
+               "--regions", f"20:{beg + 1}-{beg + 3_000_000}", "--seed", str(200 + i), "--purity", str(purity),
+               "--tumour-depth", tumour_depth, "--normal-depth", normal_depth, "--aligner", "truth",
+               "--threads", str(args.threads), "--out", d + ".tmp"] + (["--wgd"] if doubled else [])
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.rename(d + ".tmp", d)
+    pairs.append((name, d))
+
+print("| pair | binary | truth purity, ploidy, WGD | called purity, ploidy, doubled | right ploidy | total CN right |")
+print("|---|---|---|---|---|---|")
+summary = {b: [] for b in binaries}
+for name, d in pairs:
+    truth = cnv_scores.read_purity_ploidy(os.path.join(d, "truth.purity_ploidy.tsv"))
+    truth_wgd = open(os.path.join(d, "truth.purity_ploidy.tsv")).read().split("\n")[1].split("\t")[2] == "true"
+    truth_segments = cnv_scores.read_truth_segments(os.path.join(d, "truth.cn.bed"))
+    for k, b in enumerate(binaries):
+        prefix = os.path.join(args.out, f"{name}.{k}")
+        subprocess.run([b, "run", "--tumour", f"{d}/tumour.bam", "--normal", f"{d}/normal.bam", "-f", f"{d}/ref.fa",
+                        "--snp-sites", f"{d}/germline.vcf.gz", "--threads", str(args.threads),
+                        "--summary", prefix + ".summary.tsv", "-o", prefix + ".bed"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        called = cnv_scores.read_purity_ploidy(prefix + ".summary.tsv")
+        err = cnv_scores.purity_ploidy_error(truth, called)
+        doubled = called.get("genome_doubled", 0) == 1
+        right = doubled == truth_wgd and abs(err["ploidy_error"]) <= 0.5
+        total = cnv_scores.score_states(truth_segments, cnv_scores.read_called_segments(prefix + ".bed"))["total_cn_right"]
+        summary[b].append((right, abs(err["purity_error"]), total))
+        print(f"| {name} | {k} | {truth['purity']:.2f}, {truth['ploidy']:.2f}, {int(truth_wgd)} | "
+              f"{called['purity']:.2f}, {err['ploidy']:.2f}, {int(doubled)} | {'yes' if right else 'no'} | {total:.3f} |")
+print()
+print("| binary | right ploidy | purity error median / max | mean total CN right |")
+print("|---|---|---|---|")
+for k, b in enumerate(binaries):
+    rows = summary[b]
+    print(f"| {k}: {b} | {sum(r[0] for r in rows)}/{len(rows)} | {statistics.median(r[1] for r in rows):.3f} / "
+          f"{max(r[1] for r in rows):.3f} | {statistics.mean(r[2] for r in rows):.3f} |")
