@@ -1,5 +1,7 @@
 #include "libsomatic/cnv/call_writers.hpp"
 
+#include <cmath>
+
 #include "libsomatic/cnv/table_io.hpp"
 
 namespace somatic::cnv {
@@ -7,7 +9,10 @@ namespace somatic::cnv {
 std::string solution_evidence(const Solution& s, const std::string& sep) {
     return "misfit=" + format_fixed(s.misfit, 4) + sep + "events=" + format_fixed(s.events, 3) + sep +
            "prior=" + format_fixed(s.prior, 4) + sep + "odd_cn=" + format_fixed(s.odd_fraction, 3) + sep +
-           "odd_allele=" + format_fixed(s.odd_allele_fraction, 3);
+           "odd_allele=" + format_fixed(s.odd_allele_fraction, 3) +
+           (std::isnan(s.snv_log_likelihood) ? std::string()
+                                             : sep + "snvs=" + std::to_string(s.snv_count) + sep +
+                                                   "snv_loglik=" + format_fixed(s.snv_log_likelihood, 2));
 }
 
 namespace {

@@ -64,6 +64,7 @@ void FitOptions::validate() const {
     }
     if (max_cn < 1 || max_cn > 50) throw usage_error("max_cn must be between 1 and 50");
     if (!(event_penalty >= 0)) throw usage_error("event_penalty must be 0 or more");
+    if (!(snv_margin >= 0)) throw usage_error("snv_margin must be 0 or more");
 }
 
 int state_events(int normal_cn, int total, int major, int minor, bool doubled) {
@@ -243,6 +244,20 @@ void prefer_parsimony(std::vector<Solution>& solutions, const FitOptions& o) {
     std::rotate(solutions.begin(), solutions.begin() + static_cast<std::ptrdiff_t>(chosen),
                 solutions.begin() + static_cast<std::ptrdiff_t>(chosen + 1));
     if (solutions.size() > o.solutions) solutions.resize(o.solutions);
+}
+
+void weigh_snv_evidence(std::vector<Solution>& solutions, const FitOptions& o) {
+    if (solutions.empty() || std::isnan(solutions.front().snv_log_likelihood)) return;
+    double best_misfit = kInf;
+    for (const auto& s : solutions) best_misfit = std::min(best_misfit, s.misfit);
+    size_t chosen = 0;
+    for (size_t i = 1; i < solutions.size(); ++i) {
+        const auto& s = solutions[i];
+        if (std::isnan(s.snv_log_likelihood) || s.misfit > best_misfit * (1 + o.parsimony) + o.parsimony_margin) continue;
+        if (s.snv_log_likelihood > solutions[chosen].snv_log_likelihood + (chosen == 0 ? o.snv_margin : 0)) chosen = i;
+    }
+    std::rotate(solutions.begin(), solutions.begin() + static_cast<std::ptrdiff_t>(chosen),
+                solutions.begin() + static_cast<std::ptrdiff_t>(chosen + 1));
 }
 
 FitResult fit_purity_ploidy(const std::vector<FitSegment>& segs, double log2_sd, double baf_sd, const FitOptions& o) {

@@ -73,6 +73,10 @@ struct FitOptions {
     double ploidy = NAN;            // fixed ploidy (NaN: fit)
     bool use_baf = true;
     double event_penalty = 0.25;    // the prior's cost per copy-number event per bin (0: none)
+    // The somatic SNVs' log-likelihood ratio by which a solution whose
+    // misfit is within the parsimony margin of the best overrides the
+    // ranking (3: odds of 20 to 1).
+    double snv_margin = 3.0;
     size_t solutions = 4;           // how many solutions to report
     // Throws a usage error unless a fixed purity is in (0, 1], a fixed ploidy is
     // above 0, 0 < purity_min <= purity_max <= 1, 0 < ploidy_min <= ploidy_max
@@ -92,6 +96,10 @@ struct Solution {
     double prior = 0;           // event_penalty * events
     double odd_fraction = 0;    // of the called length: odd total copy number
     double odd_allele_fraction = 0;  // of the allele-specific called length: an odd major or minor
+    // Somatic SNVs (snv_evidence.hpp), when given: how many were scored and
+    // the sum of their log-likelihoods under this solution's states.
+    size_t snv_count = 0;
+    double snv_log_likelihood = NAN;
 };
 
 struct FitResult {
@@ -141,6 +149,14 @@ void describe_solution(Solution& solution, const std::vector<FitSegment>& segmen
 // among those within parsimony (+ parsimony_margin) of the best score, then
 // keeps the first options.solutions.
 void prefer_parsimony(std::vector<Solution>& solutions, const FitOptions& options);
+
+// Somatic SNV evidence (filled in by the caller): among the solutions whose
+// misfit is within parsimony (+ parsimony_margin) of the best misfit (the
+// near-twins, such as a doubled genome and its undoubled twin), the one
+// whose SNVs are likeliest moves to the front when its log-likelihood beats
+// the front's by more than snv_margin: decisive data override the prior.
+// Nothing moves when the solutions have no SNV evidence.
+void weigh_snv_evidence(std::vector<Solution>& solutions, const FitOptions& options);
 
 // The copy-number events of one called state from the ground state of a
 // solution (doubled or not), as above; 0 for a segment not called.

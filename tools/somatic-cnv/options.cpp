@@ -97,6 +97,10 @@ po::options_description fit_options(cnv::CallOptions& c, cnv::CallOutputs& out) 
         ("max-cn", po::value(&f.max_cn)->default_value(f.max_cn)->value_name("N"), "the highest total copy number")
         ("event-penalty", po::value(&f.event_penalty)->default_value(f.event_penalty, cnv::format_real(f.event_penalty))->value_name("X"),
          "parsimony prior: score per copy-number event per bin")
+        ("somatic-vcf", po::value(&c.somatic_vcf)->value_name("FILE"),
+         "somatic-snv's VCF: its SNVs' allele fractions weigh doubled against undoubled solutions")
+        ("snv-margin", po::value(&f.snv_margin)->default_value(f.snv_margin, cnv::format_real(f.snv_margin))->value_name("LLR"),
+         "the SNV log-likelihood ratio that overrides the ranking among near-equal fits")
         ("log2-tolerance", po::value(&f.log2_tolerance)->default_value(f.log2_tolerance, cnv::format_real(f.log2_tolerance))->value_name("SD"),
          "systematic log2 error allowed to a segment's mean")
         ("baf-tolerance", po::value(&f.baf_tolerance)->default_value(f.baf_tolerance, cnv::format_real(f.baf_tolerance))->value_name("SD"),
@@ -133,6 +137,7 @@ const cli::FlagNames kFlags{
     // FitOptions
     {"purity", "--purity"}, {"ploidy", "--ploidy"}, {"purity_min", "--min-purity"}, {"purity_max", "--max-purity"},
     {"ploidy_min", "--min-ploidy"}, {"ploidy_max", "--max-ploidy"}, {"max_cn", "--max-cn"}, {"event_penalty", "--event-penalty"},
+    {"snv_margin", "--snv-margin"},
     {"log2_tolerance", "--log2-tolerance"}, {"baf_tolerance", "--baf-tolerance"},
     // CallOutputs
     {"bed_file", "-o"}, {"seg_file", "--seg"}, {"summary_file", "--summary"}, {"plot_file", "--plot"}, {"sample", "--sample"},
