@@ -36,7 +36,8 @@ void format_calls_bed(const CnvCalls& c, const Provenance& p, std::string& out) 
     for (size_t i = 0; i < c.fit.solutions.size(); ++i) {
         out += "##solution=rank=" + std::to_string(i + 1) + "," + solution_text(c.fit.solutions[i]) + "\n";
     }
-    out += "#chrom\tstart\tend\tlog2\tbaf\ttotal_cn\tmajor_cn\tminor_cn\tcn_float\tloh\tsubclonal\tn_bins\tn_het\n";
+    out += "#chrom\tstart\tend\tlog2\tbaf\ttotal_cn\tmajor_cn\tminor_cn\tcn_float\tloh\tsubclonal\tn_bins\tn_het\t"
+           "subclonal_cn\tcell_fraction\n";
     for (size_t i = 0; i < c.table.segments.size(); ++i) {
         const Segment& s = c.table.segments[i];
         const SegmentCall& k = c.calls[i];
@@ -51,7 +52,13 @@ void format_calls_bed(const CnvCalls& c, const Provenance& p, std::string& out) 
         out += allelic ? (k.loh ? "1" : "0") : "NA";
         out += '\t';
         out += called ? (k.subclonal ? "1" : "0") : "NA";
-        out += '\t' + std::to_string(s.n_bins) + '\t' + std::to_string(s.n_het) + '\n';
+        out += '\t' + std::to_string(s.n_bins) + '\t' + std::to_string(s.n_het) + '\t';
+        // The mixture's subclonal state (major+minor) and its cell fraction.
+        const bool mixed = called && !std::isnan(k.cell_fraction);
+        out += mixed ? std::to_string(k.sub_major) + "+" + std::to_string(k.sub_minor) : std::string("NA");
+        out += '\t';
+        out += mixed ? format_fixed(k.cell_fraction, 2) : std::string("NA");
+        out += '\n';
     }
 }
 

@@ -2,6 +2,10 @@
 //
 // BED (standard output by default), one line per segment:
 //   #chrom start end log2 baf total_cn major_cn minor_cn cn_float loh subclonal n_bins n_het
+//   subclonal_cn cell_fraction
+// (for a mixture of two states, total/major/minor are the clonal background,
+// subclonal_cn the subclonal state as major+minor and cell_fraction the
+// share of tumour cells that carry it; NA for a clonal segment),
 // preceded by ## lines with the purity, ploidy, sex and every solution.
 // "NA" where a value does not exist (no het sites: no baf, major/minor or
 // loh; a contig outside the fit: no copy number).

@@ -4,6 +4,7 @@
 #include <limits>
 #include <numeric>
 
+#include "libsomatic/cnv/subclonal.hpp"
 #include "libsomatic/core/error.hpp"
 
 namespace somatic::cnv {
@@ -16,7 +17,16 @@ double clamp_log2(double v) { return std::max(v, kMinLog2); }
 
 double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 
-// The per-site BAF noise of a segment: the genome's, scaled by depth.
+std::vector<double> grid(double lo, double hi, double step, double fixed) {
+    if (!std::isnan(fixed)) return {fixed};
+    std::vector<double> g;
+    const int n = static_cast<int>(std::floor((hi - lo) / step + 1e-9));
+    for (int i = 0; i <= n; ++i) g.push_back(lo + step * i);
+    return g;
+}
+
+}  // namespace
+
 double site_sd(const FitSegment& s, const FitResult& fit) {
     double sd = fit.baf_sd;
     if (!std::isnan(s.het_depth) && s.het_depth > 0 && !std::isnan(fit.median_het_depth) && fit.median_het_depth > 0) {
@@ -42,16 +52,6 @@ double z2_baf(const FitSegment& s, double expected_baf_value, double sd, const F
 bool uses_baf(const FitSegment& s, const FitOptions& o) {
     return o.use_baf && s.normal_cn == 2 && s.n_het > 0 && !std::isnan(s.mirrored_baf);
 }
-
-std::vector<double> grid(double lo, double hi, double step, double fixed) {
-    if (!std::isnan(fixed)) return {fixed};
-    std::vector<double> g;
-    const int n = static_cast<int>(std::floor((hi - lo) / step + 1e-9));
-    for (int i = 0; i <= n; ++i) g.push_back(lo + step * i);
-    return g;
-}
-
-}  // namespace
 
 void FitOptions::validate() const {
     if (!std::isnan(purity) && !(purity > 0 && purity <= 1)) throw usage_error("purity must be in (0, 1]");
@@ -220,13 +220,19 @@ void describe_solution(Solution& s, const std::vector<FitSegment>& segs, const s
     s.odd_fraction = len_sum > 0 ? odd / len_sum : 0;
     s.odd_allele_fraction = allelic_len > 0 ? odd_allele / allelic_len : 0;
     // Events per bin, the bins weighing as in the misfit.
-    double events = 0, bins = 0;
+    double events = 0, bins = 0, mixture_gain = 0;
     for (size_t i = 0; i < used.size(); ++i) {
         const FitSegment& f = segs[used[i]];
         events += f.n_bins * state_events(f.normal_cn, calls[i].total, calls[i].major, calls[i].minor, s.genome_doubled);
+        // A mixture: one more event, and its misfit in place of the clonal one.
+        if (!std::isnan(calls[i].cell_fraction)) {
+            events += f.n_bins;
+            mixture_gain += f.n_bins * (calls[i].clonal_cost - calls[i].cost);
+        }
         bins += f.n_bins;
     }
     s.events = bins > 0 ? events / bins : 0;
+    if (bins > 0) s.misfit -= mixture_gain / bins;
     s.prior = o.event_penalty * s.events;
     s.score = s.misfit + s.prior;
 }
@@ -337,8 +343,34 @@ SegmentCall call_segment(const FitSegment& s, double p, double q, double log2_sd
     c.cn_float = std::max(0.0, (ratio - s.normal_cn * (1 - p)) / p);
     if (with_baf) c.baf = 0.5 - unfold(s.mirrored_baf, sd);
     c.loh = s.normal_cn == 2 && c.minor == 0 && c.total > 0;
-    // No integer state within 3 sd (sampling noise plus tolerance).
-    c.subclonal = c.z_log2 > 3 || c.z_baf > 3;
+    c.clonal_cost = c.cost = std::min(o.cap, 0.5 * best);
+    // A segment no integer state explains within 3 sd may be a mixture of two
+    // states, when the mixture pays its event and parameters.
+    if (o.subclonal && with_baf && (c.z_log2 > 3 || c.z_baf > 3)) {
+        Mixture m = best_mixture(s, p, q, log2_sd, fit, o);
+        if (m.cell_fraction > 0.5) {  // reported as the state of most tumour cells
+            std::swap(m.total_b, m.total_s);
+            std::swap(m.major_b, m.major_s);
+            std::swap(m.minor_b, m.minor_s);
+            m.cell_fraction = 1 - m.cell_fraction;
+        }
+        const double parameters = mixture_penalty(s, o) - o.event_penalty;
+        const double mixed = std::min(o.cap, 0.5 * (m.z2_log2 + m.z2_baf)) + parameters;
+        if (m.total_b >= 0 && mixed + o.event_penalty < c.clonal_cost) {
+            // Alleles are tracked through the mixture; reported major first.
+            if (m.major_b < m.minor_b) std::swap(m.major_b, m.minor_b);
+            if (m.major_s < m.minor_s) std::swap(m.major_s, m.minor_s);
+            c.total = m.total_b, c.major = m.major_b, c.minor = m.minor_b;
+            c.sub_total = m.total_s, c.sub_major = m.major_s, c.sub_minor = m.minor_s;
+            c.cell_fraction = m.cell_fraction;
+            c.z_log2 = std::sqrt(m.z2_log2);
+            c.z_baf = std::sqrt(m.z2_baf);
+            c.cost = mixed;
+            c.loh = c.minor == 0 && c.total > 0;
+        }
+    }
+    // A mixture, or no integer state within 3 sd (sampling noise plus tolerance).
+    c.subclonal = !std::isnan(c.cell_fraction) || c.z_log2 > 3 || c.z_baf > 3;
     return c;
 }
 

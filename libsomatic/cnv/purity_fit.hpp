@@ -72,6 +72,7 @@ struct FitOptions {
     double purity = NAN;            // fixed purity (NaN: fit)
     double ploidy = NAN;            // fixed ploidy (NaN: fit)
     bool use_baf = true;
+    bool subclonal = true;          // let a segment be a mixture of two states (subclonal.hpp)
     double event_penalty = 0.25;    // the prior's cost per copy-number event per bin (0: none)
     // The somatic SNVs' log-likelihood ratio by which a solution whose
     // misfit is within the parsimony margin of the best overrides the
@@ -115,6 +116,18 @@ double folded_mean(double delta, double s);
 double folded_variance(double delta, double s);
 // The delta whose folded mean is `mean` (0 when mean is below folded_mean(0, s)).
 double unfold(double mean, double s);
+
+// A segment's per-site BAF noise: the genome's, scaled by its het depth
+// (at least 1e-3).
+double site_sd(const FitSegment& segment, const FitResult& fit);
+// z^2 of a segment's mean log2 against an expected value (both floored at
+// -5; variance log2_sd^2 / n_bins + log2_tolerance^2).
+double z2_log2(const FitSegment& segment, double expected, double log2_sd, const FitOptions& options);
+// z^2 of a segment's mirrored BAF against the folded mean of an expected BAF
+// (variance: folded variance / n_het + baf_tolerance^2).
+double z2_baf(const FitSegment& segment, double expected_baf, double site_sd, const FitOptions& options);
+// Whether the fit uses the segment's BAF (use_baf, two normal copies, het sites).
+bool uses_baf(const FitSegment& segment, const FitOptions& options);
 
 FitResult fit_purity_ploidy(const std::vector<FitSegment>& segments, double log2_sd, double baf_sd,
                             const FitOptions& options);
@@ -169,8 +182,17 @@ struct SegmentCall {
     double cn_float = NAN;      // the copy number the log2 alone implies
     double baf = NAN;           // the tumour's minor allele fraction, noise removed
     bool loh = false;
-    bool subclonal = false;     // no integer state within 3 sd
-    double z_log2 = 0, z_baf = 0;
+    bool subclonal = false;     // a mixture (below), or no integer state within 3 sd
+    double z_log2 = 0, z_baf = 0;  // of the chosen explanation, clonal or mixture
+    // A mixture (subclonal.hpp): total/major/minor above are the clonal
+    // background, these the state of a fraction cell_fraction of the
+    // tumour cells (NaN and -1: clonal).
+    double cell_fraction = NAN;
+    int sub_total = -1, sub_major = -1, sub_minor = -1;
+    // Per bin: the clonal state's capped misfit, and what the call costs in
+    // the score's misfit (the mixture's capped misfit plus its parameters'
+    // BIC cost; its extra event is counted with the events).
+    double clonal_cost = 0, cost = 0;
 };
 
 SegmentCall call_segment(const FitSegment& s, double purity, double ploidy, double log2_sd, const FitResult& fit,

@@ -97,6 +97,8 @@ po::options_description fit_options(cnv::CallOptions& c, cnv::CallOutputs& out) 
         ("max-cn", po::value(&f.max_cn)->default_value(f.max_cn)->value_name("N"), "the highest total copy number")
         ("event-penalty", po::value(&f.event_penalty)->default_value(f.event_penalty, cnv::format_real(f.event_penalty))->value_name("X"),
          "parsimony prior: score per copy-number event per bin")
+        ("no-subclonal", po::bool_switch()->notifier([&f](bool off) { if (off) f.subclonal = false; }),
+         "call every segment clonal: no mixtures of two states")
         ("somatic-vcf", po::value(&c.somatic_vcf)->value_name("FILE"),
          "somatic-snv's VCF: its SNVs' allele fractions weigh doubled against undoubled solutions")
         ("snv-margin", po::value(&f.snv_margin)->default_value(f.snv_margin, cnv::format_real(f.snv_margin))->value_name("LLR"),
