@@ -36,9 +36,13 @@
 // events must explain the data clearly better. It breaks the near-ties where
 // a doubled or high-ploidy fit wins by a few percent of misfit through states
 // no simpler solution has (short near-diploid segments, subclonal ones).
-// Evidence reported per solution (FitEvidence): misfit, events, prior, and
-// the length fractions at odd total copy number and with an odd allele
-// count (states a doubled solution's undoubled twin cannot halve).
+// Evidence reported per solution (Solution's fields): misfit, events,
+// prior, the length fractions at odd total copy number and with an odd
+// allele count (states a doubled solution's undoubled twin cannot halve),
+// and, given somatic SNVs, their log-likelihood (snv_evidence.hpp,
+// weigh_snv_evidence). A segment that no integer state explains may be a
+// mixture of two states (subclonal.hpp), which counts in the misfit and
+// as one more event.
 // Cost: O(purities x (segments x states + ploidies x segments x CN)).
 #pragma once
 
