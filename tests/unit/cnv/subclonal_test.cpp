@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <vector>
 
 using namespace somatic::cnv;
 
@@ -91,4 +92,49 @@ TEST_CASE("a mixture's penalty: one event per bin and BIC's ln n over the bins")
     s.n_bins = 100;
     s.n_het = 48;
     CHECK(mixture_penalty(s, o) == doctest::Approx(0.25 + std::log(148.0) / 100));
+}
+
+TEST_CASE("the fit recovers a tumour with a subclonal segment: purity, no doubling, the cell fraction") {
+    // Purity 0.8, mean tumour copy number psi = (1000 * 2 + 300 * 1.6 +
+    // 300 * 3 + 200 * 1) / 1800 = 1.9889. Segments at their exact expected
+    // log2 and mirrored BAF (per-bin log2 sd 0.2, per-site BAF sd 0.05):
+    // 1+1 (1000 bins), the 60/40 mixture of 1+1 and 1+0 (300), 2+1 (300),
+    // 1+0 (200); one het site per bin.
+    const double p = 0.8, psi = (1000 * 2 + 300 * 1.6 + 300 * 3 + 200 * 1) / 1800.0;
+    struct Piece {
+        uint32_t bins;
+        int total_b, minor_b, total_s, minor_s;
+        double c;
+    };
+    const Piece pieces[] = {{1000, 2, 1, 2, 1, 0}, {300, 2, 1, 1, 0, 0.4}, {300, 3, 1, 3, 1, 0}, {200, 1, 0, 1, 0, 0}};
+    std::vector<FitSegment> segs;
+    for (const Piece& x : pieces) {
+        FitSegment s;
+        s.n_bins = s.n_het = x.bins;
+        s.length = 10000 * x.bins;
+        s.log2 = mixture_log2(p, psi, x.total_b, x.total_s, x.c, 2);
+        s.mirrored_baf = folded_mean(std::abs(mixture_baf(p, x.total_b, x.minor_b, x.total_s, x.minor_s, x.c) - 0.5), 0.05);
+        segs.push_back(s);
+    }
+    const FitResult fit = fit_purity_ploidy(segs, 0.2, 0.05, FitOptions{});
+    REQUIRE(!fit.solutions.empty());
+    const Solution& best = fit.solutions.front();
+    CHECK(std::abs(best.purity - p) <= 0.02);
+    CHECK_FALSE(best.genome_doubled);
+    const SegmentCall mixed = call_segment(segs[1], best.purity, best.ploidy, 0.2, fit, FitOptions{});
+    CHECK(mixed.total == 2);
+    CHECK(mixed.sub_total == 1);
+    CHECK(std::abs(mixed.cell_fraction - 0.4) <= 0.06);
+    // The clonal segments stay clonal.
+    for (size_t k : {0, 2, 3}) CHECK(std::isnan(call_segment(segs[k], best.purity, best.ploidy, 0.2, fit, FitOptions{}).cell_fraction));
+    // Without mixtures the subclonal segment is what a doubled genome
+    // explains best (purity 0.64, ploidy 3.94 here): the wrong answer that
+    // the subclonal states, at the price of one event and two parameters,
+    // compete with.
+    FitOptions clonal;
+    clonal.subclonal = false;
+    const FitResult without = fit_purity_ploidy(segs, 0.2, 0.05, clonal);
+    REQUIRE(!without.solutions.empty());
+    CHECK(without.solutions.front().genome_doubled);
+    CHECK(std::abs(without.solutions.front().purity - p) > 0.1);
 }
