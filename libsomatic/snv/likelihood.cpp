@@ -159,15 +159,16 @@ SitePosterior somatic_posterior(const SampleEvidence& tumour, const SampleEviden
 const std::vector<WeightedFraction>& het_fraction_weights() {
     static const std::vector<WeightedFraction> weights = [] {
         std::vector<WeightedFraction> w;
-        double sum = 0;
+        double beta_sum = 0;
         for (double f : allele_fraction_grid()) {
-            if (f < 0.1 - 1e-9 || f > 0.9 + 1e-9) continue;
+            if (f < 0.1 - 1e-9) continue;
             // The Beta density up to its constant, which the sum removes.
-            const double density = std::pow(f * (1 - f), kHetBetaShape - 1);
+            const double density = f <= 0.9 + 1e-9 ? std::pow(f * (1 - f), kHetBetaShape - 1) : 0.0;
             w.push_back({f, density});
-            sum += density;
+            beta_sum += density;
         }
-        for (auto& x : w) x.weight /= sum;
+        const double even = kHetLohShare / static_cast<double>(w.size());
+        for (auto& x : w) x.weight = (1 - kHetLohShare) * x.weight / beta_sum + even;
         return w;
     }();
     return weights;

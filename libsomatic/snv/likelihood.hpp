@@ -41,14 +41,20 @@
 // gnomAD; alleles absent from it get ModelPriors::population_af_absent):
 //   reference  f_T = 0                  prior (1 - p)^2 (1 - pi)
 //   somatic    f_T free (the grid)      prior (1 - p)^2 pi
-//   germline   het: f_T ~ Beta(a, a)    prior 2 p (1 - p)   (Hardy-Weinberg)
+//   germline   het: f_T ~ H             prior 2 p (1 - p)   (Hardy-Weinberg)
 //              hom: f_T = 1             prior p^2
 // pi is the somatic prior. With the copy number unknown, a heterozygous
 // germline variant's tumour fraction is not 1/2 but any of 1/3, 2/3, 1/4,
-// 3/4 ... (gains, losses, LOH in an impure tumour) and reference bias pulls
-// it down a little: a Beta(10, 10) over the fraction (sd 0.11) puts 1/3 and
-// 2/3 at 1.5 sd, so such hets stay germline, while a somatic SNV at 10-25%
-// (subclones, impure tumours: most of them) lies 2.3-3.6 sd away and is not.
+// 3/4 ... (gains, losses in an impure tumour) and reference bias pulls it
+// down a little: H is mostly (0.8) a Beta(10, 10) over the fraction (sd
+// 0.11), which puts 1/3 and 2/3 at 1.5 sd, so such hets stay germline, while
+// a somatic SNV at 10-25% (subclones, impure tumours: most of them) lies
+// 2.3-3.6 sd away and is not. The rest of H (0.2, about the share of a
+// tumour genome under loss of heterozygosity or a large imbalance) is
+// uniform over the grid's fractions from 0.1 to 1: under LOH a het sits at
+// (1 + purity) / 2 or (1 - purity) / 2, anywhere with the purity unknown.
+// That part costs a somatic SNV little: its weight at any one fraction is
+// 0.2/19, a third of the somatic grid's 1/33, times the population prior.
 // A clonal somatic SNV at 40-50% looks like a het: only the population
 // prior (p tiny for an allele no population holds) keeps it somatic, which
 // is why tumour-only calling needs the resource. No "shared" hypothesis:
@@ -117,10 +123,12 @@ SitePosterior somatic_posterior(const SampleEvidence& tumour, const SampleEviden
 // germline_probability's (judged by the Germline filter).
 SitePosterior tumour_only_posterior(const SampleEvidence& tumour, double population_af, const ModelPriors& priors);
 
-// The heterozygous germline fractions of tumour-only mode and their weights
-// (Beta(kHetBetaShape, kHetBetaShape) at allele_fraction_grid()'s fractions
-// from 0.1 to 0.9, normalised to sum 1).
+// The heterozygous germline fractions of tumour-only mode and their weights,
+// summing to 1: allele_fraction_grid()'s fractions from 0.1 to 1, with
+// 1 - kHetLohShare of the weight as Beta(kHetBetaShape, kHetBetaShape) over
+// those up to 0.9 (normalised) and kHetLohShare spread evenly over all.
 inline constexpr double kHetBetaShape = 10;
+inline constexpr double kHetLohShare = 0.2;
 struct WeightedFraction {
     double fraction;
     double weight;
