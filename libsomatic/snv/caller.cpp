@@ -204,22 +204,20 @@ ChunkEvidence ChunkCaller::collect(const Interval& chunk) {
     for (int64_t pos = padded.beg; pos < padded.end; ++pos) {
         const uint8_t rb = base_code(ref[static_cast<size_t>(pos - padded.beg)]);
         if (rb == kBaseN) continue;
-        if (counting_depth && chunk.contains(pos)) {
+        if ((counting_depth || options_.callable_runs) && chunk.contains(pos)) {
             const uint32_t tumour_depth = pileup_.counts(0, pos).total();
             const uint32_t normal_depth = pileup_.counts(1, pos).total();
-            out.normal_depth.add(tumour_only ? tumour_depth : normal_depth);
-            if (tumour_depth >= options_.filters.min_tumour_depth &&
-                (tumour_only || normal_depth >= options_.filters.min_normal_depth)) {
-                ++out.callable_sites;
+            // LowDepth's minimums; the tumour's alone in tumour-only mode.
+            const bool callable = tumour_depth >= options_.filters.min_tumour_depth &&
+                                  (tumour_only || normal_depth >= options_.filters.min_normal_depth);
+            if (counting_depth) {
+                out.normal_depth.add(tumour_only ? tumour_depth : normal_depth);
+                out.callable_sites += callable;
+                if (options_.count_callable && !tumour_only) {
+                    keep_genotype_site(pileup_.counts(0, pos), pileup_.counts(1, pos), rb, out);
+                }
             }
-            if (options_.count_callable && !tumour_only) {
-                keep_genotype_site(pileup_.counts(0, pos), pileup_.counts(1, pos), rb, out);
-            }
-        }
-        if (options_.callable_runs && chunk.contains(pos) &&
-            pileup_.counts(0, pos).total() >= options_.filters.min_tumour_depth &&
-            pileup_.counts(1, pos).total() >= options_.filters.min_normal_depth) {
-            extend_runs(out.callable, chunk.contig, pos);
+            if (options_.callable_runs && callable) extend_runs(out.callable, chunk.contig, pos);
         }
         const AltChoice t = rank_alts(pileup_.counts(0, pos), rb);
         auto f = forced.find(pos);

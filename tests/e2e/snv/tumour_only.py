@@ -20,7 +20,7 @@ What must hold, and why:
 - the header says tumour-only, names only the tumour, defines Germline and
   PGERM; no identity or contamination lines (they need a normal).
 - the same bytes at 1 and 4 threads; -r gives the whole run's records in
-  the region; -o .vcf.gz writes an index; somatic-sig catalogue counts the
+  the region; -o .vcf.gz writes an index; --callable holds every PASS call; somatic-sig catalogue counts the
   PASS SNVs of the one-sample VCF.
 - without --germline-resource: a usage error (exit 2) naming it and why;
   --germline-hets without --normal: a usage error."""
@@ -88,8 +88,13 @@ in_region = [l for l in region.splitlines() if not l.startswith("#")]
 whole = [l for l in open(f"{out}/t1.vcf").read().splitlines()
          if not l.startswith("#") and l.split("\t")[0] == "chr1" and 50001 <= int(l.split("\t")[1]) <= 120000]
 check(in_region == whole and len(whole) > 0, f"-r gives the whole run's {len(whole)} records in the region")
-run(tumour_only + ["-o", f"{out}/t.vcf.gz"])
+run(tumour_only + ["-o", f"{out}/t.vcf.gz", "--callable", f"{out}/callable.bed"])
 check(os.path.exists(f"{out}/t.vcf.gz.tbi"), "-o x.vcf.gz writes its index")
+runs = [(c, int(b), int(e)) for c, b, e in (l.split("\t")[:3] for l in open(f"{out}/callable.bed"))]
+covered = sum(e - b for _, b, e in runs)
+inside = all(any(c == k[0] and b < k[1] <= e for c, b, e in runs) for k in tonly)
+check(covered > 150000 and inside,
+      f"--callable (the tumour at --min-tumour-depth) covers {covered} bp of 200,000 and holds every PASS call")
 
 catalogue = run([binary("somatic-sig"), "catalogue", "--reference", f"{pair}/ref.fa", f"{out}/t.vcf.gz"]).stdout
 rows = [l.split("\t") for l in catalogue.splitlines()]
