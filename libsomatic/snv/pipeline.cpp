@@ -298,30 +298,32 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, const Al
     return reuse_sample;
 }
 
-// The ##somatic_prior, ##shared_prior, ##normal_typical_depth and
-// ##..._artefact_rates lines: the values used and whether they were
-// estimated or given.
+// The ##sample_identity, ##tumour_contamination, ##somatic_prior,
+// ##shared_prior, ##normal_typical_depth and ##..._artefact_rates lines: the
+// values used and whether they were estimated or given (in tumour-only mode
+// ##tumour_typical_depth and ##population_af_absent instead of the ones a
+// normal needs).
 std::vector<std::string> model_lines(const PipelineOptions& o, const SampleChecks& checks) {
-    if (o.caller.tumour_only) {
-        // No sample identity, contamination or shared prior: each needs a
-        // normal. The typical depth is the tumour's.
-        return {"##somatic_prior=" + format_prior(o.caller.priors.somatic) + (o.estimate_prior ? ",estimated" : ",given"),
-                "##tumour_typical_depth=" + format_prior(o.caller.normal_typical_depth),
-                "##population_af_absent=" + format_prior(o.caller.priors.population_af_absent),
-                "##orientation_artefact_rates=" + format_rates(o.caller.orientation_artefacts, "F1R2", "F2R1") +
-                    (o.estimate_orientation_rates ? ",estimated" : ",given"),
-                "##strand_artefact_rates=" + format_rates(o.caller.strand_artefacts, "fwd", "rev") +
-                    (o.estimate_strand_rates ? ",estimated" : ",given")};
+    const bool tumour_only = o.caller.tumour_only;
+    std::vector<std::string> lines;
+    // The identity and contamination checks and the shared prior need a
+    // normal; without one the typical depth is the tumour's.
+    if (!tumour_only) lines = {identity_line(checks.identity), contamination_line(checks.contamination)};
+    lines.push_back("##somatic_prior=" + format_prior(o.caller.priors.somatic) +
+                    (o.estimate_prior ? ",estimated" : ",given"));
+    if (tumour_only) {
+        lines.push_back("##tumour_typical_depth=" + format_prior(o.caller.normal_typical_depth));
+        lines.push_back("##population_af_absent=" + format_prior(o.caller.priors.population_af_absent));
+    } else {
+        lines.push_back("##shared_prior=" + format_prior(o.caller.priors.shared) +
+                        (o.caller.estimate_shared_prior ? ",estimated" : ",given"));
+        lines.push_back("##normal_typical_depth=" + format_prior(o.caller.normal_typical_depth));
     }
-    return {identity_line(checks.identity), contamination_line(checks.contamination),
-            "##somatic_prior=" + format_prior(o.caller.priors.somatic) + (o.estimate_prior ? ",estimated" : ",given"),
-            "##shared_prior=" + format_prior(o.caller.priors.shared) +
-                (o.caller.estimate_shared_prior ? ",estimated" : ",given"),
-            "##normal_typical_depth=" + format_prior(o.caller.normal_typical_depth),
-            "##orientation_artefact_rates=" + format_rates(o.caller.orientation_artefacts, "F1R2", "F2R1") +
-                (o.estimate_orientation_rates ? ",estimated" : ",given"),
-            "##strand_artefact_rates=" + format_rates(o.caller.strand_artefacts, "fwd", "rev") +
-                (o.estimate_strand_rates ? ",estimated" : ",given")};
+    lines.push_back("##orientation_artefact_rates=" + format_rates(o.caller.orientation_artefacts, "F1R2", "F2R1") +
+                    (o.estimate_orientation_rates ? ",estimated" : ",given"));
+    lines.push_back("##strand_artefact_rates=" + format_rates(o.caller.strand_artefacts, "fwd", "rev") +
+                    (o.estimate_strand_rates ? ",estimated" : ",given"));
+    return lines;
 }
 
 }  // namespace
