@@ -20,7 +20,8 @@ What must hold, and why:
 - the header says tumour-only, names only the tumour, defines Germline and
   PGERM; no identity or contamination lines (they need a normal).
 - the same bytes at 1 and 4 threads; -r gives the whole run's records in
-  the region; -o .vcf.gz writes an index; --callable holds every PASS call; somatic-sig catalogue counts the
+  the region; -o .vcf.gz writes an index; --callable holds every PASS call;
+  a panel of normals filters its sites; somatic-sig catalogue counts the
   PASS SNVs of the one-sample VCF.
 - without --germline-resource: a usage error (exit 2) naming it and why;
   --germline-hets without --normal: a usage error."""
@@ -95,6 +96,19 @@ covered = sum(e - b for _, b, e in runs)
 inside = all(any(c == k[0] and b < k[1] <= e for c, b, e in runs) for k in tonly)
 check(covered > 150000 and inside,
       f"--callable (the tumour at --min-tumour-depth) covers {covered} bp of 200,000 and holds every PASS call")
+
+# A panel of normals filters its sites as with a normal, and nothing else.
+panel_sites = sorted(tonly)[:2]
+contigs = [l.split("\t")[:2] for l in open(f"{pair}/ref.fa.fai")]
+with open(f"{out}/pon.vcf", "w") as f:
+    f.write("##fileformat=VCFv4.2\n" + "".join(f"##contig=<ID={n},length={l}>\n" for n, l in contigs))
+    f.write("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n")
+    f.writelines(f"{c}\t{p}\t.\t{r}\t{a}\t.\t.\t.\n" for c, p, r, a in panel_sites)
+run(["bgzip", "-f", f"{out}/pon.vcf"])
+run(["tabix", "-f", "-p", "vcf", f"{out}/pon.vcf.gz"])
+run(tumour_only + ["--panel-of-normals", f"{out}/pon.vcf.gz", "-o", f"{out}/pon_calls.vcf"])
+check(passing(f"{out}/pon_calls.vcf") == tonly - set(panel_sites),
+      "--panel-of-normals removes exactly its sites from the PASS calls")
 
 catalogue = run([binary("somatic-sig"), "catalogue", "--reference", f"{pair}/ref.fa", f"{out}/t.vcf.gz"]).stdout
 rows = [l.split("\t") for l in catalogue.splitlines()]
