@@ -62,7 +62,8 @@ struct CallerOptions {
     // depth of the panel as a whole.
     bool typical_depth_per_chunk = false;
     // Keep the chunk's callable positions as runs (--callable): both samples
-    // at LowDepth's minimum depths, from reads that pass the read filter.
+    // (the tumour in tumour-only mode) at LowDepth's minimum depths, from
+    // reads that pass the read filter.
     bool callable_runs = false;
     bool estimate_shared_prior = true;  // estimate priors.shared with the somatic prior
     // Count the chunk's callable sites and the normal's depths, and keep its
@@ -106,7 +107,8 @@ struct GermlineHet {
 struct ChunkCalls {
     std::vector<SnvCall> calls;
     std::vector<GermlineHet> hets;
-    uint64_t callable_sites = 0;  // both samples at LowDepth's minimum depths; with count_callable
+    uint64_t callable_sites = 0;  // both samples (tumour-only: the tumour) at LowDepth's minimum
+                                  // depths; with count_callable
     DepthHistogram normal_depth;   // the normal's depth over the chunk (the tumour's in tumour-only
                                    // mode); with count_callable or typical_depth_per_chunk
     std::vector<GenotypeSite> genotype_sites;  // germline-looking sites; with count_callable
