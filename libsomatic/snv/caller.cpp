@@ -22,14 +22,23 @@ void CallerOptions::validate() const {
     if (!estimate_shared_prior && !(priors.shared > 0 && priors.shared < 0.01)) {
         throw usage_error("priors.shared must be between 0 and 0.01");
     }
+    if (!(priors.population_af_absent > 0 && priors.population_af_absent < 0.01)) {
+        throw usage_error("priors.population_af_absent must be between 0 and 0.01");
+    }
+    if (!(filters.max_germline_probability > 0 && filters.max_germline_probability <= 1)) {
+        throw usage_error("filters.max_germline_probability must be above 0 and at most 1");
+    }
 }
 
 ChunkCaller::ChunkCaller(const CallerInputs& inputs, const CallerOptions& options)
     : inputs_(inputs),
       options_(options),
       tumour_(inputs.tumour, inputs.reference),
-      normal_(inputs.normal, inputs.reference),
       reference_(inputs.reference) {
+    if (options.tumour_only != inputs.normal.empty()) {
+        throw usage_error("tumour_only must be set exactly when there is no inputs.normal");
+    }
+    if (!inputs.normal.empty()) normal_.emplace(inputs.normal, inputs.reference);
     if (!inputs.force_sites.empty()) force_ = std::make_unique<VcfReader>(inputs.force_sites, true);
     if (!inputs.germline_resource.empty()) resource_ = std::make_unique<VcfReader>(inputs.germline_resource, true);
     if (!inputs.panel_of_normals.empty()) panel_ = std::make_unique<VcfReader>(inputs.panel_of_normals, true);
@@ -98,6 +107,13 @@ AltChoice rank_alts(const BaseCounts& c, uint8_t ref) {
 // that depth plausibly give one base, and a fair share of the first's.
 constexpr double kClusterEventQss = 10;
 
+// A likely somatic event, for the Clustered filter. In tumour-only mode a
+// germline variant can have a high QSS (somatic against error only) and is
+// not one (with a normal, QSS >= 10 already means P(germline) <= 0.1).
+bool is_cluster_event(const SnvCall& c) {
+    return c.posterior.qss >= kClusterEventQss && c.posterior.germline_probability <= 0.5;
+}
+
 bool has_second_alt(const AltChoice& a) { return a.second_count >= 3 && a.second_count * 10 >= a.top_count * 3; }
 
 }  // namespace
@@ -123,12 +139,12 @@ std::map<int64_t, uint8_t> ChunkCaller::forced_sites(const Interval& region) {
     return sites;
 }
 
-void ChunkCaller::annotate_resources(const Interval& chunk, std::vector<SnvCall>& calls) {
+void ChunkCaller::annotate_resources(const Interval& region, std::vector<SnvCall>& calls) {
     if (calls.empty()) return;
     const auto record = make_bcf_record();
     bcf1_t* rec = record.get();
     if (resource_) {
-        resource_->fetch(chunk);
+        resource_->fetch(region);
         std::map<std::pair<int64_t, uint8_t>, double> af;
         HtsArray<float> values;
         while (resource_->next(rec)) {
@@ -144,11 +160,17 @@ void ChunkCaller::annotate_resources(const Interval& chunk, std::vector<SnvCall>
         }
     }
     if (panel_) {
-        panel_->fetch(chunk);
+        panel_->fetch(region);
         std::set<std::pair<int64_t, uint8_t>> seen;
         while (panel_->next(rec)) for_each_snv_allele(rec, [&](int, uint8_t alt) { seen.insert({rec->pos, alt}); });
         for (auto& c : calls) c.context.in_panel_of_normals = seen.count({c.pos, c.alt}) > 0;
     }
+}
+
+Interval ChunkCaller::padded_interval(const Interval& chunk, int64_t pad) const {
+    const Contig* contig = reference_.contigs().find(chunk.contig);
+    return {chunk.contig, std::max<int64_t>(0, chunk.beg - pad),
+            std::min<int64_t>(contig ? contig->length : chunk.end, chunk.end + pad)};
 }
 
 ChunkCalls ChunkCaller::call(const Interval& chunk) { return weigh(collect(chunk), options_); }
@@ -158,14 +180,11 @@ ChunkEvidence ChunkCaller::collect(const Interval& chunk) {
     out.chunk = chunk;
     // Candidates within the cluster window beyond the chunk are evaluated too,
     // so that the Clustered filter does not depend on where chunks end.
-    const int64_t pad = options_.filters.cluster_window;
-    const Contig* contig = reference_.contigs().find(chunk.contig);
-    const Interval padded{chunk.contig, std::max<int64_t>(0, chunk.beg - pad),
-                          std::min<int64_t>(contig ? contig->length : chunk.end, chunk.end + pad)};
+    const Interval padded = padded_interval(chunk, options_.filters.cluster_window);
     tumour_reads_.clear();
     normal_reads_.clear();
     tumour_.fetch(padded, options_.read_filter, tumour_reads_);
-    normal_.fetch(padded, options_.read_filter, normal_reads_);
+    if (normal_) normal_->fetch(padded, options_.read_filter, normal_reads_);  // else: a sample of no reads
     const std::string ref = reference_.fetch(padded);
     const ReadBatch* samples[] = {&tumour_reads_, &normal_reads_};
     pileup_.count(padded, samples, options_.pileup);
@@ -181,22 +200,24 @@ ChunkEvidence ChunkCaller::collect(const Interval& chunk) {
     std::vector<Candidate> candidates;
     std::vector<int64_t> sites;
     const bool counting_depth = options_.count_callable || options_.typical_depth_per_chunk;
+    const bool tumour_only = !normal_;
     for (int64_t pos = padded.beg; pos < padded.end; ++pos) {
         const uint8_t rb = base_code(ref[static_cast<size_t>(pos - padded.beg)]);
         if (rb == kBaseN) continue;
-        if (counting_depth && chunk.contains(pos)) {
+        if ((counting_depth || options_.callable_runs) && chunk.contains(pos)) {
+            const uint32_t tumour_depth = pileup_.counts(0, pos).total();
             const uint32_t normal_depth = pileup_.counts(1, pos).total();
-            out.normal_depth.add(normal_depth);
-            if (pileup_.counts(0, pos).total() >= options_.filters.min_tumour_depth &&
-                normal_depth >= options_.filters.min_normal_depth) {
-                ++out.callable_sites;
+            // LowDepth's minimums; the tumour's alone in tumour-only mode.
+            const bool callable = tumour_depth >= options_.filters.min_tumour_depth &&
+                                  (tumour_only || normal_depth >= options_.filters.min_normal_depth);
+            if (counting_depth) {
+                out.normal_depth.add(tumour_only ? tumour_depth : normal_depth);
+                out.callable_sites += callable;
+                if (options_.count_callable && !tumour_only) {
+                    keep_genotype_site(pileup_.counts(0, pos), pileup_.counts(1, pos), rb, out);
+                }
             }
-            if (options_.count_callable) keep_genotype_site(pileup_.counts(0, pos), pileup_.counts(1, pos), rb, out);
-        }
-        if (options_.callable_runs && chunk.contains(pos) &&
-            pileup_.counts(0, pos).total() >= options_.filters.min_tumour_depth &&
-            pileup_.counts(1, pos).total() >= options_.filters.min_normal_depth) {
-            extend_runs(out.callable, chunk.contig, pos);
+            if (options_.callable_runs && callable) extend_runs(out.callable, chunk.contig, pos);
         }
         const AltChoice t = rank_alts(pileup_.counts(0, pos), rb);
         auto f = forced.find(pos);
@@ -250,8 +271,12 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
     const Interval& chunk = evidence.chunk;
     std::vector<SnvCall> calls;  // over the padded region, in position order
     calls.reserve(evidence.candidates.size());
+    // The population allele frequencies first: the tumour-only model weighs them.
+    annotate_resources(padded_interval(chunk, options.filters.cluster_window), evidence.candidates);
     for (auto& c : evidence.candidates) {
-        c.posterior = somatic_posterior(c.tumour.evidence, c.normal.evidence, options.priors);
+        c.posterior = options.tumour_only
+                          ? tumour_only_posterior(c.tumour.evidence, c.context.population_af, options.priors)
+                          : somatic_posterior(c.tumour.evidence, c.normal.evidence, options.priors);
         if (c.posterior.qss < options.min_report_qss && !c.forced) continue;
         calls.push_back(std::move(c));
     }
@@ -261,23 +286,24 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
     // options do not change which calls pass.
     std::vector<int64_t> events;
     for (const auto& c : calls) {
-        if (c.posterior.qss >= kClusterEventQss) events.push_back(c.pos);
+        if (is_cluster_event(c)) events.push_back(c.pos);
     }
     const int64_t window = options.filters.cluster_window;
     for (auto& c : calls) {
         const auto lo = std::lower_bound(events.begin(), events.end(), c.pos - window);
         const auto hi = std::upper_bound(events.begin(), events.end(), c.pos + window);
-        const bool self = c.posterior.qss >= kClusterEventQss;
+        const bool self = is_cluster_event(c);
         c.context.nearby_events = static_cast<int>(hi - lo) - (self ? 1 : 0);
     }
     std::erase_if(calls, [&](const SnvCall& c) { return !chunk.contains(c.pos); });
 
-    annotate_resources(chunk, calls);
     const double typical_depth = options.typical_depth_per_chunk && out.normal_depth.covered_positions() > 0
                                      ? out.normal_depth.typical_depth()
                                      : options.normal_typical_depth;
     for (auto& c : calls) {
         c.context.normal_typical_depth = typical_depth;
+        c.context.tumour_only = options.tumour_only;
+        c.context.germline_probability = c.posterior.germline_probability;
         c.audit = audit(c.tumour, c.normal, options.filters);
         c.audit.orientation_artefact_probability =
             one_sided_artefact_probability(orientation_split(c), options.orientation_artefacts);

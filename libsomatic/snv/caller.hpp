@@ -26,7 +26,7 @@ namespace somatic::snv {
 
 struct CallerInputs {
     std::string tumour;
-    std::string normal;
+    std::string normal;             // empty: tumour-only mode
     std::string reference;
     std::string force_sites;        // optional VCF, indexed
     std::string germline_resource;  // optional VCF with INFO/AF, indexed
@@ -38,6 +38,11 @@ struct CallerOptions {
     PileupOptions pileup;
     ModelPriors priors;
     FilterThresholds filters;
+    // No normal (inputs.normal empty): the tumour-only model
+    // (likelihood.hpp), which needs the germline resource's allele
+    // frequencies; depths (callable sites, the typical depth, LowDepth,
+    // HighDepth) are the tumour's, and no germline-looking sites are kept.
+    bool tumour_only = false;
     // Learned from the genome sample unless given (one_sided_artefacts.hpp).
     ArtefactRates orientation_artefacts = ArtefactRates::uniform(1e-3);
     ArtefactRates strand_artefacts = ArtefactRates::uniform(1e-3);
@@ -57,7 +62,8 @@ struct CallerOptions {
     // depth of the panel as a whole.
     bool typical_depth_per_chunk = false;
     // Keep the chunk's callable positions as runs (--callable): both samples
-    // at LowDepth's minimum depths, from reads that pass the read filter.
+    // (the tumour in tumour-only mode) at LowDepth's minimum depths, from
+    // reads that pass the read filter.
     bool callable_runs = false;
     bool estimate_shared_prior = true;  // estimate priors.shared with the somatic prior
     // Count the chunk's callable sites and the normal's depths, and keep its
@@ -66,8 +72,9 @@ struct CallerOptions {
     bool count_callable = false;
 
     // Throws a usage error naming the field (min_alt_reads,
-    // priors.max_tumour_in_normal, priors.shared when given) for a value out
-    // of range.
+    // priors.max_tumour_in_normal, priors.shared when given,
+    // priors.population_af_absent, filters.max_germline_probability) for a
+    // value out of range.
     void validate() const;
 };
 
@@ -100,9 +107,10 @@ struct GermlineHet {
 struct ChunkCalls {
     std::vector<SnvCall> calls;
     std::vector<GermlineHet> hets;
-    uint64_t callable_sites = 0;  // both samples at LowDepth's minimum depths; with count_callable
-    DepthHistogram normal_depth;   // the normal's depth over the chunk; with count_callable or
-                                   // typical_depth_per_chunk
+    uint64_t callable_sites = 0;  // both samples (tumour-only: the tumour) at LowDepth's minimum
+                                  // depths; with count_callable
+    DepthHistogram normal_depth;   // the normal's depth over the chunk (the tumour's in tumour-only
+                                   // mode); with count_callable or typical_depth_per_chunk
     std::vector<GenotypeSite> genotype_sites;  // germline-looking sites; with count_callable
     std::vector<Interval> callable;  // runs of callable positions, in order; with callable_runs
 };
@@ -136,11 +144,16 @@ public:
 
 private:
     std::map<int64_t, uint8_t> forced_sites(const Interval& region);
-    void annotate_resources(const Interval& chunk, std::vector<SnvCall>& calls);
+    // The resources' facts about the calls in `region` (the chunk and its
+    // cluster padding).
+    void annotate_resources(const Interval& region, std::vector<SnvCall>& calls);
+    // The chunk widened by `pad` on both sides, within its contig.
+    Interval padded_interval(const Interval& chunk, int64_t pad) const;
 
     const CallerInputs& inputs_;
     const CallerOptions& options_;
-    AlignmentFile tumour_, normal_;
+    AlignmentFile tumour_;
+    std::optional<AlignmentFile> normal_;  // none in tumour-only mode
     Reference reference_;
     std::unique_ptr<VcfReader> force_, resource_, panel_;
     ReadBatch tumour_reads_, normal_reads_;

@@ -15,7 +15,33 @@ std::string fmt(double x) {
 }
 }  // namespace
 
-std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t) {
+namespace {
+
+// The matched-normal definitions with LowDepth and HighDepth on the
+// tumour, no NormalAlt, and Germline.
+std::vector<FilterDefinition> tumour_only_definitions(const FilterThresholds& t) {
+    auto defs = filter_definitions(t, false);
+    std::erase_if(defs, [](const FilterDefinition& d) { return std::string(d.id) == "NormalAlt"; });
+    for (auto& d : defs) {
+        const std::string id = d.id;
+        if (id == "LowDepth") d.description = "Tumour depth below " + fmt(t.min_tumour_depth) + " (--min-tumour-depth)";
+        if (id == "HighDepth") {
+            d.description = "Tumour depth above " + fmt(t.max_normal_depth_factor) +
+                            " x its typical depth where it has reads (##tumour_typical_depth; with --targets, its "
+                            "depth on the call's target): a collapsed repeat, or a high-level amplification "
+                            "(--max-normal-depth-factor)";
+        }
+    }
+    defs.push_back({"Germline", "Tumour-only mode: posterior probability that the site is a germline variant "
+                                "(INFO/PGERM) above " +
+                                    fmt(t.max_germline_probability) + " (--max-germline-probability)"});
+    return defs;
+}
+
+}  // namespace
+
+std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t, bool tumour_only) {
+    if (tumour_only) return tumour_only_definitions(t);
     return {
         {"LowQSS", "Somatic quality QSS below " + fmt(t.min_qss) + " (--min-qss)"},
         {"LowDepth", "Tumour depth below " + fmt(t.min_tumour_depth) + " or normal depth below " +
@@ -65,8 +91,10 @@ std::vector<const char*> apply_filters(double qss, const SampleSiteStats& tumour
                                        const SiteAudit& a, const SiteContext& c, const FilterThresholds& t) {
     std::vector<const char*> failed;
     if (qss < t.min_qss) failed.push_back("LowQSS");
-    if (tumour.depth < t.min_tumour_depth || normal.depth < t.min_normal_depth) failed.push_back("LowDepth");
-    if (normal.alt > t.max_normal_alt_reads && a.normal_alt_phred > t.max_normal_alt_phred) {
+    if (tumour.depth < t.min_tumour_depth || (!c.tumour_only && normal.depth < t.min_normal_depth)) {
+        failed.push_back("LowDepth");
+    }
+    if (!c.tumour_only && normal.alt > t.max_normal_alt_reads && a.normal_alt_phred > t.max_normal_alt_phred) {
         failed.push_back("NormalAlt");
     }
     if (a.strand_bias_phred > t.max_strand_bias || a.strand_artefact_probability > 0.5) {
@@ -81,7 +109,9 @@ std::vector<const char*> apply_filters(double qss, const SampleSiteStats& tumour
     if (tumour.alt > 0 && tumour.alt_median_mapq < t.min_alt_mapq) failed.push_back("LowMapQ");
     if (c.nearby_events > t.max_cluster_events) failed.push_back("Clustered");
     if (c.second_alt) failed.push_back("MultiAllelic");
-    if (c.normal_typical_depth > 0 && normal.depth > t.max_normal_depth_factor * c.normal_typical_depth) {
+    // Without a normal, the tumour's depth against its own typical depth.
+    const uint32_t depth = c.tumour_only ? tumour.depth : normal.depth;
+    if (c.normal_typical_depth > 0 && depth > t.max_normal_depth_factor * c.normal_typical_depth) {
         failed.push_back("HighDepth");
     }
     if (a.orientation_bias_phred > t.max_orientation_bias || a.orientation_artefact_probability > 0.5) {
@@ -89,6 +119,7 @@ std::vector<const char*> apply_filters(double qss, const SampleSiteStats& tumour
     }
     if (c.population_af > t.max_population_af) failed.push_back("PopulationAF");
     if (c.in_panel_of_normals) failed.push_back("PanelOfNormals");
+    if (c.tumour_only && c.germline_probability > t.max_germline_probability) failed.push_back("Germline");
     return failed;
 }
 

@@ -31,19 +31,26 @@ struct FilterThresholds {
     double max_normal_depth_factor = 3;   // HighDepth: normal depth above this times its typical depth
     double max_orientation_bias = 30;     // OrientationBias: Phred Fisher p of alt vs ref F1R2/F2R1
     double max_population_af = 0.01;      // PopulationAF: in the germline resource above this AF
+    double max_germline_probability = 0.5;  // Germline (tumour-only mode): P(germline) above this
 };
 
-// The FILTER IDs with their header descriptions, in header order.
+// The FILTER IDs with their header descriptions, in header order. In
+// tumour-only mode LowDepth and HighDepth speak of the tumour, NormalAlt
+// (which needs a normal) is left out and Germline is added.
 struct FilterDefinition {
     const char* id;
     std::string description;
 };
-std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t);
+std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t, bool tumour_only = false);
 
 // Facts about the site's surroundings that the site itself does not carry.
 struct SiteContext {
     int nearby_events = 0;          // other candidate events within the cluster window
-    double normal_typical_depth = 0;  // typical_depth.hpp; 0: unknown, HighDepth not applied
+    // typical_depth.hpp; 0: unknown, HighDepth not applied. In tumour-only
+    // mode, the tumour's typical depth, and HighDepth weighs the tumour's.
+    double normal_typical_depth = 0;
+    bool tumour_only = false;       // no normal: LowDepth and HighDepth on the tumour, Germline applied
+    double germline_probability = 0;  // the model's P(germline); Germline in tumour-only mode
     bool second_alt = false;        // a second alt allele with real support
     double population_af = -1;      // -1: not in the resource
     bool in_panel_of_normals = false;

@@ -152,7 +152,59 @@ SitePosterior somatic_posterior(const SampleEvidence& tumour, const SampleEviden
     p.qss = std::clamp(-10.0 * (not_somatic - total), 0.0, kMaxQss);
     const double not_germline = log10_sum(log10_sum(p.log10_reference, p.log10_somatic), p.log10_shared);
     p.germline_phred = std::clamp(-10.0 * (not_germline - total), 0.0, kMaxQss);
+    p.germline_probability = std::pow(10.0, p.log10_germline - total);
     return p;
+}
+
+const std::vector<WeightedFraction>& het_fraction_weights() {
+    static const std::vector<WeightedFraction> weights = [] {
+        std::vector<WeightedFraction> w;
+        double beta_sum = 0;
+        for (double f : allele_fraction_grid()) {
+            if (f < 0.1 - 1e-9) continue;
+            // The Beta density up to its constant, which the sum removes.
+            const double density = f <= 0.9 + 1e-9 ? std::pow(f * (1 - f), kHetBetaShape - 1) : 0.0;
+            w.push_back({f, density});
+            beta_sum += density;
+        }
+        const double even = kHetLohShare / static_cast<double>(w.size());
+        for (auto& x : w) x.weight = (1 - kHetLohShare) * x.weight / beta_sum + even;
+        return w;
+    }();
+    return weights;
+}
+
+SitePosterior tumour_only_posterior(const SampleEvidence& tumour, double population_af, const ModelPriors& priors) {
+    const double p = population_af >= 0 ? std::min(population_af, 1.0) : priors.population_af_absent;
+    const auto& grid = allele_fraction_grid();
+    std::vector<double> tumour_ll(grid.size());
+    for (size_t i = 0; i < grid.size(); ++i) tumour_ll[i] = log10_likelihood(tumour, grid[i]);
+    // The het fractions are grid fractions: their likelihoods are known.
+    double het_ll = -std::numeric_limits<double>::infinity();
+    for (const auto& w : het_fraction_weights()) {
+        const size_t i = static_cast<size_t>(std::find(grid.begin(), grid.end(), w.fraction) - grid.begin());
+        het_ll = log10_sum(het_ll, std::log10(w.weight) + tumour_ll[i]);
+    }
+    const double log10_no_germline = 2 * std::log10(1 - p);  // -inf at p = 1
+    SitePosterior out;
+    out.log10_somatic = log10_no_germline + std::log10(priors.somatic) + log10_mean(tumour_ll);
+    out.log10_reference = log10_no_germline + std::log10(1 - priors.somatic) + log10_likelihood(tumour, 0.0);
+    const double het = std::log10(2 * p * (1 - p)) + het_ll;
+    const double hom = 2 * std::log10(p) + log10_likelihood(tumour, 1.0);
+    out.log10_germline = log10_sum(het, hom);
+    out.log10_shared = -std::numeric_limits<double>::infinity();
+
+    // QSS weighs somatic against error alone; the germline alternative is
+    // the germline probability's, judged on its own (the Germline filter):
+    // a clonal somatic SNV absent from the resource keeps a germline
+    // probability of some per cent, which would otherwise cap its QSS.
+    const double total = log10_sum(log10_sum(out.log10_reference, out.log10_germline), out.log10_somatic);
+    const double somatic_or_error = log10_sum(out.log10_reference, out.log10_somatic);
+    out.qss = std::clamp(-10.0 * (out.log10_reference - somatic_or_error), 0.0, kMaxQss);
+    const double not_germline = log10_sum(out.log10_reference, out.log10_somatic);
+    out.germline_phred = std::clamp(-10.0 * (not_germline - total), 0.0, kMaxQss);
+    out.germline_probability = std::pow(10.0, out.log10_germline - total);
+    return out;
 }
 
 }  // namespace somatic::snv

@@ -35,6 +35,30 @@
 // up to a tenth of the tumour's), so at such depths the estimate is what
 // rejects them, not the likelihood alone; the ratio grows with the reads.
 // QSS is the Phred-scaled posterior probability that the site is NOT somatic.
+//
+// Tumour-only mode (no normal) weighs the tumour alone, with the population
+// allele frequency p of the alternative allele (a germline resource such as
+// gnomAD; alleles absent from it get ModelPriors::population_af_absent):
+//   reference  f_T = 0                  prior (1 - p)^2 (1 - pi)
+//   somatic    f_T free (the grid)      prior (1 - p)^2 pi
+//   germline   het: f_T ~ H             prior 2 p (1 - p)   (Hardy-Weinberg)
+//              hom: f_T = 1             prior p^2
+// pi is the somatic prior. With the copy number unknown, a heterozygous
+// germline variant's tumour fraction is not 1/2 but any of 1/3, 2/3, 1/4,
+// 3/4 ... (gains, losses in an impure tumour) and reference bias pulls it
+// down a little: H is mostly (0.8) a Beta(10, 10) over the fraction (sd
+// 0.11), which puts 1/3 and 2/3 at 1.5 sd, so such hets stay germline, while
+// a somatic SNV at 10-25% (subclones, impure tumours: most of them) lies
+// 2.3-3.6 sd away and is not. The rest of H (0.2, about the share of a
+// tumour genome under loss of heterozygosity or a large imbalance) is
+// uniform over the grid's fractions from 0.1 to 1: under LOH a het sits at
+// (1 + purity) / 2 or (1 - purity) / 2, anywhere with the purity unknown.
+// That part costs a somatic SNV little: its weight at any one fraction is
+// 0.2/19, a third of the somatic grid's 1/33, times the population prior.
+// A clonal somatic SNV at 40-50% looks like a het: only the population
+// prior (p tiny for an allele no population holds) keeps it somatic, which
+// is why tumour-only calling needs the resource. No "shared" hypothesis:
+// without a normal nothing tells a mosaic or CHIP variant from a somatic one.
 #pragma once
 
 #include <cstdint>
@@ -73,6 +97,10 @@ struct ModelPriors {
     // holding tumour cells, a locus' systematic error), per site.
     double shared = 1e-8;
     double max_tumour_in_normal = 0.1;  // tau_max
+    // Tumour-only mode: the population allele frequency of an allele the
+    // germline resource does not hold (a variant no surveyed person
+    // carried: for gnomAD's ~76,000 genomes, a frequency below ~1e-5).
+    double population_af_absent = 1e-6;
 };
 
 struct SitePosterior {
@@ -82,9 +110,30 @@ struct SitePosterior {
     double log10_germline = 0;
     double log10_shared = 0;
     double germline_phred = 0;  // -10 log10 P(not germline)
+    double germline_probability = 0;  // P(germline)
 };
 
 SitePosterior somatic_posterior(const SampleEvidence& tumour, const SampleEvidence& normal, const ModelPriors& priors);
+
+// Tumour-only mode: the tumour's reads alone, with the population allele
+// frequency of the site's alternative allele (negative: not in the
+// resource, priors.population_af_absent is used). log10_shared is -inf.
+// Here QSS is -10 log10 P(reference | not germline): somatic against
+// sequencing error only, the germline alternative being
+// germline_probability's (judged by the Germline filter).
+SitePosterior tumour_only_posterior(const SampleEvidence& tumour, double population_af, const ModelPriors& priors);
+
+// The heterozygous germline fractions of tumour-only mode and their weights,
+// summing to 1: allele_fraction_grid()'s fractions from 0.1 to 1, with
+// 1 - kHetLohShare of the weight as Beta(kHetBetaShape, kHetBetaShape) over
+// those up to 0.9 (normalised) and kHetLohShare spread evenly over all.
+inline constexpr double kHetBetaShape = 10;
+inline constexpr double kHetLohShare = 0.2;
+struct WeightedFraction {
+    double fraction;
+    double weight;
+};
+const std::vector<WeightedFraction>& het_fraction_weights();
 
 // The grid of tumour allele fractions the model integrates over.
 const std::vector<double>& allele_fraction_grid();

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
@@ -16,7 +17,15 @@ namespace somatic::snv {
 
 void PipelineOptions::validate() const {
     if (inputs.tumour.empty()) throw usage_error("inputs.tumour is required");
-    if (inputs.normal.empty()) throw usage_error("inputs.normal is required");
+    // Without a normal, only the population's allele frequencies tell a
+    // germline variant from a somatic one.
+    if (inputs.normal.empty() && inputs.germline_resource.empty()) {
+        throw usage_error("inputs.germline_resource is required without inputs.normal (tumour-only calling weighs "
+                          "each site's population allele frequency to tell germline variants from somatic ones)");
+    }
+    if (inputs.normal.empty() && !germline_hets_output.empty()) {
+        throw usage_error("germline_hets_output needs inputs.normal (the hets are the normal's)");
+    }
     if (inputs.reference.empty()) throw usage_error("inputs.reference is required");
     if (chunk_size < 1000) throw usage_error("chunk_size must be at least 1000");
     if (target_padding < 0) throw usage_error("target_padding must be at least 0");
@@ -33,10 +42,12 @@ std::vector<std::string> contigs_of(const std::vector<Interval>& regions) {
     return names;
 }
 
-SampleNames sample_names(const PipelineOptions& o, AlignmentFile& tumour, AlignmentFile& normal) {
-    SampleNames names{o.tumour_name, o.normal_name};
+// No normal (tumour-only mode): no normal name.
+SampleNames sample_names(const PipelineOptions& o, const AlignmentFile& tumour, const AlignmentFile* normal) {
+    SampleNames names{o.tumour_name, normal ? o.normal_name : ""};
     if (names.tumour.empty()) names.tumour = tumour.sample_name();
-    if (names.normal.empty()) names.normal = normal.sample_name();
+    if (!normal) return names;
+    if (names.normal.empty()) names.normal = normal->sample_name();
     if (names.tumour == names.normal) {
         log::warning("tumour and normal are both named '" + names.tumour +
                      "'; writing them as '" + names.tumour + "_TUMOUR' and '" + names.normal + "_NORMAL'");
@@ -55,12 +66,12 @@ struct SampleSpace {
     std::vector<Interval> contigs;  // whole contigs, the space without targets
     std::vector<Interval> space;    // what the sample is drawn from: `contigs`, or the targets on them
 };
-SampleSpace sample_space(const Reference& reference, AlignmentFile& tumour, AlignmentFile& normal,
+SampleSpace sample_space(const Reference& reference, const AlignmentFile& tumour, const AlignmentFile* normal,
                          const std::vector<Interval>& targets) {
     std::vector<Interval> primary, all;
     for (const Contig& c : reference.contigs().contigs()) {
         const Contig* t = tumour.contigs().find(c.name);
-        const Contig* n = normal.contigs().find(c.name);
+        const Contig* n = normal ? normal->contigs().find(c.name) : t;
         if (!(t && n && t->length == c.length && n->length == c.length)) continue;
         all.push_back({c.name, 0, c.length});
         if (!is_secondary_contig(c.name)) primary.push_back(all.back());
@@ -88,12 +99,12 @@ std::string some_names(const std::vector<std::string>& names) {
 // header lacks (a reference with decoys for data aligned without them). Each
 // left-out group is said once on the log; -r naming such a contig is still
 // checked, and refused, by check_same_assembly.
-ContigDict default_calling_contigs(const PipelineOptions& o, const Reference& reference, AlignmentFile& tumour,
-                                   AlignmentFile& normal) {
+ContigDict default_calling_contigs(const PipelineOptions& o, const Reference& reference,
+                                   const AlignmentFile& tumour, const AlignmentFile* normal) {
     std::vector<Contig> kept;
     std::vector<std::string> secondary, absent;
     for (const Contig& c : reference.contigs().contigs()) {
-        if (!tumour.contigs().find(c.name) || !normal.contigs().find(c.name)) {
+        if (!tumour.contigs().find(c.name) || (normal && !normal->contigs().find(c.name))) {
             absent.push_back(c.name);
         } else if (!o.include_secondary_contigs && is_secondary_contig(c.name)) {
             secondary.push_back(c.name);
@@ -116,9 +127,9 @@ ContigDict default_calling_contigs(const PipelineOptions& o, const Reference& re
                   "); --include-alt-contigs calls them");
     }
     if (!absent.empty()) {
-        log::warning("not calling " + std::to_string(absent.size()) + " contigs of " + reference.path() +
-                     " that " + tumour.path() + " or " + normal.path() + " lacks in its header: " +
-                     some_names(absent));
+        const std::string holders = normal ? tumour.path() + " or " + normal->path() : tumour.path();
+        log::warning("not calling " + std::to_string(absent.size()) + " contigs of " + reference.path() + " that " +
+                     holders + " lacks in its header: " + some_names(absent));
     }
     return ContigDict(std::move(kept));
 }
@@ -242,8 +253,8 @@ SampleChecks check_samples(const PipelineOptions& o, const std::vector<GenotypeS
 // estimated, the sample is the genome: its evidence is kept in `kept` to be
 // weighed again under the estimate rather than read a second time (the calls
 // are the same either way); returns whether it was.
-bool estimate_on_sample(PipelineOptions& o, const Reference& reference, AlignmentFile& tumour,
-                        AlignmentFile& normal, const std::vector<Interval>& regions,
+bool estimate_on_sample(PipelineOptions& o, const Reference& reference, const AlignmentFile& tumour,
+                        const AlignmentFile* normal, const std::vector<Interval>& regions,
                         const std::vector<Interval>& targets, std::vector<ChunkEvidence>& kept,
                         SampleChecks& checks) {
     // The sample is drawn from the whole genome (the targets), whatever -r
@@ -265,36 +276,54 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, Alignmen
     }
     o.caller.priors.shared = estimate.shared_prior;
     o.caller.normal_typical_depth = normal_typical_depth(estimate, o.inputs, o.caller, space, o.threads);
-    if (o.caller.normal_typical_depth == 0) log::warning("the normal has no reads: HighDepth is not applied");
+    const char* depth_sample = o.caller.tumour_only ? "tumour" : "normal";
+    if (o.caller.normal_typical_depth == 0) {
+        log::warning(std::string("the ") + depth_sample + " has no reads: HighDepth is not applied");
+    }
     // An exome or a panel called as a genome still gets calls right where
     // it has reads (the typical depth is where the reads are), but calls the
     // off-target reads too and judges depth panel-wide: say what to do.
     const double covered = estimate.normal_depth.covered_fraction();
     if (targets.empty() && covered > 0 && covered < kTargetedCoveredFraction) {
-        log::warning("the normal's reads cover " + format_percent(covered) +
+        log::warning(std::string("the ") + depth_sample + "'s reads cover " + format_percent(covered) +
                      " of the genome sampled: for an exome or a panel give --targets");
     }
     if (o.estimate_orientation_rates) o.caller.orientation_artefacts = estimate.orientation;
     if (o.estimate_strand_rates) o.caller.strand_artefacts = estimate.strand;
-    checks = check_samples(o, estimate.genotype_sites);
+    // The identity and contamination checks compare the tumour with the
+    // normal: nothing to check without one.
+    if (!o.caller.tumour_only) checks = check_samples(o, estimate.genotype_sites);
     log::debug("one-sided artefact rates estimated from " + std::to_string(estimate.artefact_candidates) +
                " candidates");
     return reuse_sample;
 }
 
-// The ##somatic_prior, ##shared_prior, ##normal_typical_depth and
-// ##..._artefact_rates lines: the values used and whether they were
-// estimated or given.
+// The ##sample_identity, ##tumour_contamination, ##somatic_prior,
+// ##shared_prior, ##normal_typical_depth and ##..._artefact_rates lines: the
+// values used and whether they were estimated or given (in tumour-only mode
+// ##tumour_typical_depth and ##population_af_absent instead of the ones a
+// normal needs).
 std::vector<std::string> model_lines(const PipelineOptions& o, const SampleChecks& checks) {
-    return {identity_line(checks.identity), contamination_line(checks.contamination),
-            "##somatic_prior=" + format_prior(o.caller.priors.somatic) + (o.estimate_prior ? ",estimated" : ",given"),
-            "##shared_prior=" + format_prior(o.caller.priors.shared) +
-                (o.caller.estimate_shared_prior ? ",estimated" : ",given"),
-            "##normal_typical_depth=" + format_prior(o.caller.normal_typical_depth),
-            "##orientation_artefact_rates=" + format_rates(o.caller.orientation_artefacts, "F1R2", "F2R1") +
-                (o.estimate_orientation_rates ? ",estimated" : ",given"),
-            "##strand_artefact_rates=" + format_rates(o.caller.strand_artefacts, "fwd", "rev") +
-                (o.estimate_strand_rates ? ",estimated" : ",given")};
+    const bool tumour_only = o.caller.tumour_only;
+    std::vector<std::string> lines;
+    // The identity and contamination checks and the shared prior need a
+    // normal; without one the typical depth is the tumour's.
+    if (!tumour_only) lines = {identity_line(checks.identity), contamination_line(checks.contamination)};
+    lines.push_back("##somatic_prior=" + format_prior(o.caller.priors.somatic) +
+                    (o.estimate_prior ? ",estimated" : ",given"));
+    if (tumour_only) {
+        lines.push_back("##tumour_typical_depth=" + format_prior(o.caller.normal_typical_depth));
+        lines.push_back("##population_af_absent=" + format_prior(o.caller.priors.population_af_absent));
+    } else {
+        lines.push_back("##shared_prior=" + format_prior(o.caller.priors.shared) +
+                        (o.caller.estimate_shared_prior ? ",estimated" : ",given"));
+        lines.push_back("##normal_typical_depth=" + format_prior(o.caller.normal_typical_depth));
+    }
+    lines.push_back("##orientation_artefact_rates=" + format_rates(o.caller.orientation_artefacts, "F1R2", "F2R1") +
+                    (o.estimate_orientation_rates ? ",estimated" : ",given"));
+    lines.push_back("##strand_artefact_rates=" + format_rates(o.caller.strand_artefacts, "fwd", "rev") +
+                    (o.estimate_strand_rates ? ",estimated" : ",given"));
+    return lines;
 }
 
 }  // namespace
@@ -302,7 +331,12 @@ std::vector<std::string> model_lines(const PipelineOptions& o, const SampleCheck
 PipelineSummary run_pipeline(PipelineOptions o) {
     Reference reference(o.inputs.reference);
     AlignmentFile tumour(o.inputs.tumour, o.inputs.reference);
-    AlignmentFile normal(o.inputs.normal, o.inputs.reference);
+    std::optional<AlignmentFile> normal_file;
+    if (!o.inputs.normal.empty()) normal_file.emplace(o.inputs.normal, o.inputs.reference);
+    const AlignmentFile* normal = normal_file ? &*normal_file : nullptr;
+    // Tumour-only mode: no shared hypothesis to estimate a prior for.
+    o.caller.tumour_only = !normal;
+    if (o.caller.tumour_only) o.caller.estimate_shared_prior = false;
 
     // With targets, the regions (-r, or the contigs a whole-genome run
     // calls) are cut to the padded targets.
@@ -319,7 +353,7 @@ PipelineSummary run_pipeline(PipelineOptions o) {
     }
     const auto used = contigs_of(regions);
     check_same_assembly(tumour.contigs(), tumour.path(), reference.contigs(), reference.path(), used);
-    check_same_assembly(normal.contigs(), normal.path(), reference.contigs(), reference.path(), used);
+    if (normal) check_same_assembly(normal->contigs(), normal->path(), reference.contigs(), reference.path(), used);
     const SampleNames names = sample_names(o, tumour, normal);
 
     std::vector<ChunkEvidence> sample_evidence;

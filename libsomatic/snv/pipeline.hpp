@@ -23,8 +23,9 @@ struct PipelineOptions {
     std::string tumour_name, normal_name;  // empty: the alignments' SM tag
     std::string germline_hets_output;      // empty: no germline-hets VCF
     // The callable territory as BED (empty: none): positions of the regions
-    // called where both samples reach LowDepth's minimum depths with reads
-    // that pass the read filter; the denominator of mutational burden.
+    // called where both samples (tumour-only: the tumour) reach LowDepth's
+    // minimum depths with reads that pass the read filter; the denominator
+    // of mutational burden.
     std::string callable_output;
     int64_t chunk_size = 250000;           // bases per parallel work unit
     bool pass_only = false;                // write only records that pass every filter

@@ -126,7 +126,13 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
                     orientation.push_back(orientation_split(c));
                     strand.push_back(strand_split(c));
                 }
-                if (c.forced || c.tumour.alt < options.min_alt_reads || !fails_only(c, {"LowQSS"})) continue;
+                // Germline (tumour-only mode) is the model's own judgement,
+                // which the EM weighs, not an artefact: leaving such sites
+                // out would take the clonal SNVs that look like hets out of
+                // the estimate, and a lower prior would then filter more.
+                if (c.forced || c.tumour.alt < options.min_alt_reads || !fails_only(c, {"LowQSS", "Germline"})) {
+                    continue;
+                }
                 const auto& p = c.posterior;
                 PriorEvidence e{p.log10_somatic - std::log10(options.priors.somatic),
                                 log10_sum(p.log10_reference, p.log10_germline)};

@@ -91,7 +91,8 @@ struct PriorEstimate {
 };
 
 // Calls the sample chunks (every candidate, whatever its QSS) and estimates
-// the prior from the candidates that fail no filter other than LowQSS: a
+// the prior from the candidates that fail no filter other than LowQSS (or
+// Germline, the tumour-only model's own judgement): a
 // candidate another filter rejects is an artefact, not a mutation. The
 // one-sided artefact rates come from the candidates that would be calls (QSS
 // at least --min-qss, 3 or more alt reads) but for OrientationBias and

@@ -13,7 +13,7 @@ namespace {
 void define_common(VcfWriter& w, const ContigDict& contigs, const SampleNames& names, const Provenance& provenance) {
     w.add_provenance(provenance);
     w.add_contigs(contigs);
-    w.add_line("##normal_sample=" + names.normal);
+    if (!names.normal.empty()) w.add_line("##normal_sample=" + names.normal);
     w.add_line("##tumor_sample=" + names.tumour);
     w.add_line("##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">");
     w.add_line("##FORMAT=<ID=DP,Number=1,Type=Integer,Description=\"Fragments with a base of quality at least the "
@@ -26,13 +26,21 @@ void define_common(VcfWriter& w, const ContigDict& contigs, const SampleNames& n
 void define_calls_header(VcfWriter& w, const ContigDict& contigs, const SampleNames& names,
                          const FilterThresholds& thresholds, const Provenance& provenance,
                          const std::vector<std::string>& model_lines) {
+    const bool tumour_only = names.normal.empty();
+    if (tumour_only) w.add_line("##tumour_only=true");
     for (const auto& line : model_lines) w.add_line(line);
-    for (const auto& f : filter_definitions(thresholds)) {
+    for (const auto& f : filter_definitions(thresholds, tumour_only)) {
         w.add_line(std::string("##FILTER=<ID=") + f.id + ",Description=\"" + f.description + "\">");
     }
     w.add_line("##INFO=<ID=SOMATIC,Number=0,Type=Flag,Description=\"Somatic SNV candidate\">");
-    w.add_line("##INFO=<ID=QSS,Number=1,Type=Integer,Description=\"Somatic quality: Phred-scaled probability that "
-               "the site is not a somatic SNV\">");
+    if (tumour_only) {
+        w.add_line("##INFO=<ID=QSS,Number=1,Type=Integer,Description=\"Somatic quality: Phred-scaled probability "
+                   "that the site is sequencing error rather than a somatic SNV (tumour-only mode: the germline "
+                   "alternative is INFO/PGERM's)\">");
+    } else {
+        w.add_line("##INFO=<ID=QSS,Number=1,Type=Integer,Description=\"Somatic quality: Phred-scaled probability "
+                   "that the site is not a somatic SNV\">");
+    }
     w.add_line("##INFO=<ID=GERMQ,Number=1,Type=Integer,Description=\"Phred-scaled probability that the site is not "
                "a germline variant\">");
     w.add_line("##INFO=<ID=SBQ,Number=1,Type=Integer,Description=\"Strand bias: Phred-scaled Fisher p-value of the "
@@ -45,9 +53,15 @@ void define_calls_header(VcfWriter& w, const ContigDict& contigs, const SampleNa
     w.add_line("##INFO=<ID=SAP,Number=1,Type=Float,Description=\"Posterior probability that the site is a "
                "one-strand artefact (all alt reads forward or all reverse), given the rate of such artefacts of its "
                "substitution in ##strand_artefact_rates\">");
-    w.add_line("##INFO=<ID=NALTQ,Number=1,Type=Integer,Description=\"Normal alt excess: Phred-scaled probability of "
-               "at least the normal's alt count if the normal held --max-normal-alt-ratio x the tumour's alt "
-               "fraction\">");
+    if (tumour_only) {
+        w.add_line("##INFO=<ID=PGERM,Number=1,Type=Float,Description=\"Posterior probability that the site is a "
+                   "germline variant, from the tumour's allele fraction and the germline resource's population "
+                   "allele frequency (tumour-only mode)\">");
+    } else {
+        w.add_line("##INFO=<ID=NALTQ,Number=1,Type=Integer,Description=\"Normal alt excess: Phred-scaled probability "
+                   "of at least the normal's alt count if the normal held --max-normal-alt-ratio x the tumour's alt "
+                   "fraction\">");
+    }
     w.add_line("##INFO=<ID=MQALT,Number=1,Type=Float,Description=\"Median mapping quality of the tumour's alt "
                "reads\">");
     w.add_line("##INFO=<ID=ENDQ,Number=1,Type=Integer,Description=\"Read-end bias: Phred-scaled Fisher p-value of "
@@ -65,7 +79,7 @@ void define_calls_header(VcfWriter& w, const ContigDict& contigs, const SampleNa
     w.add_line("##FORMAT=<ID=F1R2,Number=R,Type=Integer,Description=\"Fragments in F1R2 orientation (read 1 forward "
                "or read 2 reverse) per allele\">");
     w.add_line("##FORMAT=<ID=F2R1,Number=R,Type=Integer,Description=\"Fragments in F2R1 orientation per allele\">");
-    w.add_sample(names.normal);
+    if (!tumour_only) w.add_sample(names.normal);
     w.add_sample(names.tumour);
     w.write_header();
 }
@@ -124,8 +138,15 @@ void RecordBuilder::write_call(const std::string& contig, const SnvCall& c) {
     bcf_update_info_float(h, record_, "SAP", &p, 1);
     v = rounded(c.audit.read_end_bias_phred);
     bcf_update_info_int32(h, record_, "ENDQ", &v, 1);
-    v = rounded(c.audit.normal_alt_phred);
-    bcf_update_info_int32(h, record_, "NALTQ", &v, 1);
+    // The tumour is the only sample in tumour-only mode.
+    const bool tumour_only = bcf_hdr_nsamples(h) == 1;
+    if (tumour_only) {
+        p = static_cast<float>(std::round(c.posterior.germline_probability * 1e4) / 1e4);
+        bcf_update_info_float(h, record_, "PGERM", &p, 1);
+    } else {
+        v = rounded(c.audit.normal_alt_phred);
+        bcf_update_info_int32(h, record_, "NALTQ", &v, 1);
+    }
     if (c.tumour.alt > 0) {
         float f = static_cast<float>(c.tumour.alt_median_mapq);
         bcf_update_info_float(h, record_, "MQALT", &f, 1);
@@ -140,14 +161,16 @@ void RecordBuilder::write_call(const std::string& contig, const SnvCall& c) {
     }
     if (c.forced) bcf_update_info_flag(h, record_, "FORCED", nullptr, 1);
 
-    // FORMAT, normal then tumour.
-    const SampleSiteStats* s[2] = {&c.normal, &c.tumour};
+    // FORMAT, normal then tumour (the tumour alone in tumour-only mode).
+    const SampleSiteStats* all[2] = {&c.normal, &c.tumour};
+    const SampleSiteStats* const* s = tumour_only ? all + 1 : all;
+    const int n = tumour_only ? 1 : 2;
     int32_t gt[4] = {bcf_gt_unphased(0), bcf_gt_unphased(0), bcf_gt_unphased(0),
                      bcf_gt_unphased(c.tumour.alt > 0 ? 1 : 0)};
-    bcf_update_genotypes(h, record_, gt, 4);
+    bcf_update_genotypes(h, record_, tumour_only ? gt + 2 : gt, 2 * n);
     int32_t dp[2], ad[4], sb[8], f1r2[4], f2r1[4];
     float af[2];
-    for (int i = 0; i < 2; ++i) {
+    for (int i = 0; i < n; ++i) {
         dp[i] = static_cast<int32_t>(s[i]->depth);
         ad[2 * i] = static_cast<int32_t>(s[i]->ref);
         ad[2 * i + 1] = static_cast<int32_t>(s[i]->alt);
@@ -161,12 +184,12 @@ void RecordBuilder::write_call(const std::string& contig, const SnvCall& c) {
         f2r1[2 * i] = static_cast<int32_t>(s[i]->ref_f2r1);
         f2r1[2 * i + 1] = static_cast<int32_t>(s[i]->alt_f2r1);
     }
-    bcf_update_format_int32(h, record_, "DP", dp, 2);
-    bcf_update_format_int32(h, record_, "AD", ad, 4);
-    bcf_update_format_float(h, record_, "AF", af, 2);
-    bcf_update_format_int32(h, record_, "SB", sb, 8);
-    bcf_update_format_int32(h, record_, "F1R2", f1r2, 4);
-    bcf_update_format_int32(h, record_, "F2R1", f2r1, 4);
+    bcf_update_format_int32(h, record_, "DP", dp, n);
+    bcf_update_format_int32(h, record_, "AD", ad, 2 * n);
+    bcf_update_format_float(h, record_, "AF", af, n);
+    bcf_update_format_int32(h, record_, "SB", sb, 4 * n);
+    bcf_update_format_int32(h, record_, "F1R2", f1r2, 2 * n);
+    bcf_update_format_int32(h, record_, "F2R1", f2r1, 2 * n);
     writer_.write(record_);
 }
 

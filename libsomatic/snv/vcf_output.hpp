@@ -1,7 +1,10 @@
 // somatic-snv's VCF: the header (every FILTER, INFO and FORMAT field the
 // records use) and the translation of calls into records. Samples are
 // written normal first, then tumour, and named in ##normal_sample and
-// ##tumor_sample lines, which downstream tools read.
+// ##tumor_sample lines, which downstream tools read. In tumour-only mode
+// (no normal name) the header says ##tumour_only=true, the tumour is the
+// only sample column, INFO/PGERM gives each call's germline probability and
+// the normal's INFO/NALTQ is left out.
 #pragma once
 
 #include <string>
@@ -17,7 +20,7 @@ namespace somatic::snv {
 
 struct SampleNames {
     std::string tumour;
-    std::string normal;
+    std::string normal;  // empty: tumour-only mode
 };
 
 // `model_lines` are extra ##key=value lines stating model settings chosen at

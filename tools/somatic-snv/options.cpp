@@ -18,14 +18,19 @@ namespace somatic::snv_tool {
 namespace {
 
 const char* kUsage =
-    "somatic-snv: call somatic SNVs from a tumour/normal pair\n\n"
-    "Usage: somatic-snv --tumour T.bam --normal N.bam --reference ref.fa [options] > calls.vcf\n";
+    "somatic-snv: call somatic SNVs from a tumour/normal pair, or from a tumour alone\n\n"
+    "Usage: somatic-snv --tumour T.bam --normal N.bam --reference ref.fa [options] > calls.vcf\n"
+    "       somatic-snv --tumour T.bam --germline-resource AF.vcf.gz --reference ref.fa [options] > calls.vcf\n";
 
 // The flags of the fields snv::PipelineOptions::validate() and
 // snv::CallerOptions::validate() name.
 const cli::FlagNames kFlags{
     {"inputs.tumour", "--tumour"},
     {"inputs.normal", "--normal"},
+    {"inputs.germline_resource", "--germline-resource"},
+    {"germline_hets_output", "--germline-hets"},
+    {"priors.population_af_absent", "--af-not-in-resource"},
+    {"filters.max_germline_probability", "--max-germline-probability"},
     {"inputs.reference", "--reference"},
     {"chunk_size", "--chunk-size"},
     {"min_alt_reads", "--min-alt-reads"},
@@ -62,13 +67,14 @@ po::options_description input_options(snv::PipelineOptions& o) {
     po::options_description d("Inputs");
     d.add_options()
         ("tumour,T", po::value(&o.inputs.tumour)->value_name("BAM"), "tumour alignments (BAM or CRAM, indexed)")
-        ("normal,N", po::value(&o.inputs.normal)->value_name("BAM"), "normal alignments (BAM or CRAM, indexed)")
+        ("normal,N", po::value(&o.inputs.normal)->value_name("BAM"), "normal alignments (BAM or CRAM, indexed); without it, tumour-only calling, which needs "
+         "--germline-resource")
         ("tumour-name", po::value(&o.tumour_name)->value_name("NAME"), "tumour sample name (default: the BAM's SM tag)")
         ("normal-name", po::value(&o.normal_name)->value_name("NAME"), "normal sample name (default: the BAM's SM tag)")
         ("force-sites", po::value(&o.inputs.force_sites)->value_name("VCF"),
          "always report these SNVs (indexed VCF), whatever their evidence")
         ("germline-resource", po::value(&o.inputs.germline_resource)->value_name("VCF"),
-         "population allele frequencies (indexed VCF with INFO/AF, e.g. gnomAD)")
+         "population allele frequencies (indexed VCF with INFO/AF, e.g. gnomAD); required without --normal")
         ("panel-of-normals", po::value(&o.inputs.panel_of_normals)->value_name("VCF"),
          "sites seen in a panel of normals (indexed VCF)")
         ("targets", po::value(&o.targets)->value_name("BED"),
@@ -105,6 +111,8 @@ po::options_description model_options(snv::PipelineOptions& o, AutoSettings& a) 
         ("shared-prior", cli::value(&a.shared_prior),
          "prior probability of a low-fraction variant shared by both samples (clonal haematopoiesis, mosaicism, "
          "tumour cells in the normal), per site; auto: estimated with the somatic prior (between 1e-8 and 1e-4)")
+        ("af-not-in-resource", cli::value(&c.priors.population_af_absent),
+         "tumour-only mode: population allele frequency of an allele the germline resource lacks")
         ("tumour-in-normal", cli::value(&c.priors.max_tumour_in_normal),
          "largest fraction of the tumour's alt allele the normal may carry (tumour-in-normal contamination)")
         ("min-report-qss", cli::value(&c.min_report_qss), "do not write candidates below this QSS")
@@ -138,10 +146,13 @@ po::options_description filter_options(snv::FilterThresholds& f) {
         ("cluster-window", cli::value(&f.cluster_window), "Clustered: window in bp ...")
         ("max-cluster-events", cli::value(&f.max_cluster_events), "... holding more than this many other events")
         ("max-normal-depth-factor", cli::value(&f.max_normal_depth_factor),
-         "HighDepth above this times the normal's typical depth where it has reads")
+         "HighDepth above this times the normal's typical depth where it has reads (the tumour's without a "
+         "normal)")
         ("max-orientation-bias", cli::value(&f.max_orientation_bias), "OrientationBias above this Phred Fisher score")
         ("max-population-af", cli::value(&f.max_population_af),
-         "PopulationAF above this germline-resource allele frequency");
+         "PopulationAF above this germline-resource allele frequency")
+        ("max-germline-probability", cli::value(&f.max_germline_probability),
+         "tumour-only mode: Germline above this posterior germline probability (INFO/PGERM)");
     return d;
 }
 

@@ -110,6 +110,40 @@ TEST_CASE("every filter ID has a header definition") {
     const auto defs = filter_definitions(FilterThresholds{});
     CHECK(defs.size() == 12);
     for (const auto& d : defs) CHECK_FALSE(d.description.empty());
+    // Tumour-only: NormalAlt out, Germline in.
+    const auto tonly = filter_definitions(FilterThresholds{}, true);
+    CHECK(tonly.size() == 12);
+    auto defined = [&](const char* id) {
+        return std::any_of(tonly.begin(), tonly.end(), [&](const auto& d) { return std::string(d.id) == id; });
+    };
+    CHECK(defined("Germline"));
+    CHECK_FALSE(defined("NormalAlt"));
+}
+
+TEST_CASE("tumour-only: depths are the tumour's, NormalAlt is off, Germline above its threshold") {
+    const FilterThresholds t;
+    auto filters_for = [&](SampleSiteStats tumour, SampleSiteStats normal, SiteContext c) {
+        return apply_filters(80, tumour, normal, audit(tumour, normal, t), c, t);
+    };
+    SiteContext c;
+    c.tumour_only = true;
+    const auto none = sample(0, 0);  // no normal: no reads
+    CHECK(filters_for(sample(40, 20), none, c).empty());
+    CHECK(has(filters_for(sample(6, 3), none, c), "LowDepth"));  // 9 < 10
+    c.normal_typical_depth = 15;  // the tumour's typical depth
+    CHECK(has(filters_for(sample(40, 20), none, c), "HighDepth"));  // 60 > 3 x 15
+    CHECK_FALSE(has(filters_for(sample(30, 14), none, c), "HighDepth"));  // 44 <= 45
+    c.normal_typical_depth = 0;
+    c.germline_probability = 0.51;
+    CHECK(has(filters_for(sample(40, 20), none, c), "Germline"));
+    c.germline_probability = 0.5;
+    CHECK(filters_for(sample(40, 20), none, c).empty());
+    // A normal's alt reads, were there any, would not be judged.
+    CHECK_FALSE(has(filters_for(sample(40, 20), sample(20, 20), c), "NormalAlt"));
+    // With a normal, Germline is never applied (QSS holds the germline hypothesis).
+    SiteContext matched;
+    matched.germline_probability = 0.9;
+    CHECK_FALSE(has(filters_for(sample(40, 20), sample(40, 0), matched), "Germline"));
 }
 
 TEST_CASE("a one-sided artefact posterior above 1/2 sets its filter, at 1/2 or below it does not") {

@@ -170,3 +170,78 @@ TEST_CASE("a tumour-only low fraction stays somatic-leaning") {
     // A normal at the tumour's full fraction is not somatic, however deep.
     CHECK(somatic_posterior(evidence(270, 30), evidence(270, 30), p).qss < 1);
 }
+
+TEST_CASE("tumour-only: the germline probability matches a hand computation") {
+    // Error-free reads (e = 0), so each likelihood is f^alt (1 - f)^ref and
+    // the reference hypothesis (alt reads impossible) drops out. With
+    // population frequency p and somatic prior pi (1e-6):
+    //   het  2 p (1 - p) X,  X = sum_k w_k L(f_k) over f_k = 0.10, 0.15 .. 1.00
+    //        (19), w_k = 0.8 b_k + 0.2 / 19 with b_k proportional to
+    //        (f_k (1 - f_k))^9 (Beta(10, 10)) up to 0.90, 0 above, sum 1
+    //   hom  p^2 L(1)
+    //   som  (1 - p)^2 pi Y,  Y = mean of L over the 33 grid fractions
+    //        (0.005 x 1.25^k for k = 0..13, then 0.10, 0.15 .. 1.00)
+    // 10 ref / 10 alt: X = 5.90382e-7, Y = 1.56207e-7, L(1) = 0.
+    //   p = 0.3: 0.42 X / (0.42 X + 0.49e-6 Y) = 0.9999996913
+    //   not in the resource (p = 1e-6): 2e-6 X / (2e-6 X + 1e-6 Y) = 0.8831638154
+    // 16 ref / 4 alt: X = 5.53984e-6, Y = 6.83641e-6:
+    //   p = 0.3: 0.9999985603;  not in the resource: 0.6184209475
+    // 0 ref / 20 alt at p = 0.001 (a het under LOH, or a hom): X = 0.0162693,
+    // Y = 0.0465014, L(1) = 1:
+    //   (1.998e-3 X + 1e-6) / (... + 0.998001e-6 Y) = 0.9986168436
+    ModelPriors p;
+    p.somatic = 1e-6;
+    p.population_af_absent = 1e-6;
+    auto pgerm = [&](uint32_t ref, uint32_t alt, double af) {
+        return tumour_only_posterior(evidence(ref, alt, 0.0), af, p).germline_probability;
+    };
+    CHECK(pgerm(10, 10, 0.3) == doctest::Approx(0.9999996913).epsilon(1e-8));
+    CHECK(pgerm(10, 10, -1) == doctest::Approx(0.8831638154).epsilon(1e-8));
+    CHECK(pgerm(16, 4, 0.3) == doctest::Approx(0.9999985603).epsilon(1e-8));
+    CHECK(pgerm(16, 4, -1) == doctest::Approx(0.6184209475).epsilon(1e-8));
+    CHECK(pgerm(0, 20, 0.001) == doctest::Approx(0.9986168436).epsilon(1e-8));
+    // The Phred form agrees: GERMQ = -10 log10(1 - PGERM).
+    const auto post = tumour_only_posterior(evidence(10, 10, 0.0), -1, p);
+    CHECK(post.germline_phred == doctest::Approx(-10 * std::log10(1 - 0.8831638154)).epsilon(1e-6));
+    CHECK(post.log10_shared == -std::numeric_limits<double>::infinity());
+}
+
+TEST_CASE("tumour-only: the het weights are 0.8 Beta(10, 10) over 0.1..0.9 and 0.2 even over 0.1..1") {
+    const auto& w = het_fraction_weights();
+    REQUIRE(w.size() == 19);
+    double sum = 0;
+    for (const auto& x : w) sum += x.weight;
+    CHECK(sum == doctest::Approx(1.0));
+    CHECK(w.front().fraction == doctest::Approx(0.1));
+    CHECK(w[8].fraction == doctest::Approx(0.5));
+    CHECK(w.back().fraction == doctest::Approx(1.0));
+    const double even = 0.2 / 19;
+    CHECK(w.back().weight == doctest::Approx(even));  // no Beta weight at 0.95 and 1
+    // Beta(10, 10) at 1/3 against 1/2: (2/9 / 1/4)^9 = (8/9)^9 = 0.3464;
+    // the grid has 0.35: (0.2275 / 0.25)^9 = 0.91^9 = 0.4279.
+    CHECK((w[5].weight - even) / (w[8].weight - even) == doctest::Approx(std::pow(0.91, 9)).epsilon(1e-9));
+}
+
+TEST_CASE("tumour-only: QSS weighs somatic against error, the germline alternative apart") {
+    ModelPriors p;
+    p.somatic = 1e-6;
+    // A clear het of a common allele: clearly a variant (QSS high), clearly germline.
+    const auto het = tumour_only_posterior(evidence(30, 30), 0.3, p);
+    CHECK(het.qss > 100);
+    CHECK(het.germline_probability > 0.999);
+    // A subclonal SNV at 10% (6 of 60) absent from the resource: somatic. A
+    // het at 10% is 3.7 sd below 0.5; what germline weight is left is the
+    // LOH part (a het whose alt allele a tumour of purity 0.8 lost sits at
+    // 0.1): 2e-6 x 0.2/19 against 1e-6 x 1/33 per fraction, so P(germline)
+    // 0.22 at this low prior, and a tenth of the odds at a prior of 1e-5.
+    const auto sub = tumour_only_posterior(evidence(54, 6), -1, p);
+    CHECK(sub.qss > 20);
+    CHECK(sub.germline_probability < 0.3);
+    p.somatic = 1e-5;
+    CHECK(tumour_only_posterior(evidence(54, 6), -1, p).germline_probability < 0.04);
+    p.somatic = 1e-6;
+    // One alt read in 60 is error either way.
+    CHECK(tumour_only_posterior(evidence(59, 1), -1, p).qss < 3);
+    // An allele every person carries (p = 1): germline, whatever the reads.
+    CHECK(tumour_only_posterior(evidence(0, 30), 1.0, p).germline_probability == doctest::Approx(1.0));
+}

@@ -24,8 +24,20 @@ TEST_CASE("the snv options' defaults pass their checks") {
 
 TEST_CASE("validate() names the field that is wrong") {
     auto o = complete();
-    o.inputs.normal.clear();
-    CHECK_THROWS_WITH(o.validate(), "inputs.normal is required");
+    o.inputs.normal.clear();  // tumour-only mode needs the germline resource ...
+    CHECK_THROWS_WITH(o.validate(), "inputs.germline_resource is required without inputs.normal (tumour-only calling "
+                                    "weighs each site's population allele frequency to tell germline variants from "
+                                    "somatic ones)");
+    o.inputs.germline_resource = "gnomad.vcf.gz";
+    CHECK_NOTHROW(o.validate());
+    o.germline_hets_output = "hets.vcf";  // ... and has no normal hets to write
+    CHECK_THROWS_WITH(o.validate(), "germline_hets_output needs inputs.normal (the hets are the normal's)");
+    o = complete();
+    o.caller.priors.population_af_absent = 0;
+    CHECK_THROWS_WITH(o.validate(), "priors.population_af_absent must be between 0 and 0.01");
+    o = complete();
+    o.caller.filters.max_germline_probability = 0;
+    CHECK_THROWS_WITH(o.validate(), "filters.max_germline_probability must be above 0 and at most 1");
     o = complete();
     o.chunk_size = 999;
     CHECK_THROWS_WITH(o.validate(), "chunk_size must be at least 1000");
