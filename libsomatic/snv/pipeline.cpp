@@ -9,7 +9,8 @@
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/io/table_writer.hpp"
 #include "libsomatic/parallel/region_engine.hpp"
-#include "libsomatic/snv/sample_identity.hpp"
+#include "libsomatic/snv/callable_bed.hpp"
+#include "libsomatic/snv/sample_checks.hpp"
 #include "libsomatic/snv/somatic_prior.hpp"
 #include "libsomatic/snv/vcf_output.hpp"
 
@@ -134,12 +135,6 @@ ContigDict default_calling_contigs(const PipelineOptions& o, const Reference& re
     return ContigDict(std::move(kept));
 }
 
-// A tumour holding at least this share of another person's DNA (by the
-// lower end of its interval) is said to be contaminated on standard error:
-// at 2% the other person's heterozygous SNPs sit at 1% allele fraction,
-// where a deep tumour's subclonal calls begin.
-constexpr double kContaminationWarning = 0.02;
-
 // Below this share of the sampled genome with normal reads, the data look
 // targeted: a 30x genome covers over 99% of its non-N sequence, an exome
 // (60 Mb of 3.1 Gb, with off-target reads) a few per cent.
@@ -165,86 +160,6 @@ std::string format_rates(const ArtefactRates& rates, const char* side1, const ch
         out += artefact_type_name(t, side1, side2) + ':' + format_prior(rates.rate[t]);
     }
     return out;
-}
-
-// The callable runs of the chunks, in order, as BED: a run that goes on
-// where the previous one ended (across a chunk boundary) is one line, so the
-// file does not depend on the chunk size.
-class CallableBed {
-public:
-    explicit CallableBed(TableWriter* out) : out_(out) {}
-    void add(const Interval& run) {
-        if (pending_.contig == run.contig && pending_.end == run.beg) {
-            pending_.end = run.end;
-            return;
-        }
-        flush();
-        pending_ = run;
-    }
-    // Writes the pending run; returns the bases written so far.
-    uint64_t flush() {
-        if (out_ && !pending_.contig.empty()) {
-            out_->write(pending_.contig + '\t' + std::to_string(pending_.beg) + '\t' + std::to_string(pending_.end) +
-                        '\n');
-            bases_ += static_cast<uint64_t>(pending_.end - pending_.beg);
-        }
-        pending_ = {};
-        return bases_;
-    }
-
-private:
-    TableWriter* out_;
-    Interval pending_;
-    uint64_t bases_ = 0;
-};
-
-struct SampleChecks {
-    IdentityCheck identity;
-    ContaminationEstimate contamination;
-};
-
-// The identity and contamination checks on the genome sample's germline
-// sites, said on standard error; a clear mismatch stops the run before any
-// output is written, unless allowed.
-SampleChecks check_samples(const PipelineOptions& o, const std::vector<GenotypeSite>& sites) {
-    SampleChecks checks{check_identity(sites), estimate_contamination(sites)};
-    const auto& id = checks.identity;
-    const std::string counts = std::to_string(id.discordant) + " of " + std::to_string(id.informative) +
-                               " sites where one sample is homozygous for the alternative allele are homozygous "
-                               "reference in the other";
-    const std::string pair = o.inputs.tumour + " and " + o.inputs.normal;
-    switch (id.verdict) {
-        case IdentityVerdict::mismatch:
-            if (!o.allow_sample_mismatch) {
-                throw input_error(pair, "the tumour and the normal look like two different people (" + counts +
-                                            "; one person's samples: under 2%)",
-                                  {}, "a sample swap? --allow-sample-mismatch calls anyway");
-            }
-            log::warning(pair + " look like two different people (" + counts + "); calling anyway");
-            break;
-        case IdentityVerdict::same_person:
-            log::debug("sample identity: one person (" + counts + ")");
-            break;
-        case IdentityVerdict::undetermined:
-            // A panel or a small slice: too few germline sites to tell, said
-            // in the header (and with --verbose), not as a warning that every
-            // panel run would print.
-            log::debug("sample identity not confirmed: " + counts + ", too few to tell");
-            break;
-    }
-    const auto& c = checks.contamination;
-    if (c.sites > 0) {
-        char text[200];
-        std::snprintf(text, sizeof text,
-                      "tumour contamination by another person: %.1f%% (95%% interval %.1f-%.1f%%, %zu sites)",
-                      100 * c.fraction, 100 * c.low, 100 * c.high, c.sites);
-        if (c.low >= kContaminationWarning) {
-            log::warning(std::string(text) + ": calls at low allele fractions may be the other person's variants");
-        } else {
-            log::debug(text);
-        }
-    }
-    return checks;
 }
 
 // The genome sample's estimates into o.caller: the normal's typical depth
@@ -292,7 +207,9 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, const Al
     if (o.estimate_strand_rates) o.caller.strand_artefacts = estimate.strand;
     // The identity and contamination checks compare the tumour with the
     // normal: nothing to check without one.
-    if (!o.caller.tumour_only) checks = check_samples(o, estimate.genotype_sites);
+    if (!o.caller.tumour_only) {
+        checks = check_samples(estimate.genotype_sites, o.inputs.tumour, o.inputs.normal, o.allow_sample_mismatch);
+    }
     log::debug("one-sided artefact rates estimated from " + std::to_string(estimate.artefact_candidates) +
                " candidates");
     return reuse_sample;
