@@ -43,8 +43,11 @@ jobs=${SOMATIC_JOBS:-$(nproc)}
 # injector (sim/inject_artefacts, used by tests/e2e/snv/artefacts.py); ART
 # and bwa for the simulator's own check; Snakemake for the workflow test;
 # clang with its sanitizer and libFuzzer runtimes (libclang-rt-14-dev) for
-# the sanitize, tsan and fuzz stages, when they run.
-test_packages=(samtools tabix python3 python3-numpy python3-pysam snakemake art-nextgen-simulation-tools bwa)
+# the sanitize, tsan and fuzz stages, when they run; python3-yaml and
+# python3-jinja2 to read the Bioconda recipe as conda-build does, and git
+# for the version string's test (tests/e2e/release_files.py,
+# version_string.py).
+test_packages=(samtools tabix python3 python3-numpy python3-pysam python3-yaml python3-jinja2 git snakemake art-nextgen-simulation-tools bwa)
 case " $stages " in
   *" sanitize "* | *" tsan "* | *" fuzz "*) test_packages+=(clang libclang-rt-14-dev) ;;
 esac
