@@ -12,7 +12,8 @@ from e2e_lib import binary, check, finish
 build = os.path.realpath(os.environ["SOMATIC_BUILD_DIR"])
 source = os.path.realpath(os.environ["SOMATIC_SOURCE_DIR"])
 files = [binary(t) for t in ("somatic-snv", "somatic-cnv", "somatic-sig", "somatic-scatter")]
-files += [p for p in glob.glob(os.path.join(build, "libsomatic", "libsomatic.so*")) if not os.path.islink(p)]
+files += [p for p in glob.glob(os.path.join(build, "libsomatic", "libsomatic.so*"))
+          if os.path.isfile(p) and not os.path.islink(p)]
 check(len(files) == 5, f"the four tools and libsomatic are built ({len(files)} files)")
 for path in files:
     data = open(path, "rb").read()

@@ -3,13 +3,15 @@ source can be in: a tarball (no git), a checkout with no release tag, a clean
 checkout of the release tag, commits after it, uncommitted changes, and a
 tarball unpacked inside some other checkout (as meson dist does). The
 expected strings are built from the commits' own hashes, as `git describe`
-defines them, not from the script's output. Skipped when git is absent."""
+defines them, not from the script's output. Then the build itself: the
+version it carries is what the script says of this source (meson runs it
+through vcs_tag). Skipped when git is absent."""
 import os
 import shutil
 import subprocess
 import sys
 sys.path.insert(0, os.path.dirname(__file__))
-from e2e_lib import check, finish, run, scratch
+from e2e_lib import built_version, check, finish, run, scratch
 
 if not shutil.which("git"):
     print("git is not installed: skipped")
@@ -61,4 +63,8 @@ inner = os.path.join(repo, "build", "unpacked")
 os.makedirs(inner)
 check(version(inner) == "1.2.3\n",
       f"a tarball unpacked inside a checkout is not that checkout ({version(inner)!r})")
+
+# The build carries what the script says of this source (a checkout or not).
+expected = run([sys.executable, script, source, os.environ["SOMATIC_VERSION"]]).stdout.strip()
+check(built_version() == expected, f"the build carries the source's version {expected!r} ({built_version()!r})")
 finish()
