@@ -61,11 +61,13 @@ else
     { cat "$scratch/dist.log" >&2; fail "meson dist"; }
   tarball=$(ls "$scratch"/dist-build/meson-dist/somatic-*.tar.xz)
 fi
-name=$(basename "$tarball" .tar.xz)
+# The tarball's one top directory, somatic-VERSION/, names the version.
+name=$(tar -tJf "$tarball" | awk -F/ 'NR == 1 { print $1 }')
+[[ $name == somatic-* ]] || fail "$tarball does not hold one directory somatic-VERSION/"
 version=${name#somatic-}
 recipe_version=$("$python" "$recipe_py" show "$recipe_dir/meta.yaml" | "$python" -c 'import json,sys; print(json.load(sys.stdin)["package"]["version"])')
 [ "$version" = "$recipe_version" ] || fail "the tarball is version $version, the recipe $recipe_version"
-say "tarball $name.tar.xz, sha256 $(sha256sum "$tarball" | cut -d' ' -f1)"
+say "tarball $(basename "$tarball") ($name/), sha256 $(sha256sum "$tarball" | cut -d' ' -f1)"
 
 # 2. build.sh in the unpacked tarball, into an empty prefix. conda-build copies
 # the recipe's build.sh into the work directory and runs it there with bash -e.
@@ -111,4 +113,4 @@ if command -v conda-build >/dev/null 2>&1; then
   SOMATIC_TARBALL=$tarball conda build --output-folder "$scratch/conda-out" "$recipe_dir" ||
     fail "conda build"
 fi
-say "passed: build.sh and $n test commands of the recipe on $name.tar.xz"
+say "passed: build.sh and $n test commands of the recipe on $(basename "$tarball")"

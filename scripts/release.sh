@@ -29,9 +29,9 @@ version=$1
 dist_tests=()
 [ "${2:-}" != "--no-tests" ] || dist_tests=(--no-tests)
 
-meson_version=$(sed -n "s/^ *version *: *'\([^']*\)'.*/\1/p" meson.build | head -n 1)
+meson_version=$(awk -F"'" '/^ *version *:/ { print $2; exit }' meson.build)
 [ "$version" = "$meson_version" ] || fail "meson.build's project() says version $meson_version, not $version (set it there first)"
-news_version=$(sed -n 's/^## \([^ ]*\).*/\1/p' NEWS.md | head -n 1)
+news_version=$(awk '/^## / { print $2; exit }' NEWS.md)
 [ "$version" = "$news_version" ] || fail "NEWS.md's top entry is $news_version, not $version"
 cff_version=$(sed -n 's/^version: *"\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' CITATION.cff)
 [ "$version" = "$cff_version" ] || fail "CITATION.cff says version $cff_version, not $version"
