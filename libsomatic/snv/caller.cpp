@@ -52,6 +52,30 @@ struct AltChoice {
     uint32_t top_count = 0, second_count = 0;
 };
 
+// A site where either sample has two reads of one alternative base, with
+// the reads of the reference and of the commonest alternative of both
+// samples together: what the sample identity check weighs.
+void keep_genotype_site(const BaseCounts& tumour, const BaseCounts& normal, uint8_t ref, ChunkEvidence& out) {
+    uint8_t alt = kBaseN;
+    uint32_t alt_reads = 0, most_in_one = 0;
+    for (uint8_t b = 0; b < 4; ++b) {
+        if (b == ref) continue;
+        most_in_one = std::max({most_in_one, tumour.of(b), normal.of(b)});
+        if (tumour.of(b) + normal.of(b) > alt_reads) alt = b, alt_reads = tumour.of(b) + normal.of(b);
+    }
+    if (most_in_one < 2) return;
+    out.genotype_sites.push_back({tumour.of(ref), tumour.of(alt), normal.of(ref), normal.of(alt)});
+}
+
+// Adds `pos` to the runs, extending the last when it ends there.
+void extend_runs(std::vector<Interval>& runs, const std::string& contig, int64_t pos) {
+    if (!runs.empty() && runs.back().end == pos) {
+        runs.back().end = pos + 1;
+    } else {
+        runs.push_back({contig, pos, pos + 1});
+    }
+}
+
 AltChoice rank_alts(const BaseCounts& c, uint8_t ref) {
     AltChoice a;
     for (uint8_t b = 0; b < 4; ++b) {
@@ -156,16 +180,23 @@ ChunkEvidence ChunkCaller::collect(const Interval& chunk) {
     };
     std::vector<Candidate> candidates;
     std::vector<int64_t> sites;
+    const bool counting_depth = options_.count_callable || options_.typical_depth_per_chunk;
     for (int64_t pos = padded.beg; pos < padded.end; ++pos) {
         const uint8_t rb = base_code(ref[static_cast<size_t>(pos - padded.beg)]);
         if (rb == kBaseN) continue;
-        if (options_.count_callable && chunk.contains(pos)) {
+        if (counting_depth && chunk.contains(pos)) {
             const uint32_t normal_depth = pileup_.counts(1, pos).total();
             out.normal_depth.add(normal_depth);
             if (pileup_.counts(0, pos).total() >= options_.filters.min_tumour_depth &&
                 normal_depth >= options_.filters.min_normal_depth) {
                 ++out.callable_sites;
             }
+            if (options_.count_callable) keep_genotype_site(pileup_.counts(0, pos), pileup_.counts(1, pos), rb, out);
+        }
+        if (options_.callable_runs && chunk.contains(pos) &&
+            pileup_.counts(0, pos).total() >= options_.filters.min_tumour_depth &&
+            pileup_.counts(1, pos).total() >= options_.filters.min_normal_depth) {
+            extend_runs(out.callable, chunk.contig, pos);
         }
         const AltChoice t = rank_alts(pileup_.counts(0, pos), rb);
         auto f = forced.find(pos);
@@ -214,6 +245,8 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
     out.hets = std::move(evidence.hets);
     out.callable_sites = evidence.callable_sites;
     out.normal_depth = std::move(evidence.normal_depth);
+    out.genotype_sites = std::move(evidence.genotype_sites);
+    out.callable = std::move(evidence.callable);
     const Interval& chunk = evidence.chunk;
     std::vector<SnvCall> calls;  // over the padded region, in position order
     calls.reserve(evidence.candidates.size());
@@ -240,8 +273,11 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
     std::erase_if(calls, [&](const SnvCall& c) { return !chunk.contains(c.pos); });
 
     annotate_resources(chunk, calls);
+    const double typical_depth = options.typical_depth_per_chunk && out.normal_depth.covered_positions() > 0
+                                     ? out.normal_depth.typical_depth()
+                                     : options.normal_typical_depth;
     for (auto& c : calls) {
-        c.context.normal_typical_depth = options.normal_typical_depth;
+        c.context.normal_typical_depth = typical_depth;
         c.audit = audit(c.tumour, c.normal, options.filters);
         c.audit.orientation_artefact_probability =
             one_sided_artefact_probability(orientation_split(c), options.orientation_artefacts);

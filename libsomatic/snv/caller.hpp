@@ -18,6 +18,7 @@
 #include "libsomatic/snv/filters.hpp"
 #include "libsomatic/snv/likelihood.hpp"
 #include "libsomatic/snv/one_sided_artefacts.hpp"
+#include "libsomatic/snv/sample_identity.hpp"
 #include "libsomatic/snv/site_stats.hpp"
 #include "libsomatic/snv/typical_depth.hpp"
 
@@ -48,9 +49,20 @@ struct CallerOptions {
     // HighDepth's yardstick, the normal's typical depth where it has reads
     // (typical_depth.hpp), measured on the genome sample; 0: not applied.
     double normal_typical_depth = 0;
+    // Measure the yardstick on each chunk instead, where the normal has reads
+    // in it (normal_typical_depth where it has none). With --targets a chunk
+    // is one padded target (or a 250 kb piece of a longer one), and the
+    // targets of a capture differ in yield by up to ten-fold: a site on a
+    // high-yield target is not a collapsed repeat for being three times the
+    // depth of the panel as a whole.
+    bool typical_depth_per_chunk = false;
+    // Keep the chunk's callable positions as runs (--callable): both samples
+    // at LowDepth's minimum depths, from reads that pass the read filter.
+    bool callable_runs = false;
     bool estimate_shared_prior = true;  // estimate priors.shared with the somatic prior
-    // Count the chunk's callable sites and the normal's depths (for the
-    // prior estimate and the typical depth).
+    // Count the chunk's callable sites and the normal's depths, and keep its
+    // germline-looking sites (for the prior estimate, the typical depth and
+    // the sample identity check).
     bool count_callable = false;
 
     // Throws a usage error naming the field (min_alt_reads,
@@ -89,7 +101,10 @@ struct ChunkCalls {
     std::vector<SnvCall> calls;
     std::vector<GermlineHet> hets;
     uint64_t callable_sites = 0;  // both samples at LowDepth's minimum depths; with count_callable
-    DepthHistogram normal_depth;   // the normal's depth over the chunk; with count_callable
+    DepthHistogram normal_depth;   // the normal's depth over the chunk; with count_callable or
+                                   // typical_depth_per_chunk
+    std::vector<GenotypeSite> genotype_sites;  // germline-looking sites; with count_callable
+    std::vector<Interval> callable;  // runs of callable positions, in order; with callable_runs
 };
 
 // What a chunk's reads say before any hypothesis is weighed: the candidate
@@ -103,6 +118,8 @@ struct ChunkEvidence {
     std::vector<GermlineHet> hets;
     uint64_t callable_sites = 0;
     DepthHistogram normal_depth;
+    std::vector<GenotypeSite> genotype_sites;
+    std::vector<Interval> callable;
 };
 
 class ChunkCaller {

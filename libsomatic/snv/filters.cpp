@@ -36,8 +36,8 @@ std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t) {
                           fmt(t.cluster_window) + " bp (--max-cluster-events, --cluster-window)"},
         {"MultiAllelic", "A second alternative allele has real support in the tumour"},
         {"HighDepth", "Normal depth above " + fmt(t.max_normal_depth_factor) +
-                          " x its typical depth where it has reads (##normal_typical_depth): a collapsed repeat "
-                          "(--max-normal-depth-factor)"},
+                          " x its typical depth where it has reads (##normal_typical_depth; with --targets, "
+                          "its depth on the call's target): a collapsed repeat (--max-normal-depth-factor)"},
         {"OrientationBias", "Alt reads' F1R2/F2R1 orientations differ from ref reads' (Fisher Phred above " +
                                 fmt(t.max_orientation_bias) + ", --max-orientation-bias), or all alt reads in one orientation and "
                                 "P(artefact) above 0.5 given the sample's learned rate (INFO/OAP): FFPE or 8-oxoG "

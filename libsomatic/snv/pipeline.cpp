@@ -6,7 +6,9 @@
 
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
+#include "libsomatic/io/table_writer.hpp"
 #include "libsomatic/parallel/region_engine.hpp"
+#include "libsomatic/snv/sample_identity.hpp"
 #include "libsomatic/snv/somatic_prior.hpp"
 #include "libsomatic/snv/vcf_output.hpp"
 
@@ -121,6 +123,23 @@ ContigDict default_calling_contigs(const PipelineOptions& o, const Reference& re
     return ContigDict(std::move(kept));
 }
 
+// A tumour holding at least this share of another person's DNA (by the
+// lower end of its interval) is said to be contaminated on standard error:
+// at 2% the other person's heterozygous SNPs sit at 1% allele fraction,
+// where a deep tumour's subclonal calls begin.
+constexpr double kContaminationWarning = 0.02;
+
+// Below this share of the sampled genome with normal reads, the data look
+// targeted: a 30x genome covers over 99% of its non-N sequence, an exome
+// (60 Mb of 3.1 Gb, with off-target reads) a few per cent.
+constexpr double kTargetedCoveredFraction = 0.5;
+
+std::string format_percent(double fraction) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2g%%", 100 * fraction);
+    return text;
+}
+
 std::string format_prior(double p) {
     char text[32];
     std::snprintf(text, sizeof text, "%.3g", p);
@@ -137,6 +156,86 @@ std::string format_rates(const ArtefactRates& rates, const char* side1, const ch
     return out;
 }
 
+// The callable runs of the chunks, in order, as BED: a run that goes on
+// where the previous one ended (across a chunk boundary) is one line, so the
+// file does not depend on the chunk size.
+class CallableBed {
+public:
+    explicit CallableBed(TableWriter* out) : out_(out) {}
+    void add(const Interval& run) {
+        if (pending_.contig == run.contig && pending_.end == run.beg) {
+            pending_.end = run.end;
+            return;
+        }
+        flush();
+        pending_ = run;
+    }
+    // Writes the pending run; returns the bases written so far.
+    uint64_t flush() {
+        if (out_ && !pending_.contig.empty()) {
+            out_->write(pending_.contig + '\t' + std::to_string(pending_.beg) + '\t' + std::to_string(pending_.end) +
+                        '\n');
+            bases_ += static_cast<uint64_t>(pending_.end - pending_.beg);
+        }
+        pending_ = {};
+        return bases_;
+    }
+
+private:
+    TableWriter* out_;
+    Interval pending_;
+    uint64_t bases_ = 0;
+};
+
+struct SampleChecks {
+    IdentityCheck identity;
+    ContaminationEstimate contamination;
+};
+
+// The identity and contamination checks on the genome sample's germline
+// sites, said on standard error; a clear mismatch stops the run before any
+// output is written, unless allowed.
+SampleChecks check_samples(const PipelineOptions& o, const std::vector<GenotypeSite>& sites) {
+    SampleChecks checks{check_identity(sites), estimate_contamination(sites)};
+    const auto& id = checks.identity;
+    const std::string counts = std::to_string(id.discordant) + " of " + std::to_string(id.informative) +
+                               " sites where one sample is homozygous for the alternative allele are homozygous "
+                               "reference in the other";
+    const std::string pair = o.inputs.tumour + " and " + o.inputs.normal;
+    switch (id.verdict) {
+        case IdentityVerdict::mismatch:
+            if (!o.allow_sample_mismatch) {
+                throw input_error(pair, "the tumour and the normal look like two different people (" + counts +
+                                            "; one person's samples: under 2%)",
+                                  {}, "a sample swap? --allow-sample-mismatch calls anyway");
+            }
+            log::warning(pair + " look like two different people (" + counts + "); calling anyway");
+            break;
+        case IdentityVerdict::same_person:
+            log::debug("sample identity: one person (" + counts + ")");
+            break;
+        case IdentityVerdict::undetermined:
+            // A panel or a small slice: too few germline sites to tell, said
+            // in the header (and with --verbose), not as a warning that every
+            // panel run would print.
+            log::debug("sample identity not confirmed: " + counts + ", too few to tell");
+            break;
+    }
+    const auto& c = checks.contamination;
+    if (c.sites > 0) {
+        char text[200];
+        std::snprintf(text, sizeof text,
+                      "tumour contamination by another person: %.1f%% (95%% interval %.1f-%.1f%%, %zu sites)",
+                      100 * c.fraction, 100 * c.low, 100 * c.high, c.sites);
+        if (c.low >= kContaminationWarning) {
+            log::warning(std::string(text) + ": calls at low allele fractions may be the other person's variants");
+        } else {
+            log::debug(text);
+        }
+    }
+    return checks;
+}
+
 // The genome sample's estimates into o.caller: the normal's typical depth
 // always (HighDepth's yardstick), the priors and the artefact rates unless
 // given. With a genome no larger than the sample, when something is
@@ -145,7 +244,8 @@ std::string format_rates(const ArtefactRates& rates, const char* side1, const ch
 // are the same either way); returns whether it was.
 bool estimate_on_sample(PipelineOptions& o, const Reference& reference, AlignmentFile& tumour,
                         AlignmentFile& normal, const std::vector<Interval>& regions,
-                        const std::vector<Interval>& targets, std::vector<ChunkEvidence>& kept) {
+                        const std::vector<Interval>& targets, std::vector<ChunkEvidence>& kept,
+                        SampleChecks& checks) {
     // The sample is drawn from the whole genome (the targets), whatever -r
     // says, so that every shard of a scattered run uses the same priors,
     // rates and typical depth.
@@ -166,8 +266,17 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, Alignmen
     o.caller.priors.shared = estimate.shared_prior;
     o.caller.normal_typical_depth = normal_typical_depth(estimate, o.inputs, o.caller, space, o.threads);
     if (o.caller.normal_typical_depth == 0) log::warning("the normal has no reads: HighDepth is not applied");
+    // An exome or a panel called as a genome still gets calls right where
+    // it has reads (the typical depth is where the reads are), but calls the
+    // off-target reads too and judges depth panel-wide: say what to do.
+    const double covered = estimate.normal_depth.covered_fraction();
+    if (targets.empty() && covered > 0 && covered < kTargetedCoveredFraction) {
+        log::warning("the normal's reads cover " + format_percent(covered) +
+                     " of the genome sampled: for an exome or a panel give --targets");
+    }
     if (o.estimate_orientation_rates) o.caller.orientation_artefacts = estimate.orientation;
     if (o.estimate_strand_rates) o.caller.strand_artefacts = estimate.strand;
+    checks = check_samples(o, estimate.genotype_sites);
     log::debug("one-sided artefact rates estimated from " + std::to_string(estimate.artefact_candidates) +
                " candidates");
     return reuse_sample;
@@ -176,8 +285,9 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, Alignmen
 // The ##somatic_prior, ##shared_prior, ##normal_typical_depth and
 // ##..._artefact_rates lines: the values used and whether they were
 // estimated or given.
-std::vector<std::string> model_lines(const PipelineOptions& o) {
-    return {"##somatic_prior=" + format_prior(o.caller.priors.somatic) + (o.estimate_prior ? ",estimated" : ",given"),
+std::vector<std::string> model_lines(const PipelineOptions& o, const SampleChecks& checks) {
+    return {identity_line(checks.identity), contamination_line(checks.contamination),
+            "##somatic_prior=" + format_prior(o.caller.priors.somatic) + (o.estimate_prior ? ",estimated" : ",given"),
             "##shared_prior=" + format_prior(o.caller.priors.shared) +
                 (o.caller.estimate_shared_prior ? ",estimated" : ",given"),
             "##normal_typical_depth=" + format_prior(o.caller.normal_typical_depth),
@@ -200,6 +310,10 @@ PipelineSummary run_pipeline(PipelineOptions o) {
     const auto resolved =
         o.regions.empty() ? whole_genome(default_calling_contigs(o, reference, tumour, normal)) : o.regions;
     const auto regions = intersect(resolved, targets, reference.contigs());
+    // Each chunk is then one padded target (or a piece of a long one), and
+    // HighDepth compares a site with its own target's depth.
+    o.caller.typical_depth_per_chunk = !targets.empty();
+    o.caller.callable_runs = !o.callable_output.empty();
     if (!targets.empty() && regions.empty()) {
         log::warning("no target of " + o.targets + " lies in the regions called: no calls");
     }
@@ -209,15 +323,20 @@ PipelineSummary run_pipeline(PipelineOptions o) {
     const SampleNames names = sample_names(o, tumour, normal);
 
     std::vector<ChunkEvidence> sample_evidence;
-    const bool reuse_sample = estimate_on_sample(o, reference, tumour, normal, regions, targets, sample_evidence);
+    SampleChecks checks;
+    const bool reuse_sample =
+        estimate_on_sample(o, reference, tumour, normal, regions, targets, sample_evidence, checks);
 
     VcfWriter calls_out(o.output, o.output_format);
-    define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, o.provenance, model_lines(o));
+    define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, o.provenance, model_lines(o, checks));
     std::unique_ptr<VcfWriter> hets_out;
     if (o.caller.germline_hets) {
         hets_out = std::make_unique<VcfWriter>(o.germline_hets_output, vcf_format_from_name(o.germline_hets_output));
         define_hets_header(*hets_out, reference.contigs(), names, o.provenance);
     }
+    std::unique_ptr<TableWriter> callable_out;
+    if (!o.callable_output.empty()) callable_out = std::make_unique<TableWriter>(o.callable_output);
+    CallableBed callable(callable_out.get());
     RecordBuilder calls_builder(calls_out);
     std::unique_ptr<RecordBuilder> hets_builder;
     if (hets_out) hets_builder = std::make_unique<RecordBuilder>(*hets_out);
@@ -255,17 +374,24 @@ PipelineSummary run_pipeline(PipelineOptions o) {
             if (hets_builder) {
                 for (const auto& h : result.hets) hets_builder->write_het(chunk.contig, h);
             }
+            for (const auto& run : result.callable) callable.add(run);
             ++done;
             if (log::verbose() && (done % 100 == 0 || done == chunks.size())) {
                 log::debug("processed " + std::to_string(done) + " of " + std::to_string(chunks.size()) +
                            " chunks, up to " + chunk.to_region_string());
             }
         });
-    // Both files complete before either takes its final name.
+    // Every file complete before any takes its final name.
+    summary.callable_bases = callable.flush();
     calls_out.finish();
     if (hets_out) hets_out->finish();
+    if (callable_out) callable_out->finish();
     calls_out.close();
     if (hets_out) hets_out->close();
+    if (callable_out) {
+        callable_out->close();
+        log::debug("callable: " + std::to_string(summary.callable_bases) + " bases");
+    }
     log::debug("wrote " + std::to_string(summary.records) + " records, " + std::to_string(summary.passed) + " PASS");
     return summary;
 }

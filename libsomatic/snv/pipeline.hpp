@@ -22,12 +22,19 @@ struct PipelineOptions {
     CallerOptions caller;
     std::string tumour_name, normal_name;  // empty: the alignments' SM tag
     std::string germline_hets_output;      // empty: no germline-hets VCF
+    // The callable territory as BED (empty: none): positions of the regions
+    // called where both samples reach LowDepth's minimum depths with reads
+    // that pass the read filter; the denominator of mutational burden.
+    std::string callable_output;
     int64_t chunk_size = 250000;           // bases per parallel work unit
     bool pass_only = false;                // write only records that pass every filter
     // Without regions, the whole genome means the reference's primary
     // contigs that both alignments hold; this adds the alternate, decoy,
     // HLA and unplaced ones (core/contigs is_secondary_contig).
     bool include_secondary_contigs = false;
+    // A clear sample mismatch (sample_identity.hpp: the tumour and the
+    // normal look like two people) stops the run unless this is set.
+    bool allow_sample_mismatch = false;
     // Exome or panel targets (BED; targets.hpp), each widened by
     // target_padding bases on both sides. Only the parts of the regions
     // (`regions`, or else the whole genome as above) inside them are
@@ -55,6 +62,7 @@ struct PipelineOptions {
 struct PipelineSummary {
     uint64_t records = 0;  // written to the calls
     uint64_t passed = 0;   // of them, passing every filter
+    uint64_t callable_bases = 0;  // with callable_output
 };
 
 PipelineSummary run_pipeline(PipelineOptions options);

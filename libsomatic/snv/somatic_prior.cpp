@@ -118,6 +118,8 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
             const ChunkCalls& result = sampled.calls;
             estimate.callable_sites += result.callable_sites;
             estimate.normal_depth.merge(result.normal_depth);
+            estimate.genotype_sites.insert(estimate.genotype_sites.end(), result.genotype_sites.begin(),
+                                           result.genotype_sites.end());
             for (const auto& c : result.calls) {
                 if (!c.forced && c.tumour.alt >= 3 && c.posterior.qss >= options.filters.min_qss &&
                     fails_only(c, {"OrientationBias", "StrandBias"})) {

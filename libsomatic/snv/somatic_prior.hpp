@@ -82,6 +82,7 @@ struct PriorEstimate {
     double prior = 0;
     double shared_prior = 0;  // with options.estimate_shared_prior; else the given one
     DepthHistogram normal_depth;  // over the sample
+    std::vector<GenotypeSite> genotype_sites;  // over the sample (sample_identity.hpp)
     double normal_typical_depth = 0;
     size_t candidates = 0;  // candidates the estimate weighed
     uint64_t callable_sites = 0;

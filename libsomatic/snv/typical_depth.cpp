@@ -5,7 +5,6 @@
 namespace somatic::snv {
 
 void DepthHistogram::add(uint32_t depth) {
-    if (depth == 0) return;
     depth = std::min(depth, kMaxDepth);
     if (positions_.size() <= depth) positions_.resize(depth + 1, 0);
     ++positions_[depth];
@@ -18,8 +17,16 @@ void DepthHistogram::merge(const DepthHistogram& other) {
 
 uint64_t DepthHistogram::covered_positions() const {
     uint64_t n = 0;
-    for (uint64_t c : positions_) n += c;
+    for (size_t d = 1; d < positions_.size(); ++d) n += positions_[d];
     return n;
+}
+
+uint64_t DepthHistogram::uncovered_positions() const { return positions_.empty() ? 0 : positions_[0]; }
+
+double DepthHistogram::covered_fraction() const {
+    const uint64_t covered = covered_positions();
+    const uint64_t all = covered + uncovered_positions();
+    return all == 0 ? 0 : static_cast<double>(covered) / static_cast<double>(all);
 }
 
 double DepthHistogram::typical_depth() const {

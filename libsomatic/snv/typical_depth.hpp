@@ -33,10 +33,13 @@ public:
     // Depths above this are counted at it (a cap the filter never reaches).
     static constexpr uint32_t kMaxDepth = 1000000;
 
-    void add(uint32_t depth);  // depth 0 is not counted: no data there
+    void add(uint32_t depth);  // depth 0 counts as uncovered, not in the typical depth
     void merge(const DepthHistogram& other);
 
     uint64_t covered_positions() const;
+    uint64_t uncovered_positions() const;
+    // Covered positions over all positions added; 0 when none was.
+    double covered_fraction() const;
     // The depth-weighted median over covered positions; 0 when none is.
     double typical_depth() const;
 

@@ -1,6 +1,6 @@
 """One tool's --help and its manual page say the same thing.
 
-Usage: help_man.py TOOL  (somatic-snv, somatic-cnv, somatic-sig, somatic-scatter)
+Usage: help_man.py TOOL  (somatic-snv, somatic-pon, somatic-cnv, somatic-sig, somatic-scatter)
 
 Every option any --help of the tool lists (the tool's own, or each
 subcommand's for a tool of subcommands) is in man/TOOL.1, and every option the

@@ -76,7 +76,9 @@ po::options_description input_options(snv::PipelineOptions& o) {
         ("target-padding", cli::value(&o.target_padding),
          "bases added on each side of every target (reads run past the baits)")
         ("germline-hets", po::value(&o.germline_hets_output)->value_name("FILE"),
-         "also write the normal's heterozygous sites with tumour and normal allele counts (VCF)");
+         "also write the normal's heterozygous sites with tumour and normal allele counts (VCF)")
+        ("callable", po::value(&o.callable_output)->value_name("BED"),
+         "also write the callable territory: where both samples reach the LowDepth minimum depths (BED)");
     return d;
 }
 
@@ -107,6 +109,8 @@ po::options_description model_options(snv::PipelineOptions& o, AutoSettings& a) 
          "largest fraction of the tumour's alt allele the normal may carry (tumour-in-normal contamination)")
         ("min-report-qss", cli::value(&c.min_report_qss), "do not write candidates below this QSS")
         ("pass-only", po::bool_switch(&o.pass_only), "write only records that pass every filter")
+        ("allow-sample-mismatch", po::bool_switch(&o.allow_sample_mismatch),
+         "call even when the tumour and the normal look like two different people (a sample swap)")
         ("include-alt-contigs", po::bool_switch(&o.include_secondary_contigs),
          "without -r/-R, call the alternate, decoy, HLA and unplaced contigs too")
         ("chunk-size", cli::value(&o.chunk_size), "bases per parallel work unit");
@@ -149,7 +153,8 @@ bool parse(int argc, char** argv, CommonOptions& common, snv::PipelineOptions& o
     parser.add(input_options(o)).add(common_options(common)).add(model_options(o, a)).add(filter_options(o.caller.filters));
     if (!parser.parse(argc, argv)) return false;
     validate(common);
-    check_distinct_outputs({{"-o", common.output}, {"--germline-hets", o.germline_hets_output}});
+    check_distinct_outputs(
+        {{"-o", common.output}, {"--germline-hets", o.germline_hets_output}, {"--callable", o.callable_output}});
     o.inputs.reference = common.reference;
     o.threads = common.threads;
     o.output = common.output;

@@ -20,12 +20,16 @@ look exactly like somatic SNVs, so they are a reference for ours:
 - Strelka2 sees every clear difference of these 5 kb, so a PASS call of
   ours outside its 17 sites would be something it found no evidence for:
   at most one is allowed.
+Two people are what the sample identity check exists for: without
+--allow-sample-mismatch somatic-snv stops (exit 1, one line naming both
+files, no output), its header says mismatch when overridden, and the calls
+above are made with the override, as a swapped pair's would have to be.
 Both are diploid people: their depth ratio is flat, so somatic-cnv's
 segments have |log2| < 0.3."""
 import gzip
 import os
 
-from real_lib import Pair, check, data_dir, finish, must, sample_index
+from real_lib import Pair, binary, check, data_dir, finish, must, run, sample_index
 
 folder = data_dir("strelka_demo")
 pair = Pair("strelka_demo", os.path.join(folder, "NA12891_demo20.bam"), os.path.join(folder, "NA12892_demo20.bam"),
@@ -50,7 +54,18 @@ strelka = strelka_calls(os.path.join(folder, "somatic.snvs.vcf.gz"))
 must(len(strelka) == 17 and sum(1 for a, f, d in strelka.values() if f == "PASS") == 16,
      f"Strelka2's expected calls read: {len(strelka)} SNVs (17 expected, 16 of them PASS)")
 
-records, header, hets, _ = pair.snv("calls")
+# The identity check: two people, so the run stops unless overridden.
+stopped = run([binary("somatic-snv"), "--tumour", pair.tumour, "--normal", pair.normal, "--reference",
+               pair.reference, "-o", f"{pair.out}/stopped.vcf"], check=False)
+lines = stopped.stderr.strip().splitlines()
+check(stopped.returncode == 1 and len(lines) == 1 and "two different people" in lines[0]
+      and "NA12891_demo20.bam" in lines[0] and "NA12892_demo20.bam" in lines[0]
+      and not os.path.exists(f"{pair.out}/stopped.vcf"),
+      f"strelka_demo: two people stop somatic-snv with one line naming both files, no output: {stopped.stderr!r}")
+
+records, header, hets, _ = pair.snv("calls", ["--allow-sample-mismatch"])
+check(any(h.startswith("##sample_identity=mismatch,") for h in header),
+      f"strelka_demo: the header says mismatch ({[h for h in header if 'sample_identity' in h]})")
 calls = {r["pos"]: r for r in records}
 pair.check_depth_filters(records, header, "calls")
 
@@ -82,7 +97,7 @@ print("strelka_demo: PASS calls:", len([r for r in records if r["filter"] == "PA
 
 pair.check_same_reads(pair.tumour)
 pair.check_same_reads(pair.normal)
-pair.check_threads(1000)
+pair.check_threads(1000, ["--allow-sample-mismatch"])
 
 segments = pair.check_cnv("whole contig", os.path.join(pair.out, "calls.hets.vcf"), hets)
 logs = [float(s["log2"]) for s in segments]

@@ -7,6 +7,7 @@ repeated run, for every tool and subcommand that writes results:
                          per-region runs concatenated equal the whole run
                          (which reads pair1 once and weighs the prior's
                          sample again; the per-region runs read it twice)
+  somatic-pon            a panel of pair1's samples, in small chunks
   somatic-cnv run        segments of pair1 (bins, BAF, segmentation, fit)
   somatic-cnv bins       the read counts of pair1's tumour
   somatic-cnv segment    the segmentation of a log2 table made from them
@@ -68,6 +69,13 @@ check(pieces == body(calls), "somatic-snv: per-region runs concatenated equal th
 # A bgzipped file with its index: the same compressed bytes too.
 gz = f"{out}/calls.vcf.gz"
 same_at_all_threads("somatic-snv -o calls.vcf.gz", snv + ["-o", gz], output=gz)
+
+# somatic-pon: pair1's two samples as "normals", in 20 kb chunks (a dozen chunks in
+# flight at 8 threads).
+pon = [binary("somatic-pon"), "-f", f"{pair}/ref.fa", "--no-version", "--chunk-size", "20000",
+       f"{pair}/normal.bam", f"{pair}/tumour.bam"]
+panel = same_at_all_threads("somatic-pon", pon)
+check(panel.count("\n") > 100, "somatic-pon: the reference run writes records")
 
 # somatic-cnv
 cnv = binary("somatic-cnv")

@@ -1,7 +1,9 @@
 """References as users have them, on pair1 renamed GRCh38-style: chr1 stays
 chr1, chr2 becomes the alternate haplotype chr6_GL000250v2_alt, and the
 reference gains a decoy that the alignments' headers lack (a reference with
-decoys for data aligned without them). Every model setting is given, so that
+decoys for data aligned without them); then chr2 named as an HLA allele
+contig of GRCh38 (HLA-A*01:01:01:01: '*' and ':' in the name, which
+htslib's region syntax needs braces for). Every model setting is given, so that
 the calls of a contig do not depend on which contigs the genome sample is
 drawn from, and the renamed run can be compared record for record with
 pair1's own."""
@@ -19,8 +21,8 @@ fixed = ["--somatic-prior", "1e-6", "--shared-prior", "1e-8", "--orientation-art
          "--strand-artefact-rate", "0.001", "--no-version"]
 
 
-def renamed_fasta(path):
-    """pair1's reference with chr2 named ALT, and a 5 kb random decoy."""
+def renamed_fasta(path, chr2_name=ALT):
+    """pair1's reference with chr2 named chr2_name, and a 5 kb random decoy."""
     name, seqs = None, {}
     for line in open(f"{pair}/ref.fa"):
         if line.startswith(">"):
@@ -32,15 +34,15 @@ def renamed_fasta(path):
     seqs[DECOY] = ["".join(rng.choice("ACGT") for _ in range(5000))]
     with open(path, "w") as f:
         for name, lines in seqs.items():
-            f.write(">%s\n" % (ALT if name == "chr2" else name))
+            f.write(">%s\n" % (chr2_name if name == "chr2" else name))
             seq = "".join(lines)
             for i in range(0, len(seq), 60):
                 f.write(seq[i:i + 60] + "\n")
     run(["samtools", "faidx", path])
 
 
-def renamed_bam(source, path):
-    header = run(["samtools", "view", "-H", source]).stdout.replace("SN:chr2\t", "SN:%s\t" % ALT)
+def renamed_bam(source, path, chr2_name=ALT):
+    header = run(["samtools", "view", "-H", source]).stdout.replace("SN:chr2\t", "SN:%s\t" % chr2_name)
     open(path + ".header.sam", "w").write(header)
     with open(path, "wb") as f:
         subprocess.run(["samtools", "reheader", path + ".header.sam", source], stdout=f, check=True)
@@ -112,6 +114,31 @@ lines = missing.stderr.strip().splitlines()
 check(missing.returncode == 1 and len(lines) == 1 and "tumour.bam" in lines[0] and DECOY in lines[0]
       and "not in this file's header" in lines[0],
       "-r on a contig the alignments lack: exit 1, one line naming the file and the contig: %r" % missing.stderr)
+
+# An HLA allele contig with reads: left out by default, called with
+# --include-alt-contigs or by -r in braces, written to a VCF that htslib
+# reads back and indexes.
+HLA = "HLA-A*01:01:01:01"
+os.makedirs(f"{out}/hla", exist_ok=True)
+hla_ref = f"{out}/hla/ref.fa"
+renamed_fasta(hla_ref, HLA)
+for sample in ("tumour", "normal"):
+    renamed_bam(f"{pair}/{sample}.bam", f"{out}/hla/{sample}.bam", HLA)
+hla_snv = [binary("somatic-snv"), "--tumour", f"{out}/hla/tumour.bam", "--normal", f"{out}/hla/normal.bam",
+           "--reference", hla_ref] + fixed
+hla_default = run(hla_snv)
+check({c[0] for c in records(hla_default.stdout)} == {"chr1"}, "the HLA contig is not called by default")
+run(hla_snv + ["--include-alt-contigs", "-o", f"{out}/hla/calls.vcf.gz"])
+hla_calls = records(run(["bcftools", "view", "-H", f"{out}/hla/calls.vcf.gz"]).stdout)
+on_hla = [[c[0].replace(HLA, "chr2")] + c[1:] for c in hla_calls if c[0] == HLA]
+check(on_hla and on_hla == pair1_chr2,
+      "--include-alt-contigs calls the HLA contig as pair1 calls chr2, read back by bcftools (%d and %d records)"
+      % (len(on_hla), len(pair1_chr2)))
+check(os.path.exists(f"{out}/hla/calls.vcf.gz.tbi") or os.path.exists(f"{out}/hla/calls.vcf.gz.csi"),
+      "the HLA run's VCF is indexed")
+part = records(run(hla_snv + ["-r", "{%s}:10001-50000" % HLA]).stdout)
+check(part and [c[1:] for c in part] == [c[1:] for c in pair1_chr2 if 10000 < int(c[1]) <= 50000],
+      "-r {%s}:10001-50000 calls that part of it (%d records)" % (HLA, len(part)))
 
 # A CRAM whose reference is given by --reference gives the BAM's records.
 run(["samtools", "view", "-C", "-T", ref, "-o", f"{out}/tumour.cram", f"{out}/tumour.bam"])

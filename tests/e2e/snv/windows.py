@@ -30,9 +30,13 @@ fixed = ["--somatic-prior", "1e-4"]
 snv = binary("somatic-snv")
 
 
+stderr_of = {}  # output path -> the run's standard error
+
+
 def call(tumour, normal, path, extra=()):
-    run([snv, "--tumour", tumour, "--normal", normal, "--reference", f"{pair}/ref.fa", "--threads", "2", "-o", path]
-        + fixed + list(extra))
+    result = run([snv, "--tumour", tumour, "--normal", normal, "--reference", f"{pair}/ref.fa", "--threads", "2",
+                  "-o", path] + fixed + list(extra))
+    stderr_of[path] = result.stderr
     return read_vcf(path)
 
 
@@ -59,6 +63,11 @@ check(got == want, f"inside the windows, the slice's calls are the whole run's, 
 check(not all("HighDepth" in c["filter"] for c in sliced), "not every call of the slice is HighDepth")
 check(not any("HighDepth" in c["filter"] for c in sliced if inside(c, windows, margin)),
       "no call inside the windows is HighDepth (pair1 simulates no collapsed repeat there)")
+# Three 8 kb windows of 240 kb of sequence hold reads: a targeted shape,
+# and the slice's run says to give --targets; the whole genome's does not.
+hint = "for an exome or a panel give --targets"
+check(hint in stderr_of[f"{out}/sliced.vcf"], f"the slice's run suggests --targets: {stderr_of[f'{out}/sliced.vcf']!r}")
+check(hint not in stderr_of[f"{out}/whole.vcf"], "the whole genome's run does not")
 w, s = typical_depth(whole_header), typical_depth(sliced_header)
 check(abs(w - s) <= 0.1 * w, f"##normal_typical_depth of the slice ({s}) is the whole genome's ({w}) within 10%")
 

@@ -19,6 +19,17 @@ TEST_CASE("the typical depth is the depth-weighted median over covered positions
     const auto h = of({0, 0, 2, 4, 4, 10});
     CHECK(h.covered_positions() == 4);
     CHECK(h.typical_depth() == 4);
+    // Two of the six positions have no reads: 4/6 covered.
+    CHECK(h.uncovered_positions() == 2);
+    CHECK(h.covered_fraction() == doctest::Approx(4.0 / 6.0));
+}
+
+TEST_CASE("an empty histogram covers nothing") {
+    const DepthHistogram h;
+    CHECK(h.covered_positions() == 0);
+    CHECK(h.covered_fraction() == 0);
+    CHECK(h.typical_depth() == 0);
+    CHECK(of({0, 0}).covered_fraction() == 0);
 }
 
 TEST_CASE("scattered low-depth positions do not pull the typical depth down") {
