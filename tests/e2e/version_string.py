@@ -66,5 +66,6 @@ check(version(inner) == "1.2.3\n",
 
 # The build carries what the script says of this source (a checkout or not).
 expected = run([sys.executable, script, source, os.environ["SOMATIC_VERSION"]]).stdout.strip()
-check(built_version() == expected, f"the build carries the source's version {expected!r} ({built_version()!r})")
+check(built_version() == expected, f"the build carries the source's version {expected!r} ({built_version()!r}; "
+      "a build made before the last commit or edit says an older one: rebuild)")
 finish()
