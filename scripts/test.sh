@@ -40,14 +40,18 @@ jobs=${SOMATIC_JOBS:-$(nproc)}
 
 # What testing needs beyond the build (scripts/setup.sh): samtools, tabix and
 # python3 with numpy for the end-to-end checks; pysam for the artefact
-# injector (sim/inject_artefacts, used by tests/e2e/snv/artefacts.py); ART
-# and bwa for the simulator's own check; Snakemake for the workflow test;
+# injector (sim/inject_artefacts, used by tests/e2e/snv/artefacts.py); groff
+# to render the manual pages (tests/e2e/man_render.py); ART
+# and bwa for the simulator's own check; Snakemake for the workflow test, and
+# SLURM (slurmctld, slurmd, its clients, munge) to run it on a one-node
+# cluster; cwltool and Toil for the CWL definitions;
 # clang with its sanitizer and libFuzzer runtimes (libclang-rt-14-dev) for
 # the sanitize, tsan and fuzz stages, when they run; python3-yaml and
 # python3-jinja2 to read the Bioconda recipe as conda-build does, and git
 # for the version string's test (tests/e2e/release_files.py,
 # version_string.py).
-test_packages=(samtools tabix python3 python3-numpy python3-pysam python3-yaml python3-jinja2 git snakemake art-nextgen-simulation-tools bwa)
+test_packages=(samtools tabix python3 python3-numpy python3-pysam groff-base snakemake art-nextgen-simulation-tools bwa
+  slurmctld slurmd slurm-client munge cwltool toil python3-yaml python3-jinja2 git)
 case " $stages " in
   *" sanitize "* | *" tsan "* | *" fuzz "*) test_packages+=(clang libclang-rt-14-dev) ;;
 esac

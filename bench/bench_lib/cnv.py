@@ -105,12 +105,13 @@ def score_states(truth_segments, called_segments):
 
 def read_purity_ploidy(path):
     """{'purity': x, 'ploidy': y} from a two-line TSV with those columns (and
-    called_ploidy, genome_doubled and score where somatic-cnv's summary has
-    them)."""
+    called_ploidy, genome_doubled, score and the fit's evidence where
+    somatic-cnv's summary has them)."""
     lines = [l.rstrip("\n").split("\t") for l in open(path) if l.strip()]
     row = dict(zip(lines[0], lines[1]))
     out = {}
-    for key in ("purity", "ploidy", "called_ploidy", "genome_doubled", "score"):
+    for key in ("purity", "ploidy", "called_ploidy", "genome_doubled", "score", "misfit", "events", "prior",
+                "odd_cn_fraction", "odd_allele_fraction"):
         if key in row:
             out[key] = float(row[key])
     return out

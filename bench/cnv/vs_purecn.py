@@ -124,6 +124,12 @@ def main():
     run([a.binary, "fit", "--no-version", segments, "--purity", "%g" % truth["purity"], "--ploidy",
          "%g" % truth["ploidy"], "--summary", fixed_summary], fixed_calls)
     fixed = cnv_scores.read_purity_ploidy(fixed_summary)
+    # PureCN's C is one integer per segment: the like-for-like comparison is
+    # with our clonal calls (--no-subclonal); with mixtures, total_cn is the
+    # state of most tumour cells.
+    clonal_calls = os.path.join(out, "calls.purecn_fit.clonal.bed")
+    run([a.binary, "fit", "--no-version", segments, "--purity", "%g" % truth["purity"], "--ploidy",
+         "%g" % truth["ploidy"], "--no-subclonal"], clonal_calls)
     # PureCN's segments: chrom numbers without "chr", C = total copy number.
     theirs = []
     with open(os.path.join(base, "purecn.example.output_best_seg.tsv")) as f:
@@ -133,18 +139,30 @@ def main():
             if r["C"] not in ("", "NA"):
                 theirs.append(("chr" + r["chrom"], int(float(r["loc.start"])), int(float(r["loc.end"])),
                                int(float(r["C"])), None, None))
-    agreement = cnv_scores.score_states(theirs, cnv_scores.read_called_segments(fixed_calls))["total_cn_right"]
+    agreement = cnv_scores.score_states(theirs, cnv_scores.read_called_segments(clonal_calls))["total_cn_right"]
+    mixed_agreement = cnv_scores.score_states(theirs, cnv_scores.read_called_segments(fixed_calls))["total_cn_right"]
+    mixtures = [l.rstrip("\n").split("\t") for l in open(fixed_calls) if not l.startswith("#")]
+    mixtures = [(int(c[2]) - int(c[1])) for c in mixtures if len(c) > 14 and c[13] != "NA"]
     theirs_bases = sum(e - b for _, b, e, *_ in theirs)
     n_segments = sum(1 for l in open(segments) if not l.startswith("#"))
     print("PureCN's exome example: %d targets, %d het sites, %d segments" % (len(gc), hets, n_segments))
-    print("| solution | purity | ploidy (called) | genome doubled | somatic-cnv's score (lower is better) |")
-    print("|---|---|---|---|---|")
-    print("| somatic-cnv's best | %.2f | %.2f | %d | %.4f |" % (ours["purity"], ours["called_ploidy"], ours["genome_doubled"],
-                                                         ours["score"]))
-    print("| PureCN's best | %.2f | %.2f (%.2f) | %d | %.4f |" % (truth["purity"], truth["ploidy"], fixed["called_ploidy"],
-                                                           fixed["genome_doubled"], fixed["score"]))
+    print("| solution | purity | ploidy (called) | genome doubled | somatic-cnv's score (lower is better) "
+          "| misfit | events | prior | odd CN | odd allele |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+
+    def evidence(s):
+        return " | ".join("%.3f" % s[k] if k in s else "" for k in ("misfit", "events", "prior", "odd_cn_fraction",
+                                                                     "odd_allele_fraction"))
+    print("| somatic-cnv's best | %.2f | %.2f | %d | %.4f | %s |" % (
+        ours["purity"], ours["called_ploidy"], ours["genome_doubled"], ours["score"], evidence(ours)))
+    print("| PureCN's best | %.2f | %.2f (%.2f) | %d | %.4f | %s |" % (
+        truth["purity"], truth["ploidy"], fixed["called_ploidy"], fixed["genome_doubled"], fixed["score"],
+        evidence(fixed)))
     print("At PureCN's purity and ploidy, somatic-cnv's total copy number equals PureCN's on %.1f%% of the %.0f Mb "
           "PureCN calls" % (100.0 * agreement, theirs_bases / 1e6))
+    print("With subclonal mixtures, at PureCN's purity and ploidy %d segments (%.0f Mb) are mixtures of two states "
+          "and the state of most tumour cells equals PureCN's total copy number on %.1f%%" % (
+              len(mixtures), sum(mixtures) / 1e6, 100.0 * mixed_agreement))
     sys.stderr.write(log)
 
 

@@ -31,7 +31,17 @@ int32_t OrderCheck::add(std::string_view contig, int64_t beg, int64_t end, uint6
         current_index_ = static_cast<int32_t>(contigs_.size() - 1);
         last_beg_ = beg;
         last_end_ = end;
+            last_line_ = line;
         return current_index_;
+    }
+    // Where rows may not overlap, two at one start are one position twice,
+    // which no sort order mends. (Log2 tables may overlap: array probes
+    // share positions.)
+    if (!allow_overlap && beg == last_beg_) {
+        throw input_error(file_,
+                          "duplicated position: " + std::string(contig) + ":" + std::to_string(beg) + "-" +
+                              std::to_string(end) + " is also on line " + std::to_string(last_line_),
+                          where, "keep one row per position");
     }
     if (beg < last_beg_ || (!allow_overlap && beg < last_end_)) {
         throw input_error(file_,
@@ -43,6 +53,7 @@ int32_t OrderCheck::add(std::string_view contig, int64_t beg, int64_t end, uint6
     }
     last_beg_ = beg;
     last_end_ = std::max(last_end_, end);
+    last_line_ = line;
     return current_index_;
 }
 

@@ -25,7 +25,9 @@ BinTable read_bin_table(const std::string& path);
 
 // Checks that bins come in genome order: each contig in one block, and
 // within it starts ascending with no overlap. Throws an input error naming
-// `file` and the first offending line (`line_of[i]` is bin i's line number).
+// `file` and the first offending line (`line_of[i]` is bin i's line number);
+// without `allow_overlap`, a row at the same start as the previous one is
+// named a duplicate, with both lines, since sorting cannot mend it.
 class OrderCheck {
 public:
     explicit OrderCheck(std::string file) : file_(std::move(file)) {}
@@ -39,7 +41,8 @@ private:
     std::string current_;
     int32_t current_index_ = -1;
     int64_t last_beg_ = -1;
-    int64_t last_end_ = -1;
+    int64_t last_end_ = -1;  // the furthest end so far in the contig
+    uint64_t last_line_ = 0;
 };
 
 }  // namespace somatic::cnv

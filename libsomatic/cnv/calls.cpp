@@ -9,6 +9,30 @@ namespace somatic::cnv {
 
 void CallOptions::validate() const { fit.validate(); }
 
+void add_snv_evidence(std::vector<Solution>& solutions, const std::vector<FitSegment>& segs,
+                      const std::vector<SomaticSnv>& snvs, const std::vector<int64_t>& segment_of, double log2_sd,
+                      const FitResult& fit, const FitOptions& o) {
+    std::vector<std::vector<SegmentCall>> calls;
+    for (const Solution& s : solutions) {
+        calls.emplace_back();
+        for (const FitSegment& f : segs) calls.back().push_back(call_segment(f, s.purity, s.ploidy, log2_sd, fit, o));
+    }
+    for (Solution& s : solutions) s.snv_count = 0, s.snv_log_likelihood = 0;
+    for (size_t i = 0; i < snvs.size(); ++i) {
+        if (segment_of[i] < 0) continue;
+        const auto k = static_cast<size_t>(segment_of[i]);
+        bool everywhere = true;
+        for (const auto& c : calls) everywhere = everywhere && c[k].total > 0;
+        if (!everywhere) continue;
+        for (size_t j = 0; j < solutions.size(); ++j) {
+            const SegmentCall& c = calls[j][k];
+            solutions[j].snv_count += 1;
+            solutions[j].snv_log_likelihood += snv_log_likelihood(snvs[i].alt, snvs[i].ref + snvs[i].alt,
+                                                                  solutions[j].purity, c.total, c.major, segs[k].normal_cn);
+        }
+    }
+}
+
 CnvCalls call_copy_number(SegmentTable table, const CallOptions& o) {
     CnvCalls r;
     r.table = std::move(table);
@@ -54,6 +78,19 @@ CnvCalls call_copy_number(SegmentTable table, const CallOptions& o) {
     const double log2_sd = r.table.log2_sd * std::sqrt(r.table.log2_noise_factor);
     r.fit = fit_purity_ploidy(r.fit_segments, log2_sd, baf_sd, o.fit);
     if (r.fit.solutions.empty()) throw Error(ErrorKind::internal, {}, "the purity/ploidy grid has no solution");
+    if (!o.somatic_vcf.empty()) {
+        const std::vector<SomaticSnv> snvs = read_somatic_snvs(o.somatic_vcf);
+        std::vector<std::string> contig;
+        std::vector<int64_t> beg, end;
+        for (const auto& g : r.table.segments) {
+            contig.push_back(r.table.contigs[static_cast<size_t>(g.contig)]);
+            beg.push_back(g.beg);
+            end.push_back(g.end);
+        }
+        add_snv_evidence(r.fit.solutions, r.fit_segments, snvs, snv_segments(snvs, contig, beg, end), log2_sd, r.fit,
+                         o.fit);
+        weigh_snv_evidence(r.fit.solutions, o.fit);
+    }
     r.purity = r.fit.solutions.front().purity;
     r.ploidy = r.fit.solutions.front().ploidy;
     for (const auto& f : r.fit_segments) r.calls.push_back(call_segment(f, r.purity, r.ploidy, log2_sd, r.fit, o.fit));

@@ -10,6 +10,7 @@
 #include "libsomatic/cnv/genome.hpp"
 #include "libsomatic/cnv/purity_fit.hpp"
 #include "libsomatic/cnv/segment_io.hpp"
+#include "libsomatic/cnv/snv_evidence.hpp"
 
 namespace somatic::cnv {
 
@@ -20,6 +21,9 @@ struct CallOptions {
     // it weighs segments by the log2 noise measured over the bins, which n
     // bins give to within about 1 / sqrt(2 n) (16% at 20).
     uint64_t min_fit_bins = 20;
+    // somatic-snv's VCF of the pair: its SNVs' allele fractions weigh the
+    // solutions (snv_evidence.hpp, weigh_snv_evidence). Empty: none.
+    std::string somatic_vcf;
     void validate() const;  // fit.validate()
 };
 
@@ -34,5 +38,12 @@ struct CnvCalls {
 };
 
 CnvCalls call_copy_number(SegmentTable table, const CallOptions& options);
+
+// Each solution's SNV evidence (count and log-likelihood) from the SNVs and
+// the segment holding each (-1: none); an SNV counts only when every
+// solution calls its segment above CN 0.
+void add_snv_evidence(std::vector<Solution>& solutions, const std::vector<FitSegment>& segments,
+                      const std::vector<SomaticSnv>& snvs, const std::vector<int64_t>& segment_of, double log2_sd,
+                      const FitResult& fit, const FitOptions& options);
 
 }  // namespace somatic::cnv

@@ -45,6 +45,14 @@ void write_call_outputs(const CnvCalls& calls, const SegmentInput* points, const
     write_file(o.bed_file, t);
     outputs.close();
     const auto& best = calls.fit.solutions.front();
+    // Why the chosen solution won: each solution's score split into misfit
+    // and prior, with the states only a doubled genome explains.
+    for (size_t i = 0; i < calls.fit.solutions.size(); ++i) {
+        const Solution& s = calls.fit.solutions[i];
+        log::debug("solution " + std::to_string(i + 1) + ": purity " + format_fixed(s.purity, 2) + ", ploidy " +
+                   format_fixed(s.called_ploidy, 2) + (s.genome_doubled ? " doubled" : " undoubled") + ", score " +
+                   format_fixed(s.score, 4) + " = " + solution_evidence(s, ", "));
+    }
     log::info("purity " + format_fixed(best.purity, 2) + ", ploidy " + format_fixed(best.called_ploidy, 2) +
               (best.genome_doubled ? " (genome doubled)" : "") + ", " + std::to_string(calls.table.segments.size()) +
               " segments");

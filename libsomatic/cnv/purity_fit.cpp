@@ -4,6 +4,7 @@
 #include <limits>
 #include <numeric>
 
+#include "libsomatic/cnv/subclonal.hpp"
 #include "libsomatic/core/error.hpp"
 
 namespace somatic::cnv {
@@ -16,7 +17,16 @@ double clamp_log2(double v) { return std::max(v, kMinLog2); }
 
 double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 
-// The per-site BAF noise of a segment: the genome's, scaled by depth.
+std::vector<double> grid(double lo, double hi, double step, double fixed) {
+    if (!std::isnan(fixed)) return {fixed};
+    std::vector<double> g;
+    const int n = static_cast<int>(std::floor((hi - lo) / step + 1e-9));
+    for (int i = 0; i <= n; ++i) g.push_back(lo + step * i);
+    return g;
+}
+
+}  // namespace
+
 double site_sd(const FitSegment& s, const FitResult& fit) {
     double sd = fit.baf_sd;
     if (!std::isnan(s.het_depth) && s.het_depth > 0 && !std::isnan(fit.median_het_depth) && fit.median_het_depth > 0) {
@@ -43,16 +53,6 @@ bool uses_baf(const FitSegment& s, const FitOptions& o) {
     return o.use_baf && s.normal_cn == 2 && s.n_het > 0 && !std::isnan(s.mirrored_baf);
 }
 
-std::vector<double> grid(double lo, double hi, double step, double fixed) {
-    if (!std::isnan(fixed)) return {fixed};
-    std::vector<double> g;
-    const int n = static_cast<int>(std::floor((hi - lo) / step + 1e-9));
-    for (int i = 0; i <= n; ++i) g.push_back(lo + step * i);
-    return g;
-}
-
-}  // namespace
-
 void FitOptions::validate() const {
     if (!std::isnan(purity) && !(purity > 0 && purity <= 1)) throw usage_error("purity must be in (0, 1]");
     if (!std::isnan(ploidy) && !(ploidy > 0)) throw usage_error("ploidy must be above 0");
@@ -63,6 +63,18 @@ void FitOptions::validate() const {
         throw usage_error("ploidy_min must be above 0 and at most ploidy_max");
     }
     if (max_cn < 1 || max_cn > 50) throw usage_error("max_cn must be between 1 and 50");
+    if (!(event_penalty >= 0)) throw usage_error("event_penalty must be 0 or more");
+    if (!(snv_margin >= 0)) throw usage_error("snv_margin must be 0 or more");
+}
+
+int state_events(int normal_cn, int total, int major, int minor, bool doubled) {
+    if (total < 0 || normal_cn <= 0) return 0;
+    const int g = doubled ? 2 : 1;
+    int events = doubled ? 1 : 0;  // the doubling itself
+    if (normal_cn == 1) events += std::abs(total - g);
+    else if (major >= 0 && minor >= 0) events += std::abs(major - g) + std::abs(minor - g);
+    else events += std::abs(total - 2 * g);
+    return events;
 }
 
 double expected_log2(double purity, double ploidy, int cn, int normal_cn) {
@@ -183,20 +195,46 @@ std::vector<size_t> grid_minima(const std::vector<double>& score, size_t np, siz
 
 void describe_solution(Solution& s, const std::vector<FitSegment>& segs, const std::vector<size_t>& used, double log2_sd,
                        const FitResult& fit, const FitOptions& o) {
-    double cn_sum = 0, len_sum = 0, doubled = 0, auto_len = 0;
+    std::vector<SegmentCall> calls;
+    calls.reserve(used.size());
+    double cn_sum = 0, len_sum = 0, doubled = 0, auto_len = 0, odd = 0, allelic_len = 0, odd_allele = 0;
     for (size_t k : used) {
-        const SegmentCall c = call_segment(segs[k], s.purity, s.ploidy, log2_sd, fit, o);
+        calls.push_back(call_segment(segs[k], s.purity, s.ploidy, log2_sd, fit, o));
+        const SegmentCall& c = calls.back();
         const double len = static_cast<double>(std::max<int64_t>(1, segs[k].length));
         cn_sum += len * c.total;
         len_sum += len;
+        if (c.total % 2) odd += len;
         if (segs[k].normal_cn == 2) {
             auto_len += len;
             const int major = c.major >= 0 ? c.major : c.total - c.total / 2;
             if (major >= 2) doubled += len;
+            if (c.major >= 0) {
+                allelic_len += len;
+                if (c.major % 2 || c.minor % 2) odd_allele += len;
+            }
         }
     }
     s.called_ploidy = len_sum > 0 ? cn_sum / len_sum : NAN;
     s.genome_doubled = auto_len > 0 && doubled > 0.5 * auto_len;
+    s.odd_fraction = len_sum > 0 ? odd / len_sum : 0;
+    s.odd_allele_fraction = allelic_len > 0 ? odd_allele / allelic_len : 0;
+    // Events per bin, the bins weighing as in the misfit.
+    double events = 0, bins = 0, mixture_gain = 0;
+    for (size_t i = 0; i < used.size(); ++i) {
+        const FitSegment& f = segs[used[i]];
+        events += f.n_bins * state_events(f.normal_cn, calls[i].total, calls[i].major, calls[i].minor, s.genome_doubled);
+        // A mixture: one more event, and its misfit in place of the clonal one.
+        if (!std::isnan(calls[i].cell_fraction)) {
+            events += f.n_bins;
+            mixture_gain += f.n_bins * (calls[i].clonal_cost - calls[i].cost);
+        }
+        bins += f.n_bins;
+    }
+    s.events = bins > 0 ? events / bins : 0;
+    if (bins > 0) s.misfit -= mixture_gain / bins;
+    s.prior = o.event_penalty * s.events;
+    s.score = s.misfit + s.prior;
 }
 
 void prefer_parsimony(std::vector<Solution>& solutions, const FitOptions& o) {
@@ -212,6 +250,20 @@ void prefer_parsimony(std::vector<Solution>& solutions, const FitOptions& o) {
     std::rotate(solutions.begin(), solutions.begin() + static_cast<std::ptrdiff_t>(chosen),
                 solutions.begin() + static_cast<std::ptrdiff_t>(chosen + 1));
     if (solutions.size() > o.solutions) solutions.resize(o.solutions);
+}
+
+void weigh_snv_evidence(std::vector<Solution>& solutions, const FitOptions& o) {
+    if (solutions.empty() || std::isnan(solutions.front().snv_log_likelihood)) return;
+    double best_misfit = kInf;
+    for (const auto& s : solutions) best_misfit = std::min(best_misfit, s.misfit);
+    size_t chosen = 0;
+    for (size_t i = 1; i < solutions.size(); ++i) {
+        const auto& s = solutions[i];
+        if (std::isnan(s.snv_log_likelihood) || s.misfit > best_misfit * (1 + o.parsimony) + o.parsimony_margin) continue;
+        if (s.snv_log_likelihood > solutions[chosen].snv_log_likelihood + (chosen == 0 ? o.snv_margin : 0)) chosen = i;
+    }
+    std::rotate(solutions.begin(), solutions.begin() + static_cast<std::ptrdiff_t>(chosen),
+                solutions.begin() + static_cast<std::ptrdiff_t>(chosen + 1));
 }
 
 FitResult fit_purity_ploidy(const std::vector<FitSegment>& segs, double log2_sd, double baf_sd, const FitOptions& o) {
@@ -241,11 +293,14 @@ FitResult fit_purity_ploidy(const std::vector<FitSegment>& segs, double log2_sd,
         Solution s;
         s.purity = purities[idx / nq];
         s.ploidy = ploidies[idx % nq];
-        s.score = score[idx] / total_weight;  // per bin, comparable between runs
+        s.misfit = score[idx] / total_weight;  // per bin, comparable between runs
         describe_solution(s, segs, used, log2_sd, result, o);
         result.solutions.push_back(s);
         if (result.solutions.size() >= std::max<size_t>(o.solutions, 1) * 4) break;
     }
+    // Ranked by misfit plus prior (stable: the grid's order breaks ties).
+    std::stable_sort(result.solutions.begin(), result.solutions.end(),
+                     [](const Solution& a, const Solution& b) { return a.score < b.score; });
     prefer_parsimony(result.solutions, o);
     return result;
 }
@@ -288,8 +343,34 @@ SegmentCall call_segment(const FitSegment& s, double p, double q, double log2_sd
     c.cn_float = std::max(0.0, (ratio - s.normal_cn * (1 - p)) / p);
     if (with_baf) c.baf = 0.5 - unfold(s.mirrored_baf, sd);
     c.loh = s.normal_cn == 2 && c.minor == 0 && c.total > 0;
-    // No integer state within 3 sd (sampling noise plus tolerance).
-    c.subclonal = c.z_log2 > 3 || c.z_baf > 3;
+    c.clonal_cost = c.cost = std::min(o.cap, 0.5 * best);
+    // A segment no integer state explains within 3 sd may be a mixture of two
+    // states, when the mixture pays its event and parameters.
+    if (o.subclonal && with_baf && (c.z_log2 > 3 || c.z_baf > 3)) {
+        Mixture m = best_mixture(s, p, q, log2_sd, fit, o);
+        if (m.cell_fraction > 0.5) {  // reported as the state of most tumour cells
+            std::swap(m.total_b, m.total_s);
+            std::swap(m.major_b, m.major_s);
+            std::swap(m.minor_b, m.minor_s);
+            m.cell_fraction = 1 - m.cell_fraction;
+        }
+        const double parameters = mixture_penalty(s, o) - o.event_penalty;
+        const double mixed = std::min(o.cap, 0.5 * (m.z2_log2 + m.z2_baf)) + parameters;
+        if (m.total_b >= 0 && mixed + o.event_penalty < c.clonal_cost) {
+            // Alleles are tracked through the mixture; reported major first.
+            if (m.major_b < m.minor_b) std::swap(m.major_b, m.minor_b);
+            if (m.major_s < m.minor_s) std::swap(m.major_s, m.minor_s);
+            c.total = m.total_b, c.major = m.major_b, c.minor = m.minor_b;
+            c.sub_total = m.total_s, c.sub_major = m.major_s, c.sub_minor = m.minor_s;
+            c.cell_fraction = m.cell_fraction;
+            c.z_log2 = std::sqrt(m.z2_log2);
+            c.z_baf = std::sqrt(m.z2_baf);
+            c.cost = mixed;
+            c.loh = c.minor == 0 && c.total > 0;
+        }
+    }
+    // A mixture, or no integer state within 3 sd (sampling noise plus tolerance).
+    c.subclonal = !std::isnan(c.cell_fraction) || c.z_log2 > 3 || c.z_baf > 3;
     return c;
 }
 

@@ -19,10 +19,30 @@
 // drag the fit), times its weight (its number of bins). The score of (p,
 // psi) is the sum over segments; the grid is purity 0.10-1.00 by 0.01 and
 // ploidy 1.5-6.0 by 0.02. Solutions are the grid's local minima, best
-// first. Among solutions within 10% (+0.02 per bin) of the best score the
-// lowest ploidy is preferred: a whole-genome-doubled fit (every state doubled, purity
-// p/(2-p)) explains the data exactly as well as the undoubled one, and the
-// simpler explanation is reported first, the other listed with its score.
+// first by misfit plus prior (below). Among solutions within 10% (+0.02
+// per bin) of the best the lowest ploidy is preferred: a whole-genome-doubled
+// fit (every state doubled, purity p/(2-p)) explains the data exactly as well
+// as the undoubled one, and the simpler explanation is reported first, the
+// other listed with its score.
+//
+// The prior: a parsimony penalty of event_penalty per copy-number event per
+// bin, added to the per-bin misfit. A solution's events are, for each bin,
+// the allele copies gained or lost from its ground state (1+1; 2+2 for a
+// doubled genome, which also counts the doubling as one event in every
+// bin): |major - g| + |minor - g|, |total - 2g| without BAF, |total - g| for
+// a segment of one normal copy. This is a log prior of -event_penalty per
+// event per bin on the same scale as the misfit (-log likelihood per bin),
+// like ASCAT's and PURPLE's ploidy penalties: a fit that needs many more
+// events must explain the data clearly better. It breaks the near-ties where
+// a doubled or high-ploidy fit wins by a few percent of misfit through states
+// no simpler solution has (short near-diploid segments, subclonal ones).
+// Evidence reported per solution (Solution's fields): misfit, events,
+// prior, the length fractions at odd total copy number and with an odd
+// allele count (states a doubled solution's undoubled twin cannot halve),
+// and, given somatic SNVs, their log-likelihood (snv_evidence.hpp,
+// weigh_snv_evidence). A segment that no integer state explains may be a
+// mixture of two states (subclonal.hpp), which counts in the misfit and
+// as one more event.
 // Cost: O(purities x (segments x states + ploidies x segments x CN)).
 #pragma once
 
@@ -56,19 +76,35 @@ struct FitOptions {
     double purity = NAN;            // fixed purity (NaN: fit)
     double ploidy = NAN;            // fixed ploidy (NaN: fit)
     bool use_baf = true;
+    bool subclonal = true;          // let a segment be a mixture of two states (subclonal.hpp)
+    double event_penalty = 0.25;    // the prior's cost per copy-number event per bin (0: none)
+    // The somatic SNVs' log-likelihood ratio by which a solution whose
+    // misfit is within the parsimony margin of the best overrides the
+    // ranking (3: odds of 20 to 1).
+    double snv_margin = 3.0;
     size_t solutions = 4;           // how many solutions to report
     // Throws a usage error unless a fixed purity is in (0, 1], a fixed ploidy is
     // above 0, 0 < purity_min <= purity_max <= 1, 0 < ploidy_min <= ploidy_max
-    // and max_cn is 1 to 50.
+    // and max_cn is 1 to 50, and event_penalty is 0 or more.
     void validate() const;
 };
 
 struct Solution {
     double purity = 0;
     double ploidy = 0;          // the grid's psi
-    double score = 0;
+    double score = 0;           // misfit plus prior, per bin: what ranks solutions
     double called_ploidy = 0;   // length-weighted mean called CN of the fitted segments
     bool genome_doubled = false;
+    // The evidence behind the score.
+    double misfit = 0;          // the data's score alone, per bin
+    double events = 0;          // copy-number events per bin from the ground state (see above)
+    double prior = 0;           // event_penalty * events
+    double odd_fraction = 0;    // of the called length: odd total copy number
+    double odd_allele_fraction = 0;  // of the allele-specific called length: an odd major or minor
+    // Somatic SNVs (snv_evidence.hpp), when given: how many were scored and
+    // the sum of their log-likelihoods under this solution's states.
+    size_t snv_count = 0;
+    double snv_log_likelihood = NAN;
 };
 
 struct FitResult {
@@ -84,6 +120,18 @@ double folded_mean(double delta, double s);
 double folded_variance(double delta, double s);
 // The delta whose folded mean is `mean` (0 when mean is below folded_mean(0, s)).
 double unfold(double mean, double s);
+
+// A segment's per-site BAF noise: the genome's, scaled by its het depth
+// (at least 1e-3).
+double site_sd(const FitSegment& segment, const FitResult& fit);
+// z^2 of a segment's mean log2 against an expected value (both floored at
+// -5; variance log2_sd^2 / n_bins + log2_tolerance^2).
+double z2_log2(const FitSegment& segment, double expected, double log2_sd, const FitOptions& options);
+// z^2 of a segment's mirrored BAF against the folded mean of an expected BAF
+// (variance: folded variance / n_het + baf_tolerance^2).
+double z2_baf(const FitSegment& segment, double expected_baf, double site_sd, const FitOptions& options);
+// Whether the fit uses the segment's BAF (use_baf, two normal copies, het sites).
+bool uses_baf(const FitSegment& segment, const FitOptions& options);
 
 FitResult fit_purity_ploidy(const std::vector<FitSegment>& segments, double log2_sd, double baf_sd,
                             const FitOptions& options);
@@ -109,14 +157,27 @@ double grid_score(const std::vector<FitSegment>& segments, const std::vector<siz
 // ploidies; 8 neighbours, ties to the lower index), best first.
 std::vector<size_t> grid_minima(const std::vector<double>& score, size_t np, size_t nq);
 // Fills a solution's called ploidy (length-weighted mean called CN of the
-// used segments) and genome doubling (a major CN of 2 or more over more than
-// half the autosomal length).
+// used segments), genome doubling (a major CN of 2 or more over more than
+// half the autosomal length), its events, odd fractions, and its prior and
+// score from its misfit (which must be set).
 void describe_solution(Solution& solution, const std::vector<FitSegment>& segments, const std::vector<size_t>& used,
                        double log2_sd, const FitResult& fit, const FitOptions& options);
 // Moves to the front the solution of lowest called ploidy (by more than 0.5)
 // among those within parsimony (+ parsimony_margin) of the best score, then
 // keeps the first options.solutions.
 void prefer_parsimony(std::vector<Solution>& solutions, const FitOptions& options);
+
+// Somatic SNV evidence (filled in by the caller): among the solutions whose
+// misfit is within parsimony (+ parsimony_margin) of the best misfit (the
+// near-twins, such as a doubled genome and its undoubled twin), the one
+// whose SNVs are likeliest moves to the front when its log-likelihood beats
+// the front's by more than snv_margin: decisive data override the prior.
+// Nothing moves when the solutions have no SNV evidence.
+void weigh_snv_evidence(std::vector<Solution>& solutions, const FitOptions& options);
+
+// The copy-number events of one called state from the ground state of a
+// solution (doubled or not), as above; 0 for a segment not called.
+int state_events(int normal_cn, int total, int major, int minor, bool doubled);
 
 // The call for one segment at a chosen purity and ploidy.
 struct SegmentCall {
@@ -125,8 +186,17 @@ struct SegmentCall {
     double cn_float = NAN;      // the copy number the log2 alone implies
     double baf = NAN;           // the tumour's minor allele fraction, noise removed
     bool loh = false;
-    bool subclonal = false;     // no integer state within 3 sd
-    double z_log2 = 0, z_baf = 0;
+    bool subclonal = false;     // a mixture (below), or no integer state within 3 sd
+    double z_log2 = 0, z_baf = 0;  // of the chosen explanation, clonal or mixture
+    // A mixture (subclonal.hpp): total/major/minor above are the clonal
+    // background, these the state of a fraction cell_fraction of the
+    // tumour cells (NaN and -1: clonal).
+    double cell_fraction = NAN;
+    int sub_total = -1, sub_major = -1, sub_minor = -1;
+    // Per bin: the clonal state's capped misfit, and what the call costs in
+    // the score's misfit (the mixture's capped misfit plus its parameters'
+    // BIC cost; its extra event is counted with the events).
+    double clonal_cost = 0, cost = 0;
 };
 
 SegmentCall call_segment(const FitSegment& s, double purity, double ploidy, double log2_sd, const FitResult& fit,

@@ -68,35 +68,46 @@ double robust_sd(const std::vector<double>& x, const std::vector<int32_t>& group
     return 1.4826 * d[mid] / std::sqrt(2.0);
 }
 
+std::vector<std::pair<size_t, size_t>> contig_ranges(const std::vector<int32_t>& contig) {
+    std::vector<std::pair<size_t, size_t>> ranges;
+    for (size_t lo = 0; lo < contig.size();) {
+        size_t hi = lo;
+        while (hi < contig.size() && contig[hi] == contig[lo]) ++hi;
+        ranges.emplace_back(lo, hi);
+        lo = hi;
+    }
+    return ranges;
+}
+
 void smooth_outliers(std::vector<double>& x, const std::vector<int32_t>& contig, double sd) {
     if (!(sd > 0)) return;
-    constexpr size_t kRadius = 5;
     const std::vector<double> original = x;
-    size_t lo = 0;
-    double near[2 * kRadius];
-    while (lo < x.size()) {
-        size_t hi = lo;
-        while (hi < x.size() && contig[hi] == contig[lo]) ++hi;
+    double window[2 * kSmoothRegion + 1];
+    for (const auto& [lo, hi] : contig_ranges(contig)) {
         for (size_t i = lo; i < hi; ++i) {
-            size_t k = 0;
+            const size_t a = i >= lo + kSmoothRegion ? i - kSmoothRegion : lo, b = std::min(hi, i + kSmoothRegion + 1);
+            if (b - a < 3) continue;  // fewer than two neighbours: nothing to compare with
+            // An outlier lies beyond every neighbour by more than the outlier
+            // distance: the neighbour nearest in value is that far away. Any
+            // bin with a like neighbour, as each bin of a run of two or more
+            // has, is not one.
             double least = std::numeric_limits<double>::infinity(), most = -least;
-            for (size_t j = (i >= lo + kRadius ? i - kRadius : lo); j < std::min(hi, i + kRadius + 1); ++j) {
+            for (size_t j = a; j < b; ++j) {
                 if (j == i) continue;
-                near[k++] = original[j];
                 least = std::min(least, original[j]);
                 most = std::max(most, original[j]);
             }
-            if (k < 2) continue;
-            // The median lies between the least and the most of the
-            // neighbours: most bins are within 4 sd of both, and need no
-            // median (the selection is most of this function's time).
-            if (original[i] <= least + 4 * sd && original[i] >= most - 4 * sd) continue;
-            std::nth_element(near, near + k / 2, near + k);
-            const double median = near[k / 2];
-            if (original[i] > median + 4 * sd) x[i] = median + 2 * sd;
-            if (original[i] < median - 4 * sd) x[i] = median - 2 * sd;
+            const double v = original[i];
+            if (v >= least - kOutlierSd * sd && v <= most + kOutlierSd * sd) continue;
+            // Moved to the smoothing distance from the window's median (the
+            // bin itself counted: with its neighbours it is the middle value
+            // of an odd window in the genome's interior).
+            const size_t k = b - a;
+            for (size_t j = a; j < b; ++j) window[j - a] = original[j];
+            std::sort(window, window + k);
+            const double median = k % 2 ? window[k / 2] : 0.5 * (window[k / 2 - 1] + window[k / 2]);
+            x[i] = v > most ? median + kSmoothSd * sd : median - kSmoothSd * sd;
         }
-        lo = hi;
     }
 }
 
@@ -416,17 +427,6 @@ NoiseClasses class_noise(const SegmentInput& in, bool smooth, std::vector<double
     return noise;
 }
 
-std::vector<std::pair<size_t, size_t>> contig_ranges(const std::vector<int32_t>& contig) {
-    std::vector<std::pair<size_t, size_t>> ranges;
-    for (size_t lo = 0; lo < contig.size();) {
-        size_t hi = lo;
-        while (hi < contig.size() && contig[hi] == contig[lo]) ++hi;
-        ranges.emplace_back(lo, hi);
-        lo = hi;
-    }
-    return ranges;
-}
-
 std::vector<Segment> summarise_segments(const SegmentInput& in, const std::vector<double>& x, const std::vector<double>& w,
                                         const std::vector<std::pair<size_t, size_t>>& ranges,
                                         const std::vector<std::vector<size_t>>& starts) {
@@ -538,7 +538,9 @@ Segmentation segment(const SegmentInput& in, const SegmentOptions& o) {
         if (noise.first >= 0) result.log2_noise_factor = factor[static_cast<size_t>(noise.first)];
     }
 
-    result.segments = summarise_segments(in, x, w, ranges, starts);
+    // Means of the unsmoothed values: smoothing only keeps a lone spike from
+    // drawing change-points; the bins it moved still count as they were.
+    result.segments = summarise_segments(in, in.log2, w, ranges, starts);
     return result;
 }
 

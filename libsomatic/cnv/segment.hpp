@@ -51,9 +51,16 @@
 // times, while F still grows by more than 5%). Independent noise, as in
 // simulated reads, keeps F = 1 and the first optimum.
 //
-// Single-bin outliers are first winsorised as in DNAcopy's smooth.CNA: a bin
-// further than 4 sd from the median of its 5 neighbours on each side is
-// brought to 2 sd from that median.
+// Single-bin outliers are first moved toward their neighbours, as DNAcopy's
+// smooth.CNA does: a bin is an outlier when it lies more than 4 sd beyond
+// every one of its neighbours within 2 bins on either side (above the
+// highest plus 4 sd, or below the lowest minus 4 sd); it is then set 2 sd
+// from the median of that window (itself included), on its own side. Each
+// bin of a run of two or more at one level has a neighbour like itself, so
+// short events (a deletion of a few bins) are left alone; only lone spikes
+// move. The smoothed values serve the search for change-points and the
+// noise's correlation only: a segment's mean is taken from the unsmoothed
+// values.
 #pragma once
 
 #include <array>
@@ -139,7 +146,11 @@ struct Segmentation {
 // whole sequence when `group` is empty). NaN with fewer than 2 values.
 double robust_sd(const std::vector<double>& x, const std::vector<int32_t>& group = {});
 
-// Winsorises outliers in place (see above), within each contig.
+// Smooths single-bin outliers in place (see above), within each contig; sd
+// is the noise sd the distances are measured in.
+constexpr size_t kSmoothRegion = 2;  // neighbours on each side
+constexpr double kOutlierSd = 4;     // an outlier is this many sd beyond the nearest neighbour
+constexpr double kSmoothSd = 2;      // ... and is moved to this many sd from the window's median
 void smooth_outliers(std::vector<double>& x, const std::vector<int32_t>& contig, double sd);
 
 // Segments every contig. Throws an input error for an empty input.
@@ -149,7 +160,7 @@ Segmentation segment(const SegmentInput& input, const SegmentOptions& options);
 //
 // Each noise class's robust sd of `x` (first differences within a contig
 // between the class's bins; 1e-3 for constant data), with the class's
-// outliers winsorised in `x` when `smooth`; `w` receives every bin's weight,
+// single-bin outliers smoothed in `x` when `smooth`; `w` receives every bin's weight,
 // 1 / its class's sd^2. `first` is the lowest class present (-1: none), whose
 // sd is the segmentation's log2_sd.
 struct NoiseClasses {
@@ -160,8 +171,8 @@ NoiseClasses class_noise(const SegmentInput& input, bool smooth, std::vector<dou
 // The [first, last) bin range of each run of equal contig indices.
 std::vector<std::pair<size_t, size_t>> contig_ranges(const std::vector<int32_t>& contig);
 // The segments of each range from its starts (relative to the range, 0
-// first): weighted mean log2 of `x` under `w`, het counts, mean mirrored BAF
-// and het depth.
+// first): weighted mean log2 of `x` under `w` (segment() passes the
+// unsmoothed log2 ratios), het counts, mean mirrored BAF and het depth.
 std::vector<Segment> summarise_segments(const SegmentInput& input, const std::vector<double>& x,
                                         const std::vector<double>& w,
                                         const std::vector<std::pair<size_t, size_t>>& ranges,

@@ -1,5 +1,6 @@
 // somatic-cnv baf: allele counts at the normal's heterozygous SNPs.
 #include "commands.hpp"
+#include "libsomatic/core/log.hpp"
 #include "options.hpp"
 
 namespace somatic::cnv_tool {
@@ -27,6 +28,7 @@ int run_baf(int argc, char** argv) {
         return 0;
     }
     validate(common);
+    log::set_verbose(common.verbose);
     source.reference = common.reference;
     job.pileup.filter.skip_duplicates = !keep_duplicates;
     job.pileup.threads = common.threads;

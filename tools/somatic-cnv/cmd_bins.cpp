@@ -1,6 +1,7 @@
 // somatic-cnv bins: reads per bin of one alignment file.
 #include "commands.hpp"
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/core/log.hpp"
 #include "options.hpp"
 
 namespace somatic::cnv_tool {
@@ -20,6 +21,7 @@ int run_bins(int argc, char** argv) {
         return 0;
     }
     validate(common);
+    log::set_verbose(common.verbose);
     if (inputs.size() != 1) throw usage_error("give one BAM or CRAM file", "bin the tumour and the normal separately");
     job.alignments = inputs[0];
     job.reference = common.reference;

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "libsomatic/cli/tool_main.hpp"
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/core/log.hpp"
 #include "options.hpp"
 
 namespace somatic::cnv_tool {
@@ -23,6 +24,7 @@ int run_fit(int argc, char** argv) {
     std::vector<std::string> files;
     if (!parse(argc, argv, "Usage: somatic-cnv fit [options] segments.tsv > calls.bed", options, vm, &files, 1)) return 0;
     validate(common);
+    log::set_verbose(common.verbose);
     if (files.size() != 1) throw usage_error("give one segments table ('-' for standard input)");
     job.segments = files[0];
     job.call.fit.use_baf = !no_baf;

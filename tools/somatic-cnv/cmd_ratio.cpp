@@ -1,6 +1,7 @@
 // somatic-cnv ratio: tumour/normal log2 ratios from two bins tables.
 #include "commands.hpp"
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/core/log.hpp"
 #include "options.hpp"
 
 namespace somatic::cnv_tool {
@@ -18,6 +19,7 @@ int run_ratio(int argc, char** argv) {
         return 0;
     }
     validate(common);
+    log::set_verbose(common.verbose);
     if (inputs.size() != 2) throw usage_error("give the tumour's and the normal's bins tables, in that order");
     job.tumour_bins = inputs[0];
     job.normal_bins = inputs[1];

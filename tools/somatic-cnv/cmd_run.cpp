@@ -1,5 +1,6 @@
 // somatic-cnv run: every stage, from alignments to calls.
 #include "commands.hpp"
+#include "libsomatic/core/log.hpp"
 #include "libsomatic/cli/tool_main.hpp"
 #include "options.hpp"
 
@@ -35,6 +36,7 @@ int run_all(int argc, char** argv) {
         return 0;
     }
     validate(common);
+    log::set_verbose(common.verbose);
     p.reference = common.reference;
     p.threads = common.threads;
     p.count.filter.skip_duplicates = !keep_duplicates;

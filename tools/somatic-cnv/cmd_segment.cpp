@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/core/log.hpp"
 #include "options.hpp"
 
 namespace somatic::cnv_tool {
@@ -27,6 +28,7 @@ int run_segment(int argc, char** argv) {
         return 0;
     }
     validate(common);
+    log::set_verbose(common.verbose);
     if (files.size() != 1) throw usage_error("give one table of log2 ratios ('-' for standard input)");
     job.log2_table = files[0];
     job.output = common.output;

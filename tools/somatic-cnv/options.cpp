@@ -78,7 +78,7 @@ po::options_description segment_options(cnv::SegmentOptions& s, bool& no_baf) {
         ("penalty", po::value(&s.penalty)->default_value(s.penalty, cnv::format_real(s.penalty))->value_name("BETA"),
          "sensitivity: a change-point costs BETA * log(bins); lower finds more segments")
         ("min-bins", po::value(&s.min_bins)->default_value(s.min_bins)->value_name("N"), "the shortest segment, in bins")
-        ("no-smooth", "keep single-bin outliers as they are (no winsorising)")
+        ("no-smooth", "leave single-bin outliers where they are during the search")
         ("independent-noise", "treat every bin's noise as independent of its neighbours' (no long-run variance)")
         ("no-baf", po::bool_switch(&no_baf), "segment and fit on log2 ratios alone");
     return d;
@@ -95,6 +95,14 @@ po::options_description fit_options(cnv::CallOptions& c, cnv::CallOutputs& out) 
         ("min-ploidy", po::value(&f.ploidy_min)->default_value(f.ploidy_min, cnv::format_real(f.ploidy_min))->value_name("PSI"), "ploidy grid start")
         ("max-ploidy", po::value(&f.ploidy_max)->default_value(f.ploidy_max, cnv::format_real(f.ploidy_max))->value_name("PSI"), "ploidy grid end")
         ("max-cn", po::value(&f.max_cn)->default_value(f.max_cn)->value_name("N"), "the highest total copy number")
+        ("event-penalty", po::value(&f.event_penalty)->default_value(f.event_penalty, cnv::format_real(f.event_penalty))->value_name("X"),
+         "parsimony prior: score per copy-number event per bin")
+        ("no-subclonal", po::bool_switch()->notifier([&f](bool off) { if (off) f.subclonal = false; }),
+         "call every segment clonal: no mixtures of two states")
+        ("somatic-vcf", po::value(&c.somatic_vcf)->value_name("FILE"),
+         "somatic-snv's VCF: its SNVs' allele fractions weigh doubled against undoubled solutions")
+        ("snv-margin", po::value(&f.snv_margin)->default_value(f.snv_margin, cnv::format_real(f.snv_margin))->value_name("LLR"),
+         "the SNV log-likelihood ratio that overrides the ranking among near-equal fits")
         ("log2-tolerance", po::value(&f.log2_tolerance)->default_value(f.log2_tolerance, cnv::format_real(f.log2_tolerance))->value_name("SD"),
          "systematic log2 error allowed to a segment's mean")
         ("baf-tolerance", po::value(&f.baf_tolerance)->default_value(f.baf_tolerance, cnv::format_real(f.baf_tolerance))->value_name("SD"),
@@ -130,7 +138,8 @@ const cli::FlagNames kFlags{
     {"column", "--column"}, {"position_scale", "--position-scale"}, {"penalty", "--penalty"}, {"min_bins", "--min-bins"},
     // FitOptions
     {"purity", "--purity"}, {"ploidy", "--ploidy"}, {"purity_min", "--min-purity"}, {"purity_max", "--max-purity"},
-    {"ploidy_min", "--min-ploidy"}, {"ploidy_max", "--max-ploidy"}, {"max_cn", "--max-cn"},
+    {"ploidy_min", "--min-ploidy"}, {"ploidy_max", "--max-ploidy"}, {"max_cn", "--max-cn"}, {"event_penalty", "--event-penalty"},
+    {"snv_margin", "--snv-margin"},
     {"log2_tolerance", "--log2-tolerance"}, {"baf_tolerance", "--baf-tolerance"},
     // CallOutputs
     {"bed_file", "-o"}, {"seg_file", "--seg"}, {"summary_file", "--summary"}, {"plot_file", "--plot"}, {"sample", "--sample"},

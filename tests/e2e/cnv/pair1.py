@@ -3,6 +3,7 @@ copy number of the segments against truth.cn.bed, the purity against
 truth.purity_ploidy.tsv; the same bytes at 1 and 4 threads; and the
 stage-by-stage pipeline (bins, ratio, baf, segment, fit) gives the same
 calls as the one-shot run."""
+import gzip
 import os
 import sys
 import tempfile
@@ -88,6 +89,30 @@ checks.check(any(r["total_cn"] in ("7", "8") and abs(float(r["cn_float"]) - 7) <
 with open(summary) as f:
     lines = f.read().splitlines()
 checks.check(len(lines) == 2 and lines[0].startswith("purity\tploidy"), "the summary is one header and one line")
+row = dict(zip(lines[0].split("\t"), lines[1].split("\t"))) if len(lines) == 2 else {}
+# The evidence: score = misfit + prior, and the events per bin recomputed
+# from the calls themselves (every segment here is on an autosome and the
+# solution undoubled: |major - 1| + |minor - 1| per bin, one more for a
+# subclonal mixture; |total - 2| where no het site gives the alleles).
+checks.check(all(k in row for k in ("misfit", "events", "prior", "odd_cn_fraction", "odd_allele_fraction")),
+             "the summary gives the chosen solution's evidence")
+if all(k in row for k in ("score", "misfit", "prior", "events", "genome_doubled")):
+    checks.check(abs(float(row["score"]) - float(row["misfit"]) - float(row["prior"])) <= 2e-4,
+                 "score %s = misfit %s + prior %s" % (row["score"], row["misfit"], row["prior"]))
+    bins = sum(int(r["n_bins"]) for r in calls)
+
+    def state_events(r):
+        if r["major_cn"] == "NA":  # no het site: |total - 2|
+            return abs(int(r["total_cn"]) - 2)
+        return abs(int(r["major_cn"]) - 1) + abs(int(r["minor_cn"]) - 1) + (r["cell_fraction"] != "NA")
+    events = sum(int(r["n_bins"]) * state_events(r) for r in calls) / bins
+    checks.check(row["genome_doubled"] == "0" and abs(events - float(row["events"])) <= 1e-3,
+                 "events per bin %.3f from the calls, %s in the summary" % (events, row["events"]))
+# Subclonal columns: NA for a clonal segment; a mixture's fraction in (0, 0.5].
+checks.check(all("subclonal_cn" in r and "cell_fraction" in r for r in calls), "the calls have the subclonal columns")
+checks.check(all((r["cell_fraction"] == "NA") == (r["subclonal_cn"] == "NA") and
+                 (r["cell_fraction"] == "NA" or 0 < float(r["cell_fraction"]) <= 0.5) for r in calls),
+             "cell fractions are NA for clonal segments and in (0, 0.5] for mixtures")
 with open(os.path.join(tmp, "out.seg")) as f:
     checks.check(f.readline().startswith("ID\tchrom\tloc.start"), "the .seg file has IGV's header")
 with open(os.path.join(tmp, "g.svg")) as f:
@@ -103,6 +128,32 @@ run(["baf", "--snp-sites", sites, "--tumour", tumour, "--normal", normal, "-f", 
 run(["segment", t + ".ratios.tsv", "--baf", t + ".baf.tsv", "-o", t + ".segments.tsv"])
 _, staged, _ = run(["fit", t + ".segments.tsv", "--no-version"])
 checks.check(staged == bed1, "bins | ratio | baf | segment | fit gives the same calls as the one-shot run")
+# Somatic SNVs as a witness: a VCF with the truth's SNVs at their expected
+# VAF over 100 reads. The SNVs are counted in every solution, and being
+# the pair's own clonal and subclonal clusters they keep the right fit.
+snv_vcf = os.path.join(tmp, "snvs.vcf")
+n_snvs = 0
+with gzip.open(os.path.join(P1, "truth.snv.vcf.gz"), "rt") as f, open(snv_vcf, "w") as out:
+    for line in f:
+        if line.startswith("##"):
+            out.write(line)
+        elif line.startswith("#"):
+            out.write('##FORMAT=<ID=AD,Number=R,Type=Integer,Description="allele depths">\n')
+            out.write(line.rstrip("\n") + "\tFORMAT\tTUMOUR\n")
+        else:
+            c = line.rstrip("\n").split("\t")
+            vaf = float(dict(kv.split("=", 1) for kv in c[7].split(";") if "=" in kv)["EXPECTED_VAF"])
+            alt = int(round(100 * vaf))
+            out.write("\t".join(c[:8]) + "\tAD\t%d,%d\n" % (100 - alt, alt))
+            n_snvs += 1
+_, with_snvs, _ = run(["fit", t + ".segments.tsv", "--no-version", "--somatic-vcf", snv_vcf])
+counts = \
+    [int(part.split("=")[1]) for l in with_snvs.splitlines() if l.startswith("##solution=")
+     for part in l.split(",") if part.startswith("snvs=")]
+checks.check(len(counts) >= 2 and len(set(counts)) == 1 and 0 < counts[0] <= n_snvs,
+             "every solution scores the same SNVs, some of the %d: %s" % (n_snvs, counts))
+h2 = header_values(with_snvs)
+checks.check(abs(float(h2["purity"]) - true_purity) <= 0.1, "with SNVs the purity is still right: %s" % h2["purity"])
 for stage in ("tumour.bins", "normal.bins", "ratios", "baf", "segments"):
     with open(os.path.join(tmp, "t.%s.tsv" % stage)) as a, open("%s.%s.tsv" % (t, stage)) as b:
         checks.check(a.read() == b.read(), "--tables %s equals the stage's own output" % stage)

@@ -102,3 +102,36 @@ def write_sorted(path, header, reads):
         for read in reads:
             f.write(read)
     pysam.index(path)
+
+
+def write_capture_bam(path, sample, reference, targets, depths, variants, alt_of, seed, contig="chr1"):
+    """Capture fragments over each target (0-based half-open) at its depth:
+    fragments start anywhere from FRAGMENT bp before a target to its end, read
+    1 forward in half of them (strands and F1R2/F2R1 balanced by
+    construction). variants: {pos: allele fraction}; a fragment carries the
+    alt (alt_of(pos)) in both its reads."""
+    g = np.random.default_rng(seed)
+    header = {"HD": {"VN": "1.6", "SO": "coordinate"}, "SQ": [{"SN": contig, "LN": len(reference)}],
+              "RG": [{"ID": sample, "SM": sample.upper(), "LB": sample + "-lib1", "PL": "ILLUMINA"}]}
+    reads = []
+    for (b, e), depth in zip(targets, depths):
+        span = e - b + FRAGMENT
+        n = int(depth * span / (2 * READ))
+        starts = g.integers(b - FRAGMENT, e, size=n)
+        lengths = np.clip(g.normal(FRAGMENT, FRAGMENT_SD, size=n).astype(int), 2 * READ, None)
+        read1_forward = g.random(n) < 0.5
+        for k in range(n):
+            s, length = int(starts[k]), int(lengths[k])
+            # The fragment's haplotype: alt or not at each variant it spans.
+            carried = {p for p, vaf in variants.items() if s <= p < s + length and g.random() < vaf}
+            mates = []
+            for start in (s, s + length - READ):
+                seq = reference[start:start + READ].copy()
+                for p in carried:
+                    if start <= p < start + READ:
+                        seq[p - start] = alt_of(p)
+                for x in np.nonzero(g.random(READ) < ERROR)[0]:
+                    seq[x] = BASES[(np.searchsorted(BASES, seq[x]) + g.integers(1, 4)) % 4]
+                mates.append((start, "".join(seq)))
+            reads += read_pair(f"{sample}{b}_{k}", mates, length, sample, bool(read1_forward[k]))
+    write_sorted(path, header, reads)

@@ -46,12 +46,10 @@ import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from e2e_lib import binary, check, finish, read_vcf, run, scratch
-from generated_reads import read_pair, write_sorted
+from generated_reads import write_capture_bam
 
 SMALL = os.environ.get("SOMATIC_TEST_SMALL") == "1"
 DEPTH = 1000
-READ, FRAGMENT, FRAGMENT_SD = 100, 300, 30
-ERROR = 1e-3
 TARGET = 300
 VAFS = (0.01, 0.02, 0.03, 0.04, 0.05)
 CONTIG_LENGTH = 40000
@@ -86,33 +84,8 @@ def alt_of(pos):
 
 
 def write_bam(path, sample, variants, seed):
-    """Capture fragments over every target at DEPTH, as a sorted, indexed BAM."""
-    g = np.random.default_rng(seed)
-    header = {"HD": {"VN": "1.6", "SO": "coordinate"}, "SQ": [{"SN": "chr1", "LN": CONTIG_LENGTH}],
-              "RG": [{"ID": sample, "SM": sample.upper(), "LB": sample + "-lib1", "PL": "ILLUMINA"}]}
-    reads = []
-    for (b, e), target_yield in zip(targets, yields):
-        span = e - b + FRAGMENT
-        n = int(DEPTH * target_yield * span / (2 * READ))
-        starts = g.integers(b - FRAGMENT, e, size=n)
-        lengths = np.clip(g.normal(FRAGMENT, FRAGMENT_SD, size=n).astype(int), 2 * READ, None)
-        read1_forward = g.random(n) < 0.5
-        for k in range(n):
-            s, length = int(starts[k]), int(lengths[k])
-            # The fragment's haplotype: alt or not at each variant it spans.
-            carried = {p for p, vaf in variants.items() if s <= p < s + length and g.random() < vaf}
-            mates = []
-            for start in (s, s + length - READ):
-                seq = reference[start:start + READ].copy()
-                for p in carried:
-                    if start <= p < start + READ:
-                        seq[p - start] = alt_of(p)
-                errors = np.nonzero(g.random(READ) < ERROR)[0]
-                for x in errors:
-                    seq[x] = BASES[(np.searchsorted(BASES, seq[x]) + g.integers(1, 4)) % 4]
-                mates.append((start, "".join(seq)))
-            reads += read_pair(f"{sample}{b}_{k}", mates, length, sample, bool(read1_forward[k]))
-    write_sorted(path, header, reads)
+    """Capture fragments over every target at DEPTH x its yield."""
+    write_capture_bam(path, sample, reference, targets, [DEPTH * y for y in yields], variants, alt_of, seed)
 
 
 write_bam(f"{out}/tumour.bam", "tumour", {**somatic, **germline}, 1)

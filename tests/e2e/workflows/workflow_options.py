@@ -3,7 +3,9 @@ or a Nextflow module gives a somatic tool is in that tool's (or subcommand's)
 --help, and the Nextflow pipeline gives each tool the same options as the
 Snakemake workflow (nextflow.config's ext.args included). The Nextflow modules
 follow nf-core's conventions: a tag, task.ext.args, a versions.yml output,
-a stub for `nextflow run -stub`.
+a stub for `nextflow run -stub`. Every step's cpus, memory and time come from
+workflows/resources.tsv in the Snakefile and nextflow.config, and the CWL
+tools' resource hints say the same figures.
 Nextflow itself is not run: this is a static check."""
 import glob
 import os
@@ -87,4 +89,43 @@ for key in sorted(set(smk) & set(nf)):
     a, b = smk[key] - {"--version"}, nf[key] - {"--version"}
     check(a == b, f"{' '.join(key)}: the same options in both workflows (Snakefile only: {sorted(a - b)}, "
                   f"Nextflow only: {sorted(b - a)})")
+
+# Resources: one table, read by both workflows; the CWL hints repeat it.
+table = [l.rstrip("\n").split("\t") for l in open(f"{SOURCE}/workflows/resources.tsv") if not l.startswith("#")]
+check(table[0] == ["step", "cpus", "memory_mb", "runtime_min"], f"resources.tsv's header ({table[0]})")
+steps = {r[0]: [int(x) for x in r[1:]] for r in table[1:]}
+rules = {}
+for block in re.split(r"^(?=rule )", snakefile, flags=re.M)[1:]:
+    step = re.search(r"\*\*resources\(\"(\w+)\"\)", block)
+    rules[re.match(r"rule (\w+):", block).group(1)] = step.group(1) if step else None
+check(rules.pop("all") is None and None not in rules.values() and set(rules.values()) == set(steps),
+      f"every Snakemake rule takes its resources from a step of resources.tsv, every step is used ({rules})")
+check("resources.tsv" in open(f"{SOURCE}/workflows/snakemake/rules/common.smk").read(),
+      "the Snakemake workflow reads resources.tsv")
+check('new File("${projectDir}/../resources.tsv")' in config and not re.search(r"^\s*cpus = \d", config.replace(
+      "    cpus = 1\n", "", 1), re.M), "nextflow.config reads resources.tsv and sets no cpus of its own but a default")
+nf_steps = {}
+for names, body in re.findall(r"withName: '([\w|]+)' \{(.*?)\n    \}", config, re.S):
+    used = set(re.findall(r"resources\.(\w+)\.(?:cpus|memory|time)", body))
+    check(len(used) <= 1 and (not used or all(f"{k} = resources.{next(iter(used))}.{k}" in body
+                                               for k in ("cpus", "memory", "time"))),
+          f"nextflow.config: {names} takes cpus, memory and time from one step ({sorted(used)})")
+    for process in names.split("|"):
+        if used:
+            nf_steps[process] = next(iter(used))
+module_processes = set(process_tool) | {"GATHER_SNV", "GATHER_HETS", "COHORT_CATALOGUE", "COHORT_FIT"}
+check(set(nf_steps) == module_processes and set(nf_steps.values()) <= set(steps),
+      f"every Nextflow process has a step of resources.tsv ({sorted(nf_steps.items())})")
+CWL_STEP = {"somatic-scatter.cwl": "scatter", "somatic-snv.cwl": "snv", "bcftools-concat.cwl": "gather",
+            "somatic-cnv-run.cwl": "cnv", "somatic-sig-catalogue.cwl": "catalogue", "somatic-sig-fit.cwl": "fit"}
+for path in sorted(glob.glob(f"{SOURCE}/workflows/cwl/*.cwl")):
+    text = open(path).read()
+    if "class: CommandLineTool" not in text:
+        continue
+    m = re.search(r"ResourceRequirement: \{coresMin: (\d+), ramMin: (\d+)\}\n\s+ToolTimeLimit: \{timelimit: (\d+)\}", text)
+    hint = [int(m.group(1)), int(m.group(2)), int(m.group(3))] if m else None
+    name = os.path.basename(path)
+    step = CWL_STEP[name]
+    c, mem, minutes = steps[step]
+    check(hint == [c, mem, minutes * 60], f"{name}: its resource hints ({hint}) are resources.tsv's {step}'s")
 finish()

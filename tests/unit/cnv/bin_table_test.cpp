@@ -50,6 +50,11 @@ TEST_CASE("bad bins tables are errors that name the line") {
         CHECK_THROWS_WITH(read_bin_table(f.path()), doctest::Contains("not sorted"));
         CHECK_THROWS_WITH(read_bin_table(f.path()), doctest::Contains("line 4"));
     }
+    SUBCASE("a bin twice") {
+        const TempFile f(std::string(kHeader) + "chr1\t0\t1000\twgs\t0.4\t0\t5\nchr1\t0\t1000\twgs\t0.4\t0\t5\n");
+        CHECK_THROWS_WITH(read_bin_table(f.path()), doctest::Contains("duplicated position: chr1:0-1000 is also on line 3"));
+        CHECK_THROWS_WITH(read_bin_table(f.path()), doctest::Contains("line 4"));
+    }
     SUBCASE("contig in two blocks") {
         const TempFile f(std::string(kHeader) + "chr1\t0\t1000\twgs\t0.4\t0\t5\nchr2\t0\t1000\twgs\t0.4\t0\t5\n"
                                                 "chr1\t1000\t2000\twgs\t0.4\t0\t5\n");

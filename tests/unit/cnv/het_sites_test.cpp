@@ -3,9 +3,11 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "libsomatic/core/error.hpp"
 #include "test_util.hpp"
 
 using namespace somatic::cnv;
@@ -62,6 +64,25 @@ TEST_CASE("allele-count table round trip") {
     REQUIRE(r.sites.size() == 1);
     CHECK(r.sites[0].pos == 99);
     CHECK(r.sites[0].baf() == doctest::Approx(5.0 / 35));
+}
+
+TEST_CASE("an allele-count table with one site twice: a duplicate, named with both lines") {
+    HetTable t;
+    t.contigs = {"chr1"};
+    t.sites = {{0, 99, 30, 5, 10, 12}, {0, 99, 30, 5, 10, 12}};
+    std::string text;
+    format_het_table(t, text);
+    const TempFile f(text);
+    // Two header lines, then the sites on lines 3 and 4.
+    try {
+        read_het_table(f.path());
+        FAIL("no error");
+    } catch (const somatic::Error& e) {
+        CHECK(e.problem() == "duplicated position: chr1:99-100 is also on line 3");
+        CHECK(e.locus() == "line 4");
+        CHECK(e.file() == f.path());
+        CHECK(std::string(e.what()).find("sort") == std::string::npos);
+    }
 }
 
 TEST_CASE("the het criteria: 0 <= min_af <= max_af <= 1") {

@@ -164,6 +164,9 @@ TEST_CASE("the fit's options: the defaults pass; each range names its fields") {
     o.ploidy_min = 1.5;
     o.max_cn = 51;
     CHECK_THROWS_WITH(o.validate(), "max_cn must be between 1 and 50");
+    o.max_cn = 8;
+    o.event_penalty = -0.1;
+    CHECK_THROWS_WITH(o.validate(), "event_penalty must be 0 or more");
 }
 
 // The steps of fit_purity_ploidy, each against values worked by hand.
@@ -265,4 +268,84 @@ TEST_CASE("fit step: parsimony brings forward the lower ploidy within the margin
     REQUIRE(s.size() == 2);
     CHECK(s[0].called_ploidy == 1.9);
     CHECK(s[1].called_ploidy == 3.6);
+}
+
+TEST_CASE("fit step: a state's copy-number events from its solution's ground state") {
+    // Undoubled, ground 1+1: 2+1 is one gain; 3+0 two gains and a loss; 0+0
+    // two losses.
+    CHECK(state_events(2, 2, 1, 1, false) == 0);
+    CHECK(state_events(2, 3, 2, 1, false) == 1);
+    CHECK(state_events(2, 3, 3, 0, false) == 3);
+    CHECK(state_events(2, 0, 0, 0, false) == 2);
+    // Doubled, ground 2+2 after one doubling: 2+2 is the doubling alone, 3+2
+    // the doubling and a gain, 1+1 the doubling and two losses.
+    CHECK(state_events(2, 4, 2, 2, true) == 1);
+    CHECK(state_events(2, 5, 3, 2, true) == 2);
+    CHECK(state_events(2, 2, 1, 1, true) == 3);
+    // Without alleles: |total - 2g|. One normal copy (male X): |total - g|.
+    CHECK(state_events(2, 5, -1, -1, false) == 3);
+    CHECK(state_events(1, 1, 1, 0, false) == 0);
+    CHECK(state_events(1, 1, 1, 0, true) == 2);
+    // Not called: none.
+    CHECK(state_events(0, -1, -1, -1, false) == 0);
+    CHECK(state_events(2, -1, -1, -1, true) == 0);
+}
+
+TEST_CASE("fit step: a solution's events, odd fractions, prior and score") {
+    // p = 1, psi = 2, no BAF: log2 0 is CN 2, log2(5/2) is CN 5, log2(1/2)
+    // is CN 1. Calls without alleles take major = total - total / 2.
+    FitOptions o;
+    o.event_penalty = 0.5;
+    std::vector<FitSegment> s(3);
+    s[0].n_bins = 10, s[0].log2 = 0, s[0].length = 1000;
+    s[1].n_bins = 20, s[1].log2 = std::log2(2.5), s[1].length = 1000;
+    s[2].n_bins = 10, s[2].log2 = -1, s[2].length = 2000;
+    Solution sol;
+    sol.purity = 1;
+    sol.ploidy = 2;
+    sol.misfit = 1.25;
+    describe_solution(sol, s, {0, 1, 2}, 0.1, FitResult{}, o);
+    // Majors 1, 3, 1: doubled (major >= 2) over 1000 of 4000 bp: not doubled.
+    REQUIRE_FALSE(sol.genome_doubled);
+    // Events |total - 2|: 0, 3, 1, weighed by bins: (0 + 60 + 10) / 40.
+    CHECK(sol.events == doctest::Approx(70.0 / 40));
+    CHECK(sol.prior == doctest::Approx(0.5 * 70.0 / 40));
+    CHECK(sol.score == doctest::Approx(1.25 + 0.5 * 70.0 / 40));
+    // Odd totals (5 and 1) over 3000 of 4000 bp; no allele-specific calls.
+    CHECK(sol.odd_fraction == doctest::Approx(0.75));
+    CHECK(sol.odd_allele_fraction == 0);
+    o.event_penalty = 0;
+    describe_solution(sol, s, {0, 1, 2}, 0.1, FitResult{}, o);
+    CHECK(sol.score == doctest::Approx(1.25));
+}
+
+TEST_CASE("the fit: the prior overturns a doubled fit that wins on misfit by a little") {
+    // Per-bin log2 sd 0.1, tolerance 0.05, no BAF. Segment A: 100 bins at
+    // log2 0 (variance 0.01 / 100 + 0.0025 = 0.0026); B: 10 bins at -0.3
+    // (variance 0.001 + 0.0025 = 0.0035). Purity fixed at 1.
+    // psi = 2 (undoubled): A is CN 2 (z 0); B's nearest is CN 2 (log2 0,
+    // z^2 / 2 = 0.09 / 0.0035 / 2 = 12.9, capped at 12.5 per bin): misfit
+    // 125 / 110 = 1.136, no events.
+    // psi = 4 (doubled: A's CN 4 has major 2): A is CN 4 (log2 0), B CN 3
+    // (log2 0.75 = -0.415, z^2 / 2 = 0.0132 / 0.0035 / 2 = 1.89 per bin):
+    // misfit 18.9 / 110 = 0.172, better by 0.96. Events: the doubling in
+    // every bin, and B's |3 - 4| = 1 more: (100 + 20) / 110 = 1.091; at 1 per
+    // event the score is 0.172 + 1.091 = 1.263 > 1.136.
+    // (psi = 3: A CN 3, B CN 2, misfit 1.05, but 2.09 events per bin.)
+    std::vector<FitSegment> s(2);
+    s[0].n_bins = 100, s[0].log2 = 0, s[0].length = 100000;
+    s[1].n_bins = 10, s[1].log2 = -0.3, s[1].length = 10000;
+    FitOptions o;
+    o.purity = 1;
+    o.ploidy_min = 1.5, o.ploidy_max = 4.5, o.ploidy_step = 0.5;
+    o.use_baf = false;
+    o.event_penalty = 1;
+    o.parsimony = 0, o.parsimony_margin = 0;  // the prior alone decides
+    const FitResult with_prior = fit_purity_ploidy(s, 0.01 * std::sqrt(100.0), NAN, o);
+    REQUIRE(!with_prior.solutions.empty());
+    CHECK(with_prior.solutions.front().ploidy == doctest::Approx(2.0));
+    o.event_penalty = 0;
+    const FitResult without = fit_purity_ploidy(s, 0.01 * std::sqrt(100.0), NAN, o);
+    CHECK(without.solutions.front().ploidy == doctest::Approx(4.0));
+    CHECK(without.solutions.front().genome_doubled);
 }

@@ -12,6 +12,32 @@ if SHARDS < 1:
 SHARD_NAMES = [f"shard_{i:0{max(4, len(str(SHARDS)))}d}" for i in range(1, SHARDS + 1)]
 THREADS = config.get("threads", {})
 ARGS = config.get("args", {})
+
+
+def read_resources(path):
+    """step -> {cpus, memory_mb, runtime_min} from the resources table shared
+    with the Nextflow pipeline (workflows/resources.tsv)."""
+    with open(path) as f:
+        lines = [l for l in f if l.strip() and not l.startswith("#")]
+    return {r["step"]: {k: int(v) for k, v in r.items() if k != "step"} for r in csv.DictReader(lines, delimiter="\t")}
+
+
+RESOURCES = read_resources(os.path.join(workflow.basedir, "..", "resources.tsv"))
+
+
+def cpus(step, setting=None):
+    """The step's threads: config `threads` if it has the setting (the step's
+    name unless told), else the resources table's cpus."""
+    return int(THREADS.get(setting or step, RESOURCES[step]["cpus"]))
+
+
+def resources(step):
+    """A rule's resources: memory and wall time (Snakemake's `runtime`, minutes)
+    as SLURM and other cluster executors ask for them."""
+    r = RESOURCES[step]
+    return {"mem_mb": r["memory_mb"], "runtime": r["runtime_min"]}
+
+
 # Where the tools are: config bin_dir, or PATH when it is empty.
 BIN = os.path.join(config["bin_dir"], "") if config.get("bin_dir") else ""
 
