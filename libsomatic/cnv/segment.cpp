@@ -4,7 +4,6 @@
 #include "libsomatic/cnv/prune.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 
@@ -82,7 +81,7 @@ std::vector<std::pair<size_t, size_t>> contig_ranges(const std::vector<int32_t>&
 void smooth_outliers(std::vector<double>& x, const std::vector<int32_t>& contig, double sd) {
     if (!(sd > 0)) return;
     const std::vector<double> original = x;
-    double window[2 * kSmoothRegion + 1];
+    std::vector<double> window;  // the outlier's window, sorted (outliers are rare)
     for (const auto& [lo, hi] : contig_ranges(contig)) {
         for (size_t i = lo; i < hi; ++i) {
             const size_t a = i >= lo + kSmoothRegion ? i - kSmoothRegion : lo, b = std::min(hi, i + kSmoothRegion + 1);
@@ -103,8 +102,9 @@ void smooth_outliers(std::vector<double>& x, const std::vector<int32_t>& contig,
             // bin itself counted: with its neighbours it is the middle value
             // of an odd window in the genome's interior).
             const size_t k = b - a;
-            for (size_t j = a; j < b; ++j) window[j - a] = original[j];
-            std::sort(window, window + k);
+            window.assign(original.begin() + static_cast<std::ptrdiff_t>(a),
+                          original.begin() + static_cast<std::ptrdiff_t>(b));
+            std::sort(window.begin(), window.end());
             const double median = k % 2 ? window[k / 2] : 0.5 * (window[k / 2 - 1] + window[k / 2]);
             x[i] = v > most ? median + kSmoothSd * sd : median - kSmoothSd * sd;
         }
