@@ -141,7 +141,7 @@ stage_tsan() {
     CC=clang CXX=clang++ meson setup build-tsan --buildtype=debugoptimized -Db_sanitize=thread -Db_lundef=false \
       -Dcpp_args=-fsanitize-ignorelist="$PWD/.ci/tsan-ignorelist.txt" >&2
   fi
-  ninja -C build-tsan -j "$jobs" tests/region_engine_tests tools/somatic-snv/somatic-snv \
+  ninja -C build-tsan -j "$jobs" tests/region_engine_tests tools/somatic-snv/somatic-snv tools/somatic-pon/somatic-pon \
     tools/somatic-cnv/somatic-cnv tools/somatic-sig/somatic-sig >&2 || return 1
   local status=0
   if build-tsan/tests/region_engine_tests; then
