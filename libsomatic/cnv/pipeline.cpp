@@ -47,7 +47,7 @@ HetTable load_het_sites(const HetSource& s, const PileupHetOptions& options) {
 void PipelineOptions::validate() const {
     if (tumour.empty()) throw usage_error("tumour is required");
     if (normal.empty() && pooled_reference.empty()) {
-        throw usage_error("normal is required without pooled_reference", "give a matched normal, a pooled reference, or both");
+        throw usage_error("normal is required without pooled_reference");
     }
     HetSource{germline_hets, snp_sites, tumour, normal, reference, {}}.validate();
     if (reference.empty()) throw usage_error("reference is required");
