@@ -66,6 +66,7 @@ PooledReference build_pooled_reference(const std::vector<BinTable>& normals, con
                                        const PoolOptions& o) {
     o.validate();
     if (normals.empty()) throw usage_error("a pooled reference needs at least one normal");
+    if (names.size() != normals.size()) throw usage_error("give one name per normal");
     const BinTable& first = normals[0];
     const size_t n = first.size();
     for (size_t j = 1; j < normals.size(); ++j) {
