@@ -46,9 +46,12 @@ jobs=${SOMATIC_JOBS:-$(nproc)}
 # SLURM (slurmctld, slurmd, its clients, munge) to run it on a one-node
 # cluster; cwltool and Toil for the CWL definitions;
 # clang with its sanitizer and libFuzzer runtimes (libclang-rt-14-dev) for
-# the sanitize, tsan and fuzz stages, when they run.
+# the sanitize, tsan and fuzz stages, when they run; python3-yaml and
+# python3-jinja2 to read the Bioconda recipe as conda-build does, and git
+# for the version string's test (tests/e2e/release_files.py,
+# version_string.py).
 test_packages=(samtools tabix python3 python3-numpy python3-pysam groff-base snakemake art-nextgen-simulation-tools bwa
-  slurmctld slurmd slurm-client munge cwltool toil)
+  slurmctld slurmd slurm-client munge cwltool toil python3-yaml python3-jinja2 git)
 case " $stages " in
   *" sanitize "* | *" tsan "* | *" fuzz "*) test_packages+=(clang libclang-rt-14-dev) ;;
 esac

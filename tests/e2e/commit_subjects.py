@@ -1,7 +1,8 @@
 """Commit subjects read as a history in `git log --oneline`: every commit
 since the rule was set has a subject of at most 72 characters, the detail
-going to the body. Skipped outside a git checkout (a release tarball) and in
-a shallow clone that lacks the commit the rule starts after."""
+going to the body. Skipped outside a git checkout (a release tarball, even
+one unpacked inside a checkout) and in a shallow clone that lacks the commit
+the rule starts after."""
 import os
 import subprocess
 import sys
@@ -15,8 +16,11 @@ def git(*args):
     return subprocess.run(["git", "-C", source] + list(args), capture_output=True, text=True)
 
 
-if git("rev-parse", "--git-dir").returncode != 0:
-    print("not a git checkout: skipped")
+# The source must be its own work tree's top: meson dist unpacks the tarball
+# inside the build directory of a checkout, whose history is not the tarball's.
+top = git("rev-parse", "--show-toplevel")
+if top.returncode != 0 or os.path.realpath(top.stdout.strip()) != os.path.realpath(source):
+    print("not a git checkout (a release tarball?): skipped")
     sys.exit(77)
 if git("cat-file", "-e", RULE_STARTS_AFTER + "^{commit}").returncode != 0:
     print(f"commit {RULE_STARTS_AFTER} is not in this clone (shallow?): skipped")

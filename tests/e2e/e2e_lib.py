@@ -16,6 +16,21 @@ def binary(tool):
     return os.environ[tool.replace("-", "_").upper()]
 
 
+def built_version():
+    """The version the build carries, as --version and output headers print
+    it: meson.build's version (SOMATIC_VERSION), plus git describe when built
+    from a checkout (scripts/version.py). It is read from the header vcs_tag
+    writes at build time, since the describe part can change after setup."""
+    release = os.environ["SOMATIC_VERSION"]
+    header = open(os.path.join(os.environ["SOMATIC_BUILD_DIR"], "somatic_version.h")).read()
+    prefix = '#define SOMATIC_VERSION "'
+    line = next(l for l in header.splitlines() if l.startswith(prefix))
+    version = line[len(prefix):-1]
+    if version != release and not version.startswith(release + "+"):
+        raise AssertionError(f"somatic_version.h says {version!r}, not meson.build's {release!r}")
+    return version
+
+
 def run(args, check=True, **kw):
     result = subprocess.run(args, capture_output=True, text=True, **kw)
     if check and result.returncode != 0:

@@ -20,7 +20,7 @@ import os
 import re
 import sys
 sys.path.insert(0, os.path.dirname(__file__))
-from e2e_lib import binary, check, finish, run
+from e2e_lib import binary, built_version, check, finish, run
 
 tool = sys.argv[1]
 exe = binary(tool)
@@ -181,7 +181,7 @@ for c, shown in defaults.items():
               f"{where}: --{option} defaults to {value!r} in --help, the man page says {said!r}")
 
 version = run([exe, "--version"], check=False)
-expected = os.environ.get("SOMATIC_VERSION")
+expected = built_version()
 check(version.returncode == 0 and version.stdout == f"{tool} {expected}\n",
       f"{tool} --version prints '{tool} {expected}' ({version.stdout.strip()!r})")
 for c in commands:

@@ -14,11 +14,11 @@ import shutil
 import subprocess
 import sys
 sys.path.insert(0, os.path.dirname(__file__))
-from e2e_lib import FAILURES, check, finish, run, scratch
+from e2e_lib import FAILURES, built_version, check, finish, run, scratch
 
 build = os.environ["SOMATIC_BUILD_DIR"]
 source = os.environ["SOMATIC_SOURCE_DIR"]
-version = os.environ["SOMATIC_VERSION"]
+version = os.environ["SOMATIC_VERSION"]  # the library's and the .pc's
 meson = shutil.which("meson")
 if not meson:
     print("meson is not on PATH: skipped")
@@ -38,7 +38,13 @@ for tool in ("somatic-snv", "somatic-pon", "somatic-cnv", "somatic-sig", "somati
     check(len(found) == 1 and os.access(os.path.join(dest, found[0]), os.X_OK), f"{tool} is installed in bin/")
 for page in sorted(os.listdir(os.path.join(source, "man"))):
     if re.fullmatch(r".+\.[1-9]", page):
-        check(installed(rf"/man/man{page[-1]}/{re.escape(page)}$"), f"man page {page} is installed")
+        found = installed(rf"/man/man{page[-1]}/{re.escape(page)}$")
+        check(found, f"man page {page} is installed")
+        # The header names the release meson.build sets; the footer the licence.
+        text = open(os.path.join(dest, found[0])).read() if found else ""
+        check(re.match(rf'\.TH \S+ \d "\d{{4}}" "somatic {re.escape(version)}"', text) is not None,
+              f"installed man page {page} names somatic {version} ({text.splitlines()[:1]})")
+        check("\n.SH COPYRIGHT\n" in text and "MIT licence" in text, f"man page {page} states the MIT licence")
 check(installed(r"/lib[^/]*/([^/]+/)?libsomatic\.so"), "libsomatic is installed")
 
 # Headers: the public set, exactly; none of the private set.
@@ -70,15 +76,16 @@ for header in sorted(headers):
     for inc in re.findall(r'#include\s+"libsomatic/([^"]+)"', text):
         check(inc in headers, f"libsomatic/{header} includes libsomatic/{inc}, which is not installed")
 pc = installed(r"/pkgconfig/libsomatic\.pc$")
-check(len(pc) == 1 and f"Version: {version}\n" in open(os.path.join(dest, pc[0])).read(),
-      f"libsomatic.pc is installed, at version {version}")
+pc_text = open(os.path.join(dest, pc[0])).read() if len(pc) == 1 else ""
+check(f"Version: {version}\n" in pc_text, f"libsomatic.pc is installed, at version {version}")
+check("\nlicense=MIT\n" in pc_text, "libsomatic.pc names the MIT licence (variable license)")
 # The installed tools run against the installed library, and a program
 # builds against the installed headers through the pkg-config file alone.
 libdir = os.path.dirname(os.path.join(dest, installed(r"/libsomatic\.so$")[0]))
 env = dict(os.environ, LD_LIBRARY_PATH=libdir)
 tool = os.path.join(dest, installed(r"/bin/somatic-snv$")[0])
 r = run([tool, "--version"], check=False, env=env)
-check(r.returncode == 0 and r.stdout == f"somatic-snv {version}\n", "the installed somatic-snv runs with the installed library")
+check(r.returncode == 0 and r.stdout == f"somatic-snv {built_version()}\n", "the installed somatic-snv runs with the installed library")
 if shutil.which("pkg-config") and shutil.which("c++"):
     example = os.path.join(dest, "example.cpp")
     with open(example, "w") as f:

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-from e2e_lib import FAILURES, TESTDATA, binary, check, finish, run, scratch
+from e2e_lib import FAILURES, TESTDATA, binary, built_version, check, finish, run, scratch
 
 if not shutil.which("snakemake"):
     print("snakemake is not installed: skipped")
@@ -69,7 +69,7 @@ for p in PAIRS:
 
     with gzip.open(f"{out}/{p}.snv.vcf.gz", "rt") as f:
         header = [l for l in f if l.startswith("##")]
-    version = os.environ["SOMATIC_VERSION"]
+    version = built_version()
     check(f"##source=somatic-snv {version}\n" in header and
           any(l.startswith("##somatic-snvCommand=somatic-snv ") and "--regions-file" in l for l in header),
           f"{p}: the gathered VCF names somatic-snv's version and a shard's command line")
@@ -114,7 +114,7 @@ check(rows == [table(f"{direct}/pair1.exposures.tsv")[0]] + [table(f"{direct}/{p
       "cohort exposures: one row per pair, the same as the pair's own fit")
 
 # Versions: every tool the workflow ran, at the version the build carries.
-version = os.environ["SOMATIC_VERSION"]
+version = built_version()
 lines = open(f"{results}/versions.yml").read().splitlines()
 bcftools = run(["bcftools", "--version"]).stdout.splitlines()[0].split()[1]
 check(lines == [f"{t}: {version}" for t in tools] + [f"bcftools: {bcftools}"], f"versions.yml lists the tools ({lines})")
