@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "libsomatic/cnv/bin_table.hpp"
+#include "libsomatic/cnv/pooled_ratio.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/io/reference.hpp"
@@ -26,13 +27,56 @@ void run(const BinsJob& job) {
     write_bin_table(tables[0], job.output);
 }
 
-void RatioJob::validate() const { ratio.validate(); }
+void ReferenceJob::validate() const {
+    if (normals.empty()) throw usage_error("give the normals' alignment files");
+    if (reference.empty()) throw usage_error("reference is required");
+    layout.validate();
+    count.validate();
+    pool.validate();
+}
+
+void run(const ReferenceJob& job) {
+    job.validate();
+    const ContigDict contigs = Reference(job.reference).contigs();
+    const BinTable layout =
+        make_layout(contigs, job.regions.empty() ? whole_genome(contigs) : job.regions, job.targets, job.layout);
+    log::info("reference: " + std::to_string(layout.size()) + " bins, " + std::to_string(job.normals.size()) + " normals");
+    const std::vector<BinTable> tables = count_bins(layout, job.normals, job.reference, job.count);
+    std::vector<std::string> names;
+    for (const std::string& f : job.normals) names.push_back(display_name(f));
+    PooledReference ref = build_pooled_reference(tables, names, job.pool);
+    for (size_t j = 0; j < tables.size(); ++j) {
+        if (!tables[j].sample.empty()) ref.normals[j] += " (sample " + tables[j].sample + ")";
+    }
+    // Only the contigs that hold bins, so that a run on a sub-region of the
+    // same FASTA is not mistaken for another assembly.
+    std::vector<Contig> used;
+    for (const std::string& name : ref.contigs) used.push_back(*contigs.find(name));
+    ref.assembly = ContigDict(std::move(used));
+    ref.version = job.version;
+    write_pooled_reference(ref, job.output);
+}
+
+void RatioJob::validate() const {
+    ratio.validate();
+    if (normal_bins.empty() && pooled_reference.empty()) {
+        throw usage_error("give the normal's bins table or pooled_reference");
+    }
+}
 
 void run(const RatioJob& job) {
     job.validate();
     const BinTable tumour = read_bin_table(job.tumour_bins);
-    const BinTable normal = read_bin_table(job.normal_bins);
-    write_ratio_table(compute_ratios(tumour, normal, job.ratio, display_name(job.tumour_bins), display_name(job.normal_bins)),
+    std::unique_ptr<BinTable> normal;
+    if (!job.normal_bins.empty()) normal = std::make_unique<BinTable>(read_bin_table(job.normal_bins));
+    if (job.pooled_reference.empty()) {
+        write_ratio_table(compute_ratios(tumour, *normal, job.ratio, display_name(job.tumour_bins), display_name(job.normal_bins)),
+                          job.output);
+        return;
+    }
+    const PooledReference pool = read_pooled_reference(job.pooled_reference);
+    write_ratio_table(compute_pooled_ratios(tumour, pool, job.ratio, display_name(job.tumour_bins),
+                                            display_name(job.pooled_reference), normal.get()),
                       job.output);
 }
 

@@ -11,6 +11,7 @@
 
 #include "libsomatic/cnv/outputs.hpp"
 #include "libsomatic/cnv/pipeline.hpp"
+#include "libsomatic/cnv/pooled_reference.hpp"
 #include "libsomatic/cnv/segment_io.hpp"
 
 namespace somatic::cnv {
@@ -28,9 +29,28 @@ struct BinsJob {
 };
 void run(const BinsJob& job);
 
-// `ratio`: log2 ratios from the tumour's and the normal's bins tables.
+// `reference`: a pooled reference from many normals' alignments, counted
+// in one streamed pass each over the layout of `bins`.
+struct ReferenceJob {
+    std::vector<std::string> normals;  // BAM or CRAM files
+    std::string reference;             // FASTA
+    std::vector<Interval> regions;     // empty: the whole reference
+    std::string targets;
+    LayoutOptions layout;
+    CountOptions count;
+    PoolOptions pool;
+    std::string version;  // written in the header; empty: none
+    std::string output = "-";
+    void validate() const;
+};
+void run(const ReferenceJob& job);
+
+// `ratio`: log2 ratios from the tumour's and the normal's bins tables, or
+// from the tumour's and a pooled reference (the normal's table, when also
+// given, then serves for its chrX depth only).
 struct RatioJob {
-    std::string tumour_bins, normal_bins;
+    std::string tumour_bins, normal_bins;  // normal_bins: optional with pooled_reference
+    std::string pooled_reference;
     RatioOptions ratio;
     std::string output = "-";
     void validate() const;

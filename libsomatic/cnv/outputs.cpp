@@ -60,7 +60,7 @@ void write_call_outputs(const CnvCalls& calls, const SegmentInput* points, const
 
 void write_stage_tables(const PipelineResult& r, const std::string& prefix) {
     write_bin_table(r.tumour_bins, prefix + ".tumour.bins.tsv");
-    write_bin_table(r.normal_bins, prefix + ".normal.bins.tsv");
+    if (r.normal_bins.size() > 0) write_bin_table(r.normal_bins, prefix + ".normal.bins.tsv");  // none with a pooled reference alone
     write_ratio_table(r.ratios, prefix + ".ratios.tsv");
     write_het_table(r.hets, prefix + ".baf.tsv");
     write_segment_table(r.calls.table, prefix + ".segments.tsv");

@@ -33,7 +33,7 @@ struct CallOutputs {
 void write_call_outputs(const CnvCalls& calls, const SegmentInput* points, const CallOutputs& outputs);
 
 // Each stage's table of `run`, as the subcommands write them:
-// PREFIX.tumour.bins.tsv, PREFIX.normal.bins.tsv, PREFIX.ratios.tsv,
+// PREFIX.tumour.bins.tsv, PREFIX.normal.bins.tsv (when there is a normal), PREFIX.ratios.tsv,
 // PREFIX.baf.tsv, PREFIX.segments.tsv.
 void write_stage_tables(const PipelineResult& result, const std::string& prefix);
 

@@ -1,5 +1,6 @@
 #include "libsomatic/cnv/pipeline.hpp"
 
+#include "libsomatic/cnv/pooled_ratio.hpp"
 #include "libsomatic/cnv/segment_io.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
@@ -44,8 +45,9 @@ HetTable load_het_sites(const HetSource& s, const PileupHetOptions& options) {
 }
 
 void PipelineOptions::validate() const {
-    if (tumour.empty() || normal.empty()) {
-        throw usage_error("tumour and normal are both required");
+    if (tumour.empty()) throw usage_error("tumour is required");
+    if (normal.empty() && pooled_reference.empty()) {
+        throw usage_error("normal is required without pooled_reference");
     }
     HetSource{germline_hets, snp_sites, tumour, normal, reference, {}}.validate();
     if (reference.empty()) throw usage_error("reference is required");
@@ -68,13 +70,27 @@ PipelineResult run_pipeline(const PipelineOptions& o) {
     const std::vector<Interval> regions = o.regions.empty() ? whole_genome(contigs) : o.regions;
     const BinTable layout = make_layout(contigs, regions, o.targets, o.layout);
     log::info("bins: " + std::to_string(layout.size()) + " bins");
+    PooledReference pool;
+    if (!o.pooled_reference.empty()) {
+        // Checked before any read is counted.
+        pool = read_pooled_reference(o.pooled_reference);
+        check_reference_assembly(pool, display_name(o.pooled_reference), contigs, o.reference);
+        check_reference_layout(pool, display_name(o.pooled_reference), layout, "this run's bins", false);
+    }
     CountOptions count = o.count;
     count.threads = o.threads;
     count.validate();
-    auto tables = count_bins(layout, {o.tumour, o.normal}, o.reference, count);
+    std::vector<std::string> files{o.tumour};
+    if (!o.normal.empty()) files.push_back(o.normal);
+    auto tables = count_bins(layout, files, o.reference, count);
     r.tumour_bins = std::move(tables[0]);
-    r.normal_bins = std::move(tables[1]);
-    r.ratios = compute_ratios(r.tumour_bins, r.normal_bins, o.ratio, o.tumour, o.normal);
+    if (!o.normal.empty()) r.normal_bins = std::move(tables[1]);
+    if (o.pooled_reference.empty()) {
+        r.ratios = compute_ratios(r.tumour_bins, r.normal_bins, o.ratio, o.tumour, o.normal);
+    } else {
+        r.ratios = compute_pooled_ratios(r.tumour_bins, pool, o.ratio, o.tumour, display_name(o.pooled_reference),
+                                         o.normal.empty() ? nullptr : &r.normal_bins);
+    }
 
     PileupHetOptions p = o.het;
     p.filter = o.count.filter;

@@ -20,7 +20,8 @@ struct PipelineOptions {
     std::string reference;          // FASTA, required
     int threads = 1;                // for every stage (overrides the stages' own)
     std::vector<Interval> regions;  // sorted and merged; empty: the whole reference
-    std::string tumour, normal;
+    std::string tumour, normal;     // normal: optional with a pooled reference
+    std::string pooled_reference;   // `somatic-cnv reference`'s table: the expected depth (pooled_ratio.hpp)
     std::string germline_hets;  // a VCF with both samples' AD, or
     std::string snp_sites;      // known SNP sites to genotype from the alignments
     std::string targets;        // BED of targets: exome/panel bins
@@ -30,7 +31,11 @@ struct PipelineOptions {
     PileupHetOptions het;            // its filter and threads are the count's and the run's
     SegmentOptions segment;
     CallOptions call;                // unknown sex: the ratio stage's
-    // Throws a usage error for a missing tumour, normal or reference, both
+    // With a pooled reference, the depth expectation is the pool's and a
+    // matched normal, when given, serves for its het sites (and its chrX
+    // depth) only, as in CNVkit.
+    // Throws a usage error for a missing tumour, reference, or normal
+    // without a pooled reference, both
     // sources of het sites, or a stage's option out of range.
     void validate() const;
 };

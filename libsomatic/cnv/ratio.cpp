@@ -58,7 +58,8 @@ void check_same_layout(const BinTable& t, const BinTable& n, const std::string& 
     }
 }
 
-// Depth per base, GC-corrected per bin kind, over median 1 on the autosomes.
+}  // namespace
+
 std::vector<double> corrected_depth(const BinTable& t, const std::vector<char>& keep,
                                     const std::vector<ContigClass>& cls, bool gc_correct, const std::string& file) {
     const size_t n = t.size();
@@ -100,8 +101,6 @@ std::vector<double> corrected_depth(const BinTable& t, const std::vector<char>& 
     }
     return out;
 }
-
-}  // namespace
 
 int64_t bin_size_for_reads(int64_t bin_size, double median_reads, double target) {
     if (!(median_reads > 0)) return 0;
@@ -232,6 +231,7 @@ void format_ratio_table(const RatioTable& t, std::string& out) {
     out += "##sex=" + std::string(sex_name(t.sex)) + "\n";
     if (!std::isnan(t.x_ratio)) out += "##normal_x_ratio=" + format_fixed(t.x_ratio, 3) + "\n";
     out += "##normal_weight=" + format_fixed(t.normal_weight, 3) + "\n";
+    if (t.pool_normals > 0) out += "##pooled_reference_normals=" + std::to_string(t.pool_normals) + "\n";
     out += "#chrom\tstart\tend\tkind\tgc\ttumour\tnormal\tlog2\n";
     for (size_t i = 0; i < t.size(); ++i) {
         const Bin& b = t.bins[i];

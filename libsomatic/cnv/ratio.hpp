@@ -78,6 +78,7 @@ struct RatioTable {
     size_t dropped = 0;              // bins dropped
     double normal_weight = 1;        // w above (1: the normal bin by bin)
     double normal_reads = 0;         // the normal's median reads per kept bin
+    size_t pool_normals = 0;         // >0: the expected depth is a pooled reference's, of this many normals
 
     size_t size() const { return bins.size(); }
 };
@@ -87,6 +88,15 @@ struct RatioTable {
 // differ (their GC content disagrees), or when no bin survives the filters.
 RatioTable compute_ratios(const BinTable& tumour, const BinTable& normal, const RatioOptions& options,
                           const std::string& tumour_file = "tumour bins", const std::string& normal_file = "normal bins");
+
+// Each bin's depth per base ((reads + 0.5) / length), divided by the
+// sample's GC curve fitted per bin kind on the kept autosomal bins of that
+// kind (on every kept bin of the kind when none is autosomal), then by its
+// median over those bins: 1 is the sample's typical depth (a kind with no
+// kept bin is left unscaled). Throws an input error naming `file` when that
+// median is zero. Shared by the ratio stage and the pooled reference.
+std::vector<double> corrected_depth(const BinTable& table, const std::vector<char>& keep,
+                                    const std::vector<ContigClass>& bin_class, bool gc_correct, const std::string& file);
 
 // The bin size that would give a median of `target` normal reads per bin,
 // from `bin_size` bins holding a median of `median_reads`: bin_size times
@@ -106,6 +116,7 @@ double shrink_to_local_mean(std::vector<double>& depth, const std::vector<double
 //   ##somatic-cnv ratio table
 //   ##sex=female  (##normal_x_ratio=0.98)
 //   ##normal_weight=0.05
+//   ##pooled_reference_normals=N   (with a pooled reference: normal is its expected depth)
 //   #chrom start end kind gc tumour normal log2
 void format_ratio_table(const RatioTable& table, std::string& out);
 void write_ratio_table(const RatioTable& table, const std::string& path);

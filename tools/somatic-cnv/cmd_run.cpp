@@ -14,9 +14,10 @@ int run_all(int argc, char** argv) {
     po::options_description inputs("Inputs");
     inputs.add_options()
         ("tumour,T", po::value(&p.tumour)->value_name("BAM"), "the tumour's alignments (BAM or CRAM, indexed)")
-        ("normal,N", po::value(&p.normal)->value_name("BAM"), "the matched normal's alignments")
+        ("normal,N", po::value(&p.normal)->value_name("BAM"), "the matched normal's alignments (optional with --pooled-reference)")
         ("tables", po::value(&job.tables)->value_name("PREFIX"),
          "also write every stage's table: PREFIX.tumour.bins.tsv, .normal.bins.tsv, .ratios.tsv, .baf.tsv, .segments.tsv");
+    add_pooled_reference_option(inputs, p.pooled_reference);
     add_het_source_options(inputs, p.germline_hets, p.snp_sites);
     po::options_description options;
     options.add(inputs)
@@ -30,7 +31,7 @@ int run_all(int argc, char** argv) {
     po::variables_map vm;
     // `somatic-cnv run ...` arrives here without the tool name; `somatic-cnv --tumour ...` with it.
     if (!parse(argc, argv,
-               "Usage: somatic-cnv [run] --tumour T.bam --normal N.bam --reference ref.fa\n"
+               "Usage: somatic-cnv [run] --tumour T.bam (--normal N.bam | --pooled-reference pool.tsv) --reference ref.fa\n"
                "                   [--germline-hets hets.vcf.gz | --snp-sites sites.vcf.gz] [options] > segments.bed",
                options, vm)) {
         return 0;

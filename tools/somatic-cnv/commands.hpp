@@ -4,6 +4,7 @@
 namespace somatic::cnv_tool {
 
 int run_bins(int argc, char** argv);
+int run_reference(int argc, char** argv);
 int run_ratio(int argc, char** argv);
 int run_baf(int argc, char** argv);
 int run_segment(int argc, char** argv);

@@ -15,7 +15,8 @@ namespace {
 constexpr somatic::Subcommand kCommands[] = {
     {"run", somatic::cnv_tool::run_all, "every stage: alignments to calls (the default)"},
     {"bins", somatic::cnv_tool::run_bins, "reads per bin, with GC and N content, from one BAM/CRAM"},
-    {"ratio", somatic::cnv_tool::run_ratio, "GC-corrected tumour/normal log2 ratios from two bins tables"},
+    {"reference", somatic::cnv_tool::run_reference, "a pooled copy-number reference from many normals (exomes, panels)"},
+    {"ratio", somatic::cnv_tool::run_ratio, "GC-corrected tumour/normal (or tumour/pooled reference) log2 ratios"},
     {"baf", somatic::cnv_tool::run_baf, "allele counts at the normal's heterozygous SNPs"},
     {"segment", somatic::cnv_tool::run_segment, "joint segmentation of log2 ratios (any table) and BAF"},
     {"fit", somatic::cnv_tool::run_fit, "purity, ploidy and copy-number calls from a segments table"},

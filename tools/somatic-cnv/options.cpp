@@ -61,6 +61,29 @@ po::options_description ratio_options(cnv::RatioOptions& r, bool& no_gc) {
     return d;
 }
 
+po::options_description pool_options(cnv::PoolOptions& p, bool& no_gc) {
+    po::options_description d("Usable bins");
+    d.add_options()
+        ("max-n-fraction", po::value(&p.max_n_fraction)->default_value(p.max_n_fraction, cnv::format_real(p.max_n_fraction))->value_name("F"),
+         "bins with a larger fraction of N bases are unusable")
+        ("min-depth-ratio", po::value(&p.min_depth)->default_value(p.min_depth, cnv::format_real(p.min_depth))->value_name("F"),
+         "bins whose expected depth is below F times the typical are unusable (poorly mappable)")
+        ("max-depth-ratio", po::value(&p.max_depth)->default_value(p.max_depth, cnv::format_real(p.max_depth))->value_name("F"),
+         "bins whose expected depth is above F times the typical are unusable (collapsed repeats)")
+        ("max-spread", po::value(&p.max_spread)->default_value(p.max_spread, cnv::format_real(p.max_spread))->value_name("SD"),
+         "bins whose normals' log2 depths have a robust sd above SD are unusable")
+        ("min-reads", po::value(&p.min_reads)->default_value(p.min_reads, cnv::format_real(p.min_reads))->value_name("N"),
+         "bins whose normals hold a median of fewer than N reads are unusable")
+        ("no-gc-correct", po::bool_switch(&no_gc), "skip the GC-bias correction");
+    return d;
+}
+
+void add_pooled_reference_option(po::options_description& d, std::string& path) {
+    d.add_options()
+        ("pooled-reference", po::value(&path)->value_name("TSV"),
+         "the expected depth from 'somatic-cnv reference' instead of the normal's (a normal then gives het sites only)");
+}
+
 po::options_description het_options(cnv::HetCriteria& h, int& min_base_quality) {
     po::options_description d("Heterozygous sites");
     d.add_options()
@@ -125,12 +148,16 @@ bool parse(int argc, char** argv, const std::string& usage, const po::options_de
 const cli::FlagNames kFlags{
     // PipelineOptions, HetSource and the jobs
     {"reference", "--reference"}, {"threads", "--threads"}, {"tumour", "--tumour"}, {"normal", "--normal"},
+    {"pooled_reference", "--pooled-reference"}, {"normals", "NORMAL.bam"},
     {"germline_hets", "--germline-hets"}, {"snp_sites", "--snp-sites"}, {"targets", "--targets"},
     // LayoutOptions
     {"bin_size", "--bin-size"}, {"target_bin_size", "--target-bin-size"}, {"off_target_bin_size", "--off-target-bin-size"},
     // RatioOptions
     {"max_n_fraction", "--max-n-fraction"}, {"min_normal_depth", "--min-normal-depth-ratio"},
     {"max_normal_depth", "--max-normal-depth-ratio"},
+    // PoolOptions
+    {"min_depth", "--min-depth-ratio"}, {"max_depth", "--max-depth-ratio"}, {"max_spread", "--max-spread"},
+    {"min_reads", "--min-reads"},
     // HetCriteria, PileupHetOptions
     {"min_af", "--het-min-af"}, {"max_af", "--het-max-af"}, {"min_depth", "--het-min-depth"},
     {"min_base_quality", "--min-base-quality"},

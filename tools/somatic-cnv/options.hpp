@@ -23,6 +23,10 @@ namespace po = boost::program_options;
 po::options_description layout_options(cnv::LayoutOptions& layout, std::string& targets);
 po::options_description read_options(ReadFilter& filter, bool& keep_duplicates);
 po::options_description ratio_options(cnv::RatioOptions& ratio, bool& no_gc);
+// `reference`'s limits on a usable bin.
+po::options_description pool_options(cnv::PoolOptions& pool, bool& no_gc);
+// --pooled-reference, described once for `run` and `ratio`.
+void add_pooled_reference_option(po::options_description& d, std::string& path);
 // --germline-hets and --snp-sites, described once for `run` and `baf`.
 void add_het_source_options(po::options_description& d, std::string& germline_hets, std::string& snp_sites);
 po::options_description het_options(cnv::HetCriteria& het, int& min_base_quality);

@@ -9,8 +9,17 @@ using namespace somatic::cnv;
 
 TEST_CASE("the pipeline's options: inputs, one source of het sites, every stage's ranges") {
     PipelineOptions o;
-    CHECK_THROWS_WITH_AS(o.validate(), "tumour and normal are both required", somatic::Error);
+    CHECK_THROWS_WITH_AS(o.validate(), "tumour is required", somatic::Error);
     o.tumour = "t.bam";
+    CHECK_THROWS_WITH_AS(o.validate(), "normal is required without pooled_reference", somatic::Error);
+    o.pooled_reference = "pool.tsv";  // a pool stands in for the normal's depth
+    o.reference = "ref.fa";
+    CHECK_NOTHROW(o.validate());
+    o.snp_sites = "sites.vcf";  // but het sites need a normal to genotype
+    CHECK_THROWS_AS(o.validate(), somatic::Error);
+    o.snp_sites.clear();
+    o.pooled_reference.clear();
+    o.reference.clear();
     o.normal = "n.bam";
     CHECK_THROWS_WITH_AS(o.validate(), "reference is required", somatic::Error);
     o.reference = "ref.fa";
