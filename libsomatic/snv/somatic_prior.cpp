@@ -121,8 +121,12 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
             estimate.genotype_sites.insert(estimate.genotype_sites.end(), result.genotype_sites.begin(),
                                            result.genotype_sites.end());
             for (const auto& c : result.calls) {
+                // A site of the panel of normals is a recurrent artefact, as
+                // much evidence of the one-sided rates as any other: left
+                // out, a panel would lower the learned rates and let through
+                // the artefacts it lacks.
                 if (!c.forced && c.tumour.alt >= 3 && c.posterior.qss >= options.filters.min_qss &&
-                    fails_only(c, {"OrientationBias", "StrandBias"})) {
+                    fails_only(c, {"OrientationBias", "StrandBias", "PanelOfNormals"})) {
                     orientation.push_back(orientation_split(c));
                     strand.push_back(strand_split(c));
                 }
