@@ -16,20 +16,12 @@ RatioTable compute_pooled_ratios(const BinTable& tumour, const PooledReference& 
     check_reference_layout(ref, rf, tumour, tf);
     if (normal) check_reference_layout(ref, rf, *normal, "the normal's bins");
     const size_t n = tumour.size();
-    std::vector<ContigClass> cls(n);
-    for (size_t i = 0; i < n; ++i) cls[i] = classify_contig(tumour.contigs[static_cast<size_t>(tumour.bins[i].contig)]);
+    const std::vector<ContigClass> cls = bin_contig_classes(tumour);
 
     RatioTable r;
     r.contigs = tumour.contigs;
     r.pool_normals = ref.normals.size();
-    const BinTable& sexed = normal ? *normal : tumour;
-    std::vector<double> per_base(n);
-    for (size_t i = 0; i < n; ++i) {
-        per_base[i] = sexed.reads[i] / static_cast<double>(std::max<int64_t>(1, sexed.bins[i].end - sexed.bins[i].beg));
-    }
-    r.sex = o.sex;
-    const Sex inferred = infer_sex(cls, per_base, &r.x_ratio);
-    if (r.sex == Sex::unknown) r.sex = inferred;
+    set_sex(r, cls, normal ? *normal : tumour, o.sex);
 
     std::vector<char> keep(n);
     for (size_t i = 0; i < n; ++i) {

@@ -141,22 +141,32 @@ double shrink_to_local_mean(std::vector<double>& depth, const std::vector<double
     return w;
 }
 
+std::vector<ContigClass> bin_contig_classes(const BinTable& table) {
+    std::vector<ContigClass> cls(table.size());
+    for (size_t i = 0; i < cls.size(); ++i) {
+        cls[i] = classify_contig(table.contigs[static_cast<size_t>(table.bins[i].contig)]);
+    }
+    return cls;
+}
+
+void set_sex(RatioTable& r, const std::vector<ContigClass>& bin_class, const BinTable& sexed, Sex given) {
+    std::vector<double> per_base(sexed.size());
+    for (size_t i = 0; i < per_base.size(); ++i) {
+        per_base[i] = sexed.reads[i] / static_cast<double>(std::max<int64_t>(1, sexed.bins[i].end - sexed.bins[i].beg));
+    }
+    const Sex inferred = infer_sex(bin_class, per_base, &r.x_ratio);
+    r.sex = given == Sex::unknown ? inferred : given;
+}
+
 RatioTable compute_ratios(const BinTable& tumour, const BinTable& normal, const RatioOptions& o,
                           const std::string& tf, const std::string& nf) {
     check_same_layout(tumour, normal, tf, nf);
     const size_t n = tumour.size();
-    std::vector<ContigClass> cls(n);
-    for (size_t i = 0; i < n; ++i) cls[i] = classify_contig(tumour.contigs[static_cast<size_t>(tumour.bins[i].contig)]);
+    const std::vector<ContigClass> cls = bin_contig_classes(tumour);
 
     RatioTable r;
     r.contigs = tumour.contigs;
-    std::vector<double> normal_per_base(n);
-    for (size_t i = 0; i < n; ++i) {
-        normal_per_base[i] = normal.reads[i] / static_cast<double>(std::max<int64_t>(1, normal.bins[i].end - normal.bins[i].beg));
-    }
-    r.sex = o.sex;
-    const Sex inferred = infer_sex(cls, normal_per_base, &r.x_ratio);
-    if (r.sex == Sex::unknown) r.sex = inferred;
+    set_sex(r, cls, normal, o.sex);
 
     std::vector<char> keep(n);
     for (size_t i = 0; i < n; ++i) {

@@ -89,6 +89,15 @@ struct RatioTable {
 RatioTable compute_ratios(const BinTable& tumour, const BinTable& normal, const RatioOptions& options,
                           const std::string& tumour_file = "tumour bins", const std::string& normal_file = "normal bins");
 
+// The class of each bin's contig (autosome, X, Y, other).
+std::vector<ContigClass> bin_contig_classes(const BinTable& table);
+
+// r.sex and r.x_ratio: `given` unless unknown, else the sex `sexed`'s depth
+// per base on chrX against the autosomes says (the normal's, or the
+// tumour's when there is none). Shared by the ratio stage and the pooled
+// reference's ratio.
+void set_sex(RatioTable& r, const std::vector<ContigClass>& bin_class, const BinTable& sexed, Sex given);
+
 // Each bin's depth per base ((reads + 0.5) / length), divided by the
 // sample's GC curve fitted per bin kind on the kept autosomal bins of that
 // kind (on every kept bin of the kind when none is autosomal), then by its
