@@ -151,7 +151,11 @@ stage_tsan() {
   fi
   # Every tool at 1, 2 and 8 threads. The name is checked first: meson test
   # passes when no test matches, which would hide a renamed test.
-  if ! meson test -C build-tsan --no-rebuild --list 2>/dev/null | grep -q ' reliability_determinism$'; then
+  # (The list is read whole first: under pipefail, grep -q leaving early
+  # would fail the pipe with meson's SIGPIPE.)
+  local listed
+  listed=$(meson test -C build-tsan --no-rebuild --list 2>/dev/null || true)
+  if ! grep -q ' reliability_determinism$' <<<"$listed"; then
     echo "tsan: no reliability_determinism test to run" >&2
     stage_failed=$((stage_failed + 1))
     return 1
