@@ -96,6 +96,23 @@ check(code == 0, f"the local run works ({local_seconds:.1f} s){'' if code == 0 e
 if code != 0:
     finish()
 
+def stop_leftovers(directory):
+    """Stops every process that still names `directory`: the cancelled job's
+    step (Snakemake's job step outlives scancel here, where SLURM tracks a
+    job's processes by process group) would otherwise run on after the
+    test, waiting for files that never come."""
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        if int(pid) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                named = directory.encode() in f.read()
+            if named:
+                os.kill(int(pid), signal.SIGKILL)
+        except OSError:
+            pass
+
+
 # meson's timeout sends SIGTERM: stop the daemons then too.
 signal.signal(signal.SIGTERM, lambda *_: sys.exit("terminated"))
 try:
@@ -153,6 +170,7 @@ try:
     check(not problems, f"after the rerun, the results equal the local run's ({problems[:5]})")
 finally:
     cluster.stop()
+    stop_leftovers(work)
 print(f"local run {local_seconds:.1f} s, SLURM run {seconds:.1f} s, rerun after the cancelled job {rerun_seconds:.1f} s")
 if FAILURES:
     print(f"SLURM's files are in {cluster.dir}")
