@@ -70,10 +70,10 @@ recipe_version=$("$python" "$recipe_py" show "$recipe_dir/meta.yaml" | "$python"
 say "tarball $(basename "$tarball") ($name/), sha256 $(sha256sum "$tarball" | cut -d' ' -f1)"
 
 # 2. build.sh in the unpacked tarball, into an empty prefix. conda-build copies
-# the recipe's build.sh into the work directory and runs it there with bash -e.
-mkdir -p "$scratch/work" "$scratch/prefix"
-tar -xJf "$tarball" -C "$scratch/work"
-export SRC_DIR=$scratch/work/$name PREFIX=$scratch/prefix CPU_COUNT=${CPU_COUNT:-$(nproc)}
+# the recipe's build.sh into the unpacked source and runs it there with bash -e.
+mkdir -p "$scratch/source" "$scratch/prefix"
+tar -xJf "$tarball" -C "$scratch/source"
+export SRC_DIR=$scratch/source/$name PREFIX=$scratch/prefix CPU_COUNT=${CPU_COUNT:-$(nproc)}
 export PKG_NAME=somatic PKG_VERSION=$version SHLIB_EXT=.so
 [ -f "$SRC_DIR/LICENSE" ] || fail "the tarball has no LICENSE (the recipe's license_file)"
 cp "$recipe_dir/build.sh" "$SRC_DIR/conda_build.sh"
