@@ -181,7 +181,7 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, const Al
                             o.estimate_strand_rates;
     const bool reuse_sample =
         estimating && targets.empty() && regions == whole && prior_sample_is_everything(whole, sample);
-    const auto estimate =
+    auto estimate =
         estimate_prior_on_sample(o.inputs, o.caller, sample, o.threads, reuse_sample ? &kept : nullptr);
     if (o.estimate_prior) {
         o.caller.priors.somatic = estimate.prior;

@@ -168,22 +168,34 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
     return estimate;
 }
 
-double normal_typical_depth(const PriorEstimate& estimate, const CallerInputs& inputs, const CallerOptions& options,
+double normal_typical_depth(PriorEstimate& estimate, const CallerInputs& inputs, const CallerOptions& options,
                             const std::vector<Interval>& space, int threads) {
     if (estimate.normal_depth.covered_positions() >= kMinCoveredPositions) return estimate.normal_typical_depth;
     CallerOptions counting = options;
     counting.germline_hets = false;
     counting.count_callable = true;
+    struct Counted {
+        DepthHistogram depth;
+        std::vector<GenotypeSite> sites;
+    };
     DepthHistogram depth;
+    std::vector<GenotypeSite> sites;
     PerThread<std::unique_ptr<ChunkCaller>> callers;
-    run_in_order<DepthHistogram>(
+    run_in_order<Counted>(
         make_chunks(space, kPriorSampleChunkSize), {threads, 0},
         [&](const Interval& chunk) {
             auto& caller = callers.local();
             if (!caller) caller = std::make_unique<ChunkCaller>(inputs, counting);
-            return caller->collect(chunk).normal_depth;
+            auto evidence = caller->collect(chunk);
+            return Counted{std::move(evidence.normal_depth), std::move(evidence.genotype_sites)};
         },
-        [&](DepthHistogram&& d, const Interval&) { depth.merge(d); });
+        [&](Counted&& c, const Interval&) {
+            depth.merge(c.depth);
+            sites.insert(sites.end(), c.sites.begin(), c.sites.end());
+        });
+    // The sample's germline sites are a part of these: the identity check
+    // weighs them all, as the sample missed the data.
+    estimate.genotype_sites = std::move(sites);
     return depth.typical_depth();
 }
 

@@ -114,9 +114,10 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
 // The fallback is for a slice or a panel whose windows the evenly spaced
 // sample misses; such data are sparse, so reading all of `space` costs
 // little (an empty 100 kb chunk is one index lookup per sample). 0 when
-// the normal has no reads at all.
+// the normal has no reads at all. The fallback also replaces
+// estimate.genotype_sites with those of all of `space`, for the same reason.
 constexpr uint64_t kMinCoveredPositions = 10000;
-double normal_typical_depth(const PriorEstimate& estimate, const CallerInputs& inputs, const CallerOptions& options,
+double normal_typical_depth(PriorEstimate& estimate, const CallerInputs& inputs, const CallerOptions& options,
                             const std::vector<Interval>& space, int threads);
 
 // True when `sample` (from prior_sample_chunks) is every chunk of `contigs`:
