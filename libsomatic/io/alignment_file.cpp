@@ -236,29 +236,3 @@ void AlignmentFile::decode_positions_only() {
 }
 
 }  // namespace somatic
-
-namespace somatic {
-
-double AlignmentFile::mean_depth_from_index(const std::string& contig) {
-    const int tid = sam_hdr_name2tid(header_, contig.c_str());
-    if (tid < 0 || is_cram_) return 0;
-    uint64_t mapped = 0, unmapped = 0;
-    if (hts_idx_get_stat(index_, tid, &mapped, &unmapped) != 0 || mapped == 0) return 0;
-    // The mean read length of the contig's first reads.
-    hts_itr_t* it = sam_itr_queryi(index_, tid, 0, HTS_POS_MAX);
-    if (!it) return 0;
-    bam1_t* b = bam_init1();
-    uint64_t n = 0, bases = 0;
-    while (n < 1000 && sam_itr_next(file_, it, b) >= 0) {
-        if (b->core.flag & (BAM_FUNMAP | BAM_FSECONDARY | BAM_FSUPPLEMENTARY)) continue;
-        bases += static_cast<uint64_t>(bam_cigar2rlen(static_cast<int>(b->core.n_cigar), bam_get_cigar(b)));
-        ++n;
-    }
-    bam_destroy1(b);
-    hts_itr_destroy(it);
-    const int64_t length = static_cast<int64_t>(sam_hdr_tid2len(header_, tid));
-    if (n == 0 || length <= 0) return 0;
-    return static_cast<double>(mapped) * (static_cast<double>(bases) / n) / static_cast<double>(length);
-}
-
-}  // namespace somatic

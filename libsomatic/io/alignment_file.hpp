@@ -105,11 +105,6 @@ public:
     // is unaffected.
     void decode_positions_only();
 
-    // Mean depth of `contig` from the index's mapped-read count and the mean
-    // length of the file's first reads; 0 when the index keeps no counts
-    // (CRAM) or the contig is empty.
-    double mean_depth_from_index(const std::string& contig);
-
 private:
     hts_itr_t* query(const Interval& region);                  // throws when the contig or the index fails
     void check_end(int ret, const Interval& region) const;     // throws on a decoding failure
