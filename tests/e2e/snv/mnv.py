@@ -137,6 +137,7 @@ check(not any("MNV" in r["info"] for r in separate) and len(separate) == 2 + 3 +
 # otherwise called as the prior's one sample chunk) at 1 and 4 threads.
 outputs = [open(call(f"chunks{t}", fixed + ["--chunk-size", "1000", "--threads", str(t)])).read() for t in (1, 4)]
 check(outputs[0] == outputs[1], "1 kb chunks: the same bytes at 1 and 4 threads")
+check(outputs[0] == open(call("one_chunk", fixed)).read(), "1 kb chunks: the same bytes as one chunk")
 chunked, _ = read_vcf(f"{out}/chunks1.vcf")
 at = [r for r in chunked if BOUNDARY + 1 <= r["pos"] <= BOUNDARY + 2]
 check(len(at) == 1 and at[0]["pos"] == BOUNDARY + 1 and len(at[0]["ref"]) == 2 and "MNV" in at[0]["info"],
