@@ -88,7 +88,8 @@ po::options_description input_options(snv::PipelineOptions& o) {
     return d;
 }
 
-// The four model settings that are "auto" or a number, as typed.
+// The four model settings that are "auto" or a number, as typed; and
+// --no-mnv, the library's merge_mnvs switch the other way round.
 struct AutoSettings {
     std::string somatic_prior = "auto", shared_prior = "auto", orientation_rate = "auto", strand_rate = "auto";
     bool no_mnv = false;
