@@ -39,9 +39,15 @@ ReadShape shape_of(const bam1_t* b) {
     s.length = b->core.l_qseq;
     s.aligned_beg = 0;
     s.aligned_end = s.length;
-    if (n > 0 && bam_cigar_op(cig[0]) == BAM_CSOFT_CLIP) s.aligned_beg = static_cast<int>(bam_cigar_oplen(cig[0]));
-    if (n > 1 && bam_cigar_op(cig[n - 1]) == BAM_CSOFT_CLIP) {
-        s.aligned_end = s.length - static_cast<int>(bam_cigar_oplen(cig[n - 1]));
+    // A hard clip may stand outside a soft clip (5H10S85M): look past it.
+    uint32_t first = 0, last = n;
+    while (first < n && bam_cigar_op(cig[first]) == BAM_CHARD_CLIP) ++first;
+    while (last > first && bam_cigar_op(cig[last - 1]) == BAM_CHARD_CLIP) --last;
+    if (first < last && bam_cigar_op(cig[first]) == BAM_CSOFT_CLIP) {
+        s.aligned_beg = static_cast<int>(bam_cigar_oplen(cig[first]));
+    }
+    if (last > first + 1 && bam_cigar_op(cig[last - 1]) == BAM_CSOFT_CLIP) {
+        s.aligned_end = s.length - static_cast<int>(bam_cigar_oplen(cig[last - 1]));
     }
     const uint16_t flag = b->core.flag;
     const bool reverse = flag & BAM_FREVERSE;
@@ -95,9 +101,13 @@ inline void walk_read(const bam1_t* b, int64_t lo, int64_t hi, int min_quality, 
             }
             case BAM_CINS:
             case BAM_CSOFT_CLIP: query += len; break;
+            // A deletion or a spliced read's skipped intron (N): reference
+            // without bases, so no observation there.
             case BAM_CDEL:
             case BAM_CREF_SKIP: ref += len; break;
-            default: break;  // hard clip, padding
+            // Hard clips hold no bases; padding (P) is silent deletion from a
+            // padded reference and moves neither the read nor the reference.
+            default: break;
         }
     }
 }
@@ -144,8 +154,10 @@ void walk_fragment(const ReadBatch& reads, const std::vector<int32_t>& partner, 
     }
     const bam1_t* second = reads[static_cast<size_t>(mate)];
     const ReadShape second_shape = shape_of(second);
-    const int64_t second_beg = second->core.pos;
-    const int64_t second_end = bam_endpos(second);
+    // Only [lo, hi) is walked: a spliced mate (N) may span an intron far
+    // longer than the window.
+    const int64_t second_beg = std::max<int64_t>(second->core.pos, lo);
+    const int64_t second_end = std::min<int64_t>(bam_endpos(second), hi);
     // The second mate's hits by reference offset, within the window where the
     // two can meet. A hit of quality 0 marks "no base here".
     std::vector<Hit> second_hits(static_cast<size_t>(std::max<int64_t>(0, second_end - second_beg)),
@@ -246,6 +258,7 @@ void ChunkPileup::collect(const std::vector<int64_t>& sites) {
                               if (k < 0) return;
                               Observation o = observation_of(h, shape);
                               if (merged) o.flags |= Observation::merged_mates;
+                              o.fragment = static_cast<uint32_t>(i);
                               obs[fill[static_cast<size_t>(k)]++] = o;
                           });
         }

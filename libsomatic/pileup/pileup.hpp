@@ -47,6 +47,10 @@ struct Observation {
     uint8_t flags = 0;
     uint16_t cycle = 0;        // sequencing cycle of the base (0 = first base read)
     uint16_t distance_to_end = 0;  // to the nearer end of the aligned part of the read
+    // The fragment (its first read's index in the sample's batch): ties one
+    // fragment's observations at different sites together, for phasing.
+    // A site's observations come in fragment order.
+    uint32_t fragment = 0;
 
     bool is_reverse() const { return flags & reverse_strand; }
     bool is_f1r2() const { return flags & f1r2; }

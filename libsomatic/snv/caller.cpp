@@ -10,6 +10,7 @@
 
 #include "libsomatic/core/bases.hpp"
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/snv/mnv_merge.hpp"
 
 namespace somatic::snv {
 
@@ -179,8 +180,10 @@ ChunkEvidence ChunkCaller::collect(const Interval& chunk) {
     ChunkEvidence out;
     out.chunk = chunk;
     // Candidates within the cluster window beyond the chunk are evaluated too,
-    // so that the Clustered filter does not depend on where chunks end.
-    const Interval padded = padded_interval(chunk, options_.filters.cluster_window);
+    // so that the Clustered filter does not depend on where chunks end, and
+    // a little further, so that an MNV is merged the same way by every
+    // chunk that sees it (mnv_merge.hpp).
+    const Interval padded = padded_interval(chunk, evidence_padding(options_.filters));
     tumour_reads_.clear();
     normal_reads_.clear();
     tumour_.fetch(padded, options_.read_filter, tumour_reads_);
@@ -258,6 +261,7 @@ ChunkEvidence ChunkCaller::collect(const Interval& chunk) {
         c.context.second_alt = has_second_alt(cand.tumour_alts);
         out.candidates.push_back(std::move(c));
     }
+    out.phase_runs = gather_phase_runs(out.candidates, pileup_);
     return out;
 }
 
@@ -272,7 +276,7 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
     std::vector<SnvCall> calls;  // over the padded region, in position order
     calls.reserve(evidence.candidates.size());
     // The population allele frequencies first: the tumour-only model weighs them.
-    annotate_resources(padded_interval(chunk, options.filters.cluster_window), evidence.candidates);
+    annotate_resources(padded_interval(chunk, evidence_padding(options.filters)), evidence.candidates);
     for (auto& c : evidence.candidates) {
         c.posterior = options.tumour_only
                           ? tumour_only_posterior(c.tumour.evidence, c.context.population_af, options.priors)
@@ -280,6 +284,7 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
         if (c.posterior.qss < options.min_report_qss && !c.forced) continue;
         calls.push_back(std::move(c));
     }
+    if (options.merge_mnvs) merge_in_phase_substitutions(calls, evidence.phase_runs, options);
 
     // Clustered events: other likely somatic events within the window. What
     // counts as an event is fixed (kClusterEventQss), so that reporting
@@ -306,8 +311,8 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
         c.context.germline_probability = c.posterior.germline_probability;
         c.audit = audit(c.tumour, c.normal, options.filters);
         c.audit.orientation_artefact_probability =
-            one_sided_artefact_probability(orientation_split(c), options.orientation_artefacts);
-        c.audit.strand_artefact_probability = one_sided_artefact_probability(strand_split(c), options.strand_artefacts);
+            one_sided_probability(c, orientation_split, options.orientation_artefacts);
+        c.audit.strand_artefact_probability = one_sided_probability(c, strand_split, options.strand_artefacts);
         c.filters = apply_filters(c.posterior.qss, c.tumour, c.normal, c.audit, c.context, options.filters);
     }
     out.calls = std::move(calls);

@@ -17,6 +17,7 @@
 #include "libsomatic/pileup/pileup.hpp"
 #include "libsomatic/snv/filters.hpp"
 #include "libsomatic/snv/likelihood.hpp"
+#include "libsomatic/snv/mnv_phasing.hpp"
 #include "libsomatic/snv/one_sided_artefacts.hpp"
 #include "libsomatic/snv/sample_identity.hpp"
 #include "libsomatic/snv/site_stats.hpp"
@@ -70,6 +71,9 @@ struct CallerOptions {
     // germline-looking sites (for the prior estimate, the typical depth and
     // the sample identity check).
     bool count_callable = false;
+    // Report adjacent confident substitutions carried by the same fragments
+    // as one multi-base record (mnv_merge.hpp); off: one record per base.
+    bool merge_mnvs = true;
 
     // Throws a usage error naming the field (min_alt_reads,
     // priors.max_tumour_in_normal, priors.shared when given,
@@ -87,6 +91,13 @@ struct SnvCall {
     SiteContext context;
     std::vector<const char*> filters;
     bool forced = false;
+    // A multi-base substitution (mnv_merge.hpp): its single bases in order,
+    // each as called alone, and the tumour's fragments over all of them.
+    // Empty for an SNV; pos, ref and alt are then the first base's.
+    std::vector<SnvCall> bases;
+    PhaseCounts phase;
+
+    bool is_mnv() const { return !bases.empty(); }
 };
 
 // The tumour's reads of a call split by orientation (F1R2 | F2R1) and by
@@ -123,6 +134,7 @@ struct ChunkCalls {
 struct ChunkEvidence {
     Interval chunk;
     std::vector<SnvCall> candidates;
+    std::vector<PhaseRun> phase_runs;  // candidates at consecutive positions, for merge_mnvs
     std::vector<GermlineHet> hets;
     uint64_t callable_sites = 0;
     DepthHistogram normal_depth;

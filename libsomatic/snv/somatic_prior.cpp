@@ -89,6 +89,9 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
     everything.min_report_qss = 0;
     everything.germline_hets = kept ? options.germline_hets : false;  // hets are only wanted for reuse
     everything.count_callable = true;
+    // The prior and the artefact rates are per base: each base of an MNV
+    // counts (the kept evidence is merged when weighed again for the calls).
+    everything.merge_mnvs = false;
     struct Sampled {
         ChunkCalls calls;
         ChunkEvidence evidence;  // with `kept` only

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "libsomatic/core/bases.hpp"
+#include "libsomatic/snv/mnv_vcf.hpp"
 
 namespace somatic::snv {
 
@@ -72,6 +73,7 @@ void define_calls_header(VcfWriter& w, const ContigDict& contigs, const SampleNa
                "window\">");
     w.add_line("##INFO=<ID=POPAF,Number=1,Type=Float,Description=\"Allele frequency in the germline resource\">");
     w.add_line("##INFO=<ID=FORCED,Number=0,Type=Flag,Description=\"Reported because it is in --force-sites\">");
+    for (const auto& line : mnv_header_lines()) w.add_line(line);
     define_common(w, contigs, names, provenance);
     w.add_line("##FORMAT=<ID=AF,Number=A,Type=Float,Description=\"Alt allele fraction: AD alt / DP\">");
     w.add_line("##FORMAT=<ID=SB,Number=4,Type=Integer,Description=\"Ref forward, ref reverse, alt forward, alt "
@@ -160,6 +162,7 @@ void RecordBuilder::write_call(const std::string& contig, const SnvCall& c) {
         bcf_update_info_float(h, record_, "POPAF", &f, 1);
     }
     if (c.forced) bcf_update_info_flag(h, record_, "FORCED", nullptr, 1);
+    add_mnv_fields(h, record_, c);  // an MNV's alleles and INFO
 
     // FORMAT, normal then tumour (the tumour alone in tumour-only mode).
     const SampleSiteStats* all[2] = {&c.normal, &c.tumour};

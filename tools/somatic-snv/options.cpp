@@ -88,9 +88,11 @@ po::options_description input_options(snv::PipelineOptions& o) {
     return d;
 }
 
-// The four model settings that are "auto" or a number, as typed.
+// The four model settings that are "auto" or a number, as typed; and
+// --no-mnv, the library's merge_mnvs switch the other way round.
 struct AutoSettings {
     std::string somatic_prior = "auto", shared_prior = "auto", orientation_rate = "auto", strand_rate = "auto";
+    bool no_mnv = false;
 };
 
 po::options_description model_options(snv::PipelineOptions& o, AutoSettings& a) {
@@ -117,6 +119,8 @@ po::options_description model_options(snv::PipelineOptions& o, AutoSettings& a) 
          "largest fraction of the tumour's alt allele the normal may carry (tumour-in-normal contamination)")
         ("min-report-qss", cli::value(&c.min_report_qss), "do not write candidates below this QSS")
         ("pass-only", po::bool_switch(&o.pass_only), "write only records that pass every filter")
+        ("no-mnv", po::bool_switch(&a.no_mnv),
+         "write adjacent somatic substitutions on the same fragments as separate SNVs, not one MNV record")
         ("allow-sample-mismatch", po::bool_switch(&o.allow_sample_mismatch),
          "call even when the tumour and the normal look like two different people (a sample swap)")
         ("include-alt-contigs", po::bool_switch(&o.include_secondary_contigs),
@@ -186,6 +190,7 @@ bool parse(int argc, char** argv, CommonOptions& common, snv::PipelineOptions& o
     o.estimate_strand_rates = !strand;
     if (strand) o.caller.strand_artefacts = snv::ArtefactRates::uniform(*strand);
     o.caller.germline_hets = !o.germline_hets_output.empty();
+    o.caller.merge_mnvs = !a.no_mnv;
     o.provenance = {"somatic-snv", SOMATIC_VERSION, command_line(argc, argv), !common.no_version};
     // -r/-R against the reference's contigs; none: the library's whole genome.
     if (!common.regions.empty() || !common.regions_file.empty()) {

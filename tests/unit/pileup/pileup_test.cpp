@@ -150,3 +150,44 @@ TEST_CASE("only positions inside the chunk are reported") {
     CHECK(p.counts(0, 13).total() == 1);
     CHECK(p.counts(0, 14).total() == 0);
 }
+
+TEST_CASE("N, =, X, P and H move the read and reference as the SAM specification says") {
+    ReadBatch t, n;
+    // 2 '=' at 10-11, 1 X at 12, N skips 13-17, 2 M at 18-19, 1 P, 2 M at 20-21.
+    add(t, {"spliced", 0, 10, "2=1X5N2M1P2M", "ACGTTAC"});
+    // A hard clip holds no bases, alone or outside a soft clip.
+    add(t, {"clipped", 0, 30, "5H2S3M", "NNGGG"});
+    const auto p = pile(t, n);
+    CHECK(p.counts(0, 10).of(base_code('A')) == 1);
+    CHECK(p.counts(0, 12).of(base_code('G')) == 1);  // X is a match
+    for (int64_t pos = 13; pos < 18; ++pos) CHECK(p.counts(0, pos).total() == 0);  // the intron: no base
+    CHECK(p.counts(0, 18).of(base_code('T')) == 1);
+    CHECK(p.counts(0, 19).of(base_code('T')) == 1);
+    CHECK(p.counts(0, 20).of(base_code('A')) == 1);  // padding moved nothing
+    CHECK(p.counts(0, 21).of(base_code('C')) == 1);
+    CHECK(p.counts(0, 30).of(base_code('G')) == 1);
+    CHECK(p.counts(0, 33).total() == 0);
+    // The soft clip behind the hard clip is not aligned: the base at 30 is
+    // the first aligned one, 0 from that end.
+    ChunkPileup q = pile(t, n);
+    q.collect({30, 31});
+    REQUIRE(q.observations(0, 0).size() == 1);
+    CHECK(q.observations(0, 0)[0].distance_to_end == 0);
+    CHECK(q.observations(0, 1)[0].distance_to_end == 1);
+}
+
+TEST_CASE("a fragment's observations at different sites share its fragment id") {
+    ReadBatch t, n;
+    add(t, {"one", 0, 10, "6M", "AAAAAA"});
+    add(t, {"frag", BAM_FREAD1, 11, "4M", "CCCC", 30, 13});                  // 11-14
+    add(t, {"frag", BAM_FREAD2 | BAM_FREVERSE, 13, "4M", "CCGG", 30, 11});   // 13-16, overlapping
+    ChunkPileup p = pile(t, n);
+    p.collect({11, 16});
+    REQUIRE(p.observations(0, 0).size() == 2);
+    REQUIRE(p.observations(0, 1).size() == 1);
+    // At 11: "one" (read 0) and the fragment (its first read, 1), in fragment
+    // order; at 16 only the fragment's second read reaches, under the same id.
+    CHECK(p.observations(0, 0)[0].fragment == 0);
+    CHECK(p.observations(0, 0)[1].fragment == 1);
+    CHECK(p.observations(0, 1)[0].fragment == 1);
+}
