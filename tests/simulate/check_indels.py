@@ -18,6 +18,7 @@ indels and MNVs, and checks, with code independent of the simulator's:
      germline SNPs (indels draw from their own random streams);
   f) testdata/pair3 (bwa alignments) shows its truth indels in its reads.
 Exit 0 when everything passes; 77 (skip) when a needed program is missing.
+Usage: check_indels.py [SEED]   (default seed 5; other seeds check robustness)
 """
 import gzip
 import math
@@ -33,7 +34,8 @@ import numpy as np
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 SIMULATE = os.path.join(ROOT, "sim", "simulate")
 PAIR3 = os.path.join(ROOT, "testdata", "pair3")
-ARGS = ["--synthetic", "150000,50000", "--seed", "5", "--aligner", "truth", "--tumour-depth", "60",
+SEED = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+ARGS = ["--synthetic", "150000,50000", "--seed", str(SEED), "--aligner", "truth", "--tumour-depth", "60",
         "--normal-depth", "30", "--purity", "0.7", "--snv-count", "100", "--indel-count", "300",
         "--mnv-count", "60", "--germline-indel-rate", "3e-4", "--bin-qualities", "--threads", "2"]
 NO_SMALL = ["--indel-count", "0", "--mnv-count", "0", "--germline-indel-rate", "0"]
@@ -125,7 +127,7 @@ def check_shapes(indels, ref):
     bins = [int(np.sum((lengths >= lo) & (lengths <= hi))) for lo, hi in ((1, 1), (2, 4), (5, 20), (21, 50))]
     ins = float(np.mean([len(v["alt"]) > len(v["ref"]) for v in indels]))
     # n = 300: the binomial sd of a share near 0.5 is 0.029; allow ~3.5 sd
-    ok = n >= 290 and 0.40 <= one <= 0.60 and 0.30 <= rep <= 0.50 and min(bins) >= 3 \
+    ok = n >= 270 and 0.40 <= one <= 0.60 and 0.30 <= rep <= 0.50 and min(bins) >= 3 \
         and lengths.max() <= 50 and 0.35 <= ins <= 0.65
     check("b) indel lengths and contexts", ok,
           f"{n} indels: 1 bp {one:.2f} (0.40-0.60), in repeats {rep:.2f} (0.30-0.50: "
@@ -251,6 +253,22 @@ def check_cigars_fit(out, ref):
           f"{n} reads, mismatch rate {rate:.4f} (< 0.01; a CIGAR off by one base gives ~0.75)")
 
 
+def bases_at(pos, ops, seq, beg, k):
+    """The read's bases aligned to reference [beg, beg+k) (1-based), or None
+    unless one M operation covers them all."""
+    r, q = pos, 0
+    for n, op in ops:
+        if op in "M=X":
+            if r <= beg and beg + k <= r + n:
+                return seq[q + beg - r:q + beg - r + k]
+            r, q = r + n, q + n
+        elif op == "D":
+            r += n
+        elif op in "IS":
+            q += n
+    return None
+
+
 def check_mnv_phase(out, mnvs):
     full = partial = 0
     exp, obs, mad = [], [], []
@@ -258,9 +276,9 @@ def check_mnv_phase(out, mnvs):
         beg, k = v["pos"], len(v["ref"])
         d = a = 0
         for pos, ops, seq in reads(os.path.join(out, "tumour.bam"), f"{v['chrom']}:{beg}-{beg + k - 1}"):
-            if len(ops) != 1 or pos > beg or pos + len(seq) < beg + k:
+            bases = bases_at(pos, ops, seq, beg, k)
+            if bases is None:
                 continue
-            bases = seq[beg - pos:beg - pos + k]
             hits = sum(b == x for b, x in zip(bases, v["alt"]))
             d += 1
             if hits == k:
