@@ -163,7 +163,7 @@ def draw_indels(rng, placer, count):
             got = _in_tract(rng, placer, st_s[sel], st_p[sel], st_c[sel],
                             lambda p: _k_units(rng, p), expand)
         else:
-            got = _outside(rng, placer, kind if kind != "mh" else "mh", expand and kind != "mh")
+            got = _outside(rng, placer, kind, expand and kind != "mh")   # mh: deletions only
         if got is None:
             continue
         p0, ref, alt, span = got
