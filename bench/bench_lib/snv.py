@@ -50,11 +50,12 @@ def _row(label, n, tp, fp):
             "precision": precision, "f1": f1(precision, recall) if n and tp + fp else float("nan")}
 
 
-def calibration(calls_vcf, truth_vcf):
+def calibration(calls_vcf, truth_vcf, ignore=frozenset()):
     """Per QSS bin: records written (any FILTER), how many are false, the
-    observed false share and the share QSS predicts (mean of 10^(-QSS/10))."""
+    observed false share and the share QSS predicts (mean of 10^(-QSS/10)).
+    Records in `ignore` (bases of true MNVs) are left out."""
     truth = read_snvs(truth_vcf, pass_only=False)
-    records = read_snvs(calls_vcf, pass_only=False)
+    records = {k: v for k, v in read_snvs(calls_vcf, pass_only=False).items() if k not in ignore}
     rows = []
     for lo, hi in QSS_BINS:
         keys = [k for k, info in records.items() if lo <= float(info.get("QSS", 0)) < hi]
