@@ -15,14 +15,15 @@ def bin_label(lo, hi):
     return f"{lo:.2f}-{min(hi, 1.0):.2f}"
 
 
-def score(calls_vcf, truth_vcf):
+def score(calls_vcf, truth_vcf, ignore=frozenset()):
     """Rows {'bin', 'truth', 'tp', 'fp', 'recall', 'precision', 'f1'}, one per
     VAF bin and one 'all'. A false positive has no true VAF, so it is placed
     in the bin of the VAF the caller reported (INFO/AF or the tumour's AF when
     the caller gives one, else counted only in 'all'); per-bin precision is
-    TP_bin / (TP_bin + FP_bin)."""
+    TP_bin / (TP_bin + FP_bin). Calls in `ignore` (the bases of true MNVs,
+    scored with the MNVs) count for nothing."""
     truth = read_snvs(truth_vcf, pass_only=False)
-    calls = read_snvs(calls_vcf)
+    calls = {k: v for k, v in read_snvs(calls_vcf).items() if k not in ignore}
     false = [calls[k] for k in calls.keys() - truth.keys()]
     rows = []
     for lo, hi in VAF_BINS:
@@ -49,11 +50,12 @@ def _row(label, n, tp, fp):
             "precision": precision, "f1": f1(precision, recall) if n and tp + fp else float("nan")}
 
 
-def calibration(calls_vcf, truth_vcf):
+def calibration(calls_vcf, truth_vcf, ignore=frozenset()):
     """Per QSS bin: records written (any FILTER), how many are false, the
-    observed false share and the share QSS predicts (mean of 10^(-QSS/10))."""
+    observed false share and the share QSS predicts (mean of 10^(-QSS/10)).
+    Records in `ignore` (bases of true MNVs) are left out."""
     truth = read_snvs(truth_vcf, pass_only=False)
-    records = read_snvs(calls_vcf, pass_only=False)
+    records = {k: v for k, v in read_snvs(calls_vcf, pass_only=False).items() if k not in ignore}
     rows = []
     for lo, hi in QSS_BINS:
         keys = [k for k, info in records.items() if lo <= float(info.get("QSS", 0)) < hi]

@@ -22,12 +22,19 @@ uniformly inside each piece of a copy (pieces end at copy-number
 breakpoints and N), on a random strand; a fraction become PCR duplicates
 (extra copies of the same fragment, sequenced with independent errors).
 Each batch is written as one FASTA record per fragment for ART.
+
+Indels change a copy's length: fragments are drawn in the copy's own
+coordinates (haplotype_map.py), so a fragment over a deletion spans more
+reference and one over an insertion less; the truth aligner maps reads back.
 """
 import os
 
 import numpy as np
 
 from .genome import COMPLEMENT, subtract_intervals
+from .haplotype_map import HaplotypeMap
+from .indels import merge
+from .somatic import on_copy
 
 POPULATIONS = ("normal", "clone", "subclone")
 
@@ -44,31 +51,53 @@ def coverages(purity, ploidy, subclone_ccf, tumour_depth, normal_depth, tumour_i
     return {"tumour": tumour, "normal": normal}
 
 
-def units(genome, haps, cn, somatic):
-    """Yield (population, hap, copy, sequence array, global intervals).
+def units(genome, haps, cn, somatic, small=None):
+    """Yield (population, hap, copy, HaplotypeMap, unit intervals).
 
-    One mutated sequence is alive at a time: memory stays ~3x the genome.
+    `small` holds the other variants: germline indels (germline_indels,
+    with on_a/on_b), somatic indels and MNVs (with the SNVs' copy fields).
+    Intervals (copy-number pieces without N) are in the copy's own
+    coordinates. One mutated sequence is alive at a time: memory stays ~3x
+    the genome.
     """
     n_runs = genome.n_runs()
     whole = np.stack([genome.offsets[:-1], genome.offsets[1:]], axis=1)
+    small = small or {}
+    germ = small.get("germline_indels")
+    som_indels, mnvs = small.get("indels"), small.get("mnvs")
+
+    def germline_on(h):
+        if germ is None or not len(germ):
+            return None
+        return germ.subset(germ.on_a if h == 0 else germ.on_b)
+
     for h in (0, 1):
-        yield "normal", h, 0, haps[h], subtract_intervals(whole, n_runs)
+        hm = HaplotypeMap(haps[h], germline_on(h))
+        yield "normal", h, 0, hm, hm.to_unit(subtract_intervals(whole, n_runs))
     for pop in ("clone", "subclone"):
         for h in (0, 1):
+            germ_h = germline_on(h)
             for k in range(cn.max_copies(h)):
-                sel = (somatic.hap == h) & somatic.clonal & (somatic.mut_copies > k)
-                if pop == "subclone" and k == 0:
-                    sel |= (somatic.hap == h) & ~somatic.clonal
+                sel = on_copy(somatic, h, k, pop)
                 seq = haps[h].copy()
                 seq[somatic.pos[sel]] = np.frombuffer("".join(somatic.alt[sel]).encode(), np.uint8)
-                yield pop, h, k, seq, subtract_intervals(cn.present(h, k), n_runs)
+                if mnvs is not None and len(mnvs):
+                    for i in np.flatnonzero(on_copy(mnvs, h, k, pop)):
+                        p = int(mnvs.pos[i])
+                        seq[p:p + len(mnvs.alt[i])] = np.frombuffer(mnvs.alt[i].encode(), np.uint8)
+                indels = germ_h
+                if som_indels is not None and len(som_indels):
+                    mine = som_indels.subset(on_copy(som_indels, h, k, pop))
+                    indels = mine if indels is None else merge(indels, mine)
+                hm = HaplotypeMap(seq, indels)
+                yield pop, h, k, hm, hm.to_unit(subtract_intervals(cn.present(h, k), n_runs))
 
 
 class Batch:
     """One ART input: FASTA of fragments and where each came from."""
 
-    def __init__(self, index, fasta, gstart, flen, strand, dup):
-        self.index, self.fasta = index, fasta
+    def __init__(self, index, fasta, gstart, flen, strand, dup, hmap):
+        self.index, self.fasta, self.hmap = index, fasta, hmap
         self.gstart, self.flen, self.strand, self.dup = gstart, flen, strand, dup
 
 
@@ -107,7 +136,7 @@ def _write(path, seq, gstart, flen, strand):
 def batches(rng, workdir, sample, unit_list, cov, args):
     """Yield Batch objects (FASTA written) for one sample, in a fixed order."""
     index = 0
-    for pop, h, k, seq, intervals in unit_list:
+    for pop, h, k, hmap, intervals in unit_list:
         c = cov[pop]
         if c <= 0:
             continue
@@ -116,6 +145,6 @@ def batches(rng, workdir, sample, unit_list, cov, args):
         for b in range(0, len(st), args.batch_size):
             sl = slice(b, b + args.batch_size)
             path = os.path.join(workdir, f"{sample}.{index}.fa")
-            _write(path, seq, st[sl], fl[sl], strand[sl])
-            yield Batch(index, path, st[sl], fl[sl], strand[sl], dup[sl])
+            _write(path, hmap.seq, st[sl], fl[sl], strand[sl])
+            yield Batch(index, path, st[sl], fl[sl], strand[sl], dup[sl], hmap)
             index += 1

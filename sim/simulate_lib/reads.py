@@ -9,7 +9,7 @@ The default profile HSXt (HiSeq X TruSeq, up to 150 bp) gives R1 ~0.2% and
 R2 ~0.6% mismatches rising along the read, with HiSeq X's 8 quality levels;
 MSv3 (MiSeq v3) is used for reads longer than 150 bp. ART's indel errors
 are switched off: reads differ from their fragment only by substitutions,
-so truth alignments are plain M CIGARs.
+so truth alignments are plain M CIGARs except over the simulated indels.
 """
 import os
 import subprocess
@@ -74,37 +74,51 @@ def sam_records(names, s1, q1, s2, q2, batch, genome, mapq0_cum, rg, read_length
     strand 0: read 1 forward at the fragment start, read 2 reverse ending at
     the fragment end; strand 1 (fragment written reverse complemented) the
     other way round. Reverse reads are stored reverse complemented with
-    reversed qualities, as SAM requires. MAPQ 0 where a read overlaps a
-    segmental duplication, else 60. NM counts mismatches to the reference.
+    reversed qualities, as SAM requires. Positions are in the copy's own
+    coordinates (batch.hmap); reads over an indel get its I/D in their
+    CIGAR (see haplotype_map.py), the others rlM. MAPQ 0 where a read
+    overlaps a segmental duplication, else 60. NM counts mismatches,
+    inserted and deleted bases. TLEN spans both reads on the reference.
     """
     rl = read_length
     n = len(names)
+    hmap = batch.hmap
     rev1 = batch.strand
     fwd_pos = batch.gstart
     rev_pos = batch.gstart + batch.flen - rl
-    pos1 = np.where(rev1, rev_pos, fwd_pos)
-    pos2 = np.where(rev1, fwd_pos, rev_pos)
+    upos1 = np.where(rev1, rev_pos, fwd_pos)
+    upos2 = np.where(rev1, fwd_pos, rev_pos)
     m1, m2 = _as_matrix(s1, rl), _as_matrix(s2, rl)
     # reference-orientation sequences: reverse reads are reverse complemented
     comp = np.frombuffer(bytes(range(256)).translate(COMPLEMENT), dtype=np.uint8)
     ref1 = np.where(rev1[:, None], comp[m1[:, ::-1]], m1)
     ref2 = np.where(rev1[:, None], m2, comp[m2[:, ::-1]])
-    span = np.arange(rl)
-    nm1 = (ref1 != genome.seq[pos1[:, None] + span]).sum(axis=1)
-    nm2 = (ref2 != genome.seq[pos2[:, None] + span]).sum(axis=1)
+    plain = np.full(n, b"%dM" % rl, dtype=object)
+    pos, span, cigar, nm = [], [], [], []
+    for upos, rseq in ((upos1, ref1), (upos2, ref2)):
+        hit = hmap.touched(upos, rl)
+        p = hmap.to_ref(np.where(hit, 0, upos))
+        clean = np.where(hit[:, None], 0, np.minimum(p[:, None] + np.arange(rl), genome.size - 1))
+        mism = (rseq != genome.seq[clean]).sum(axis=1)
+        sp = np.full(n, rl, dtype=np.int64)
+        cg = plain.copy()
+        for i in np.flatnonzero(hit).tolist():
+            p[i], sp[i], cg[i], mism[i] = _indel_read(hmap, int(upos[i]), rl, rseq[i], genome.seq)
+        pos.append(p), span.append(sp), cigar.append(cg), nm.append(mism)
+    (pos1, pos2), (sp1, sp2) = pos, span
     if mapq0_cum is None:
         mq1 = mq2 = np.full(n, 60)
     else:
-        mq1 = np.where(mapq0_cum[pos1 + rl] - mapq0_cum[pos1] > 0, 0, 60)
-        mq2 = np.where(mapq0_cum[pos2 + rl] - mapq0_cum[pos2] > 0, 0, 60)
-    ci = genome.contig_index(batch.gstart)
+        mq1 = np.where(mapq0_cum[pos1 + sp1] - mapq0_cum[pos1] > 0, 0, 60)
+        mq2 = np.where(mapq0_cum[pos2 + sp2] - mapq0_cum[pos2] > 0, 0, 60)
+    ci = genome.contig_index(np.minimum(pos1, pos2))
     off = genome.offsets[ci]
     chrom = [genome.names[i].encode() for i in ci]
-    tlen = batch.flen
-    cigar = b"%dM" % rl
+    tlen = np.maximum(pos1 + sp1, pos2 + sp2) - np.minimum(pos1, pos2)
     out = []
     rs1 = ref1.tobytes()
     rs2 = ref2.tobytes()
+    (cg1, cg2), (nm1, nm2) = cigar, nm
     for i in range(n):
         r1 = bool(rev1[i])
         qa = q1[i][::-1] if r1 else q1[i]
@@ -116,7 +130,24 @@ def sam_records(names, s1, q1, s2, q2, batch, genome, mapq0_cum, rg, read_length
         f1 = 1 | 2 | 64 | (16 if r1 else 32)
         f2 = 1 | 2 | 128 | (32 if r1 else 16)
         out.append(b"%s\t%d\t%s\t%d\t%d\t%s\t=\t%d\t%d\t%s\t%s\tNM:i:%d\tRG:Z:%s\n" % (
-            names[i], f1, chrom[i], p1, mq1[i], cigar, p2, t1, rs1[i * rl:(i + 1) * rl], qa, nm1[i], rg))
+            names[i], f1, chrom[i], p1, mq1[i], cg1[i], p2, t1, rs1[i * rl:(i + 1) * rl], qa, nm1[i], rg))
         out.append(b"%s\t%d\t%s\t%d\t%d\t%s\t=\t%d\t%d\t%s\t%s\tNM:i:%d\tRG:Z:%s\n" % (
-            names[i], f2, chrom[i], p2, mq2[i], cigar, p1, t2, rs2[i * rl:(i + 1) * rl], qb, nm2[i], rg))
+            names[i], f2, chrom[i], p2, mq2[i], cg2[i], p1, t2, rs2[i * rl:(i + 1) * rl], qb, nm2[i], rg))
     return b"".join(out)
+
+
+def _indel_read(hmap, upos, rl, rseq, ref):
+    """(reference start, reference span, CIGAR, NM) of a read over an indel."""
+    start, ops = hmap.align(upos, rl)
+    r, q, nm = start, 0, 0
+    for op, k in ops:
+        if op == "M":
+            nm += int((rseq[q:q + k] != ref[r:r + k]).sum())
+            r, q = r + k, q + k
+        elif op == "D":
+            nm, r = nm + k, r + k
+        else:
+            nm += k if op == "I" else 0
+            q += k
+    cigar = b"".join(b"%d%s" % (k, op.encode()) for op, k in ops)
+    return start, r - start, cigar, nm

@@ -100,8 +100,21 @@ def simulate(rng, genome, germline, cn, count, matrix, weights,
     if not placed.all():
         print(f"simulate: warning: only {placed.sum()} of {count} SNVs found free sites")
     pos, signature, channel = pos[placed], signature[placed], channel[placed]
-    n = len(pos)
 
+    copies = assign_copies(rng, cn, pos, subclonal_fraction, subclone_ccf, pre_gain)
+    ref = genome.seq[pos].tobytes().decode()
+    alts = []
+    for base, ch in zip(ref, channel):
+        pyr, alt, _, _ = sig.channel_parts(int(ch))
+        alts.append(alt if base == pyr else COMP[alt])
+    return Somatic(pos=pos, ref=np.array(list(ref)), alt=np.array(alts), **copies,
+                   channel=channel, signature=signature).sort()
+
+
+def assign_copies(rng, cn, pos, subclonal_fraction, subclone_ccf, pre_gain):
+    """Haplotype, copy numbers, mutated copies and CCF of mutations at `pos`
+    (the same model for SNVs, indels and MNVs)."""
+    n = len(pos)
     cn_a, cn_b = cn.at(pos)
     hap = (rng.random(n) * (cn_a + cn_b) >= cn_a).astype(np.int64)   # P(A) = cn_a / cn
     hap_cn = np.where(hap == 0, cn_a, cn_b)
@@ -109,12 +122,14 @@ def simulate(rng, genome, germline, cn, count, matrix, weights,
     pre = (~subclonal) & (hap_cn >= 2) & (rng.random(n) < pre_gain)
     mut_copies = np.where(pre, hap_cn, 1)
     ccf = np.where(subclonal, subclone_ccf, 1.0)
+    return {"hap": hap, "hap_cn": hap_cn, "cn": cn_a + cn_b, "mut_copies": mut_copies,
+            "ccf": ccf, "clonal": ~subclonal}
 
-    ref = genome.seq[pos].tobytes().decode()
-    alts = []
-    for base, ch in zip(ref, channel):
-        pyr, alt, _, _ = sig.channel_parts(int(ch))
-        alts.append(alt if base == pyr else COMP[alt])
-    return Somatic(pos=pos, ref=np.array(list(ref)), alt=np.array(alts), hap=hap,
-                   hap_cn=hap_cn, cn=cn_a + cn_b, mut_copies=mut_copies, ccf=ccf,
-                   clonal=~subclonal, channel=channel, signature=signature).sort()
+
+def on_copy(events, h, k, population):
+    """Mask of the events carried by copy k of haplotype h in a tumour
+    population ('clone' or 'subclone'); see fragments.py."""
+    sel = (events.hap == h) & events.clonal & (events.mut_copies > k)
+    if population == "subclone" and k == 0:
+        sel |= (events.hap == h) & ~events.clonal
+    return sel

@@ -20,17 +20,24 @@ def _contig_lines(genome):
     return [f"##contig=<ID={n},length={int(l)}>" for n, l in zip(genome.names, genome.lengths)]
 
 
-def write_germline(path, genome, germline, normal_name, source):
+def write_germline(path, genome, germline, normal_name, source, indels=None):
+    """Germline SNPs and (when given) germline indels, in position order."""
     chrom, pos = genome.to_local(germline.pos)
     gts = germline.genotypes()
+    rows = list(zip(germline.pos.tolist(), chrom, pos.tolist(), germline.ref.tobytes().decode(),
+                    germline.alt.tobytes().decode(), gts))
+    if indels is not None and len(indels):
+        ichrom, ipos = genome.to_local(indels.pos)
+        igts = np.where(indels.on_a & indels.on_b, "1|1", np.where(indels.on_a, "1|0", "0|1"))
+        rows += list(zip(indels.pos.tolist(), ichrom, ipos.tolist(), indels.ref, indels.alt, igts))
+        rows.sort(key=lambda r: r[0])
     lines = ["##fileformat=VCFv4.2", f"##source={source}", "##reference=ref.fa"]
     lines += _contig_lines(genome)
     lines.append('##FORMAT=<ID=GT,Number=1,Type=String,Description="Phased genotype of the '
                  'normal: first allele haplotype A, second haplotype B">')
     lines.append("\t".join(["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO",
                             "FORMAT", normal_name]))
-    for c, p, r, a, gt in zip(chrom, pos.tolist(), germline.ref.tobytes().decode(),
-                              germline.alt.tobytes().decode(), gts):
+    for _, c, p, r, a, gt in rows:
         lines.append(f"{c}\t{p + 1}\t.\t{r}\t{a}\t.\tPASS\t.\tGT\t{gt}")
     with open(path, "w") as fh:
         fh.write("\n".join(lines) + "\n")
@@ -78,6 +85,45 @@ def write_snvs(path, genome, somatic, sig_names, purity, ploidy, tumour_in_norma
                  f"SIGNATURE={sig_names[int(somatic.signature[i])]}"]
         lines.append(f"{chrom[i]}\t{int(pos[i]) + 1}\tsnv{i + 1}\t{somatic.ref[i]}\t"
                      f"{somatic.alt[i]}\t.\tPASS\t{';'.join(info)}")
+    with open(path, "w") as fh:
+        fh.write("\n".join(lines) + "\n")
+    _bgzip_index(path, "vcf")
+
+
+INDEL_INFO = SNV_INFO[:8] + [
+    ("RU", "1", "String", "Repeat unit: the smallest unit the inserted or deleted bases are made of"),
+    ("RC", "1", "Integer", "Copies of RU in the reference from the base after POS"),
+    ("IC", "1", "Integer", "Copies of RU in the indel allele"),
+    ("CONTEXT", "1", "String", "homopolymer (RU of 1 bp, RC >= 4), str (RU of 2-6 bp, RC >= 3) or none"),
+    ("MH", "1", "Integer", "Microhomology of a deletion: its first bases repeated right after it"),
+]
+MNV_INFO = SNV_INFO[:8] + [("MNV", "0", "Flag", "Multi-base substitution: adjacent bases changed on the same copies")]
+
+
+def write_small(path, genome, events, purity, ploidy, tumour_in_normal, source, kind):
+    """truth.indel.vcf (kind 'indel') or truth.mnv.vcf (kind 'mnv')."""
+    chrom, pos = genome.to_local(events.pos)
+    vaf, nvaf = expected_vafs(events, purity, ploidy, tumour_in_normal)
+    header = INDEL_INFO if kind == "indel" else MNV_INFO
+    lines = ["##fileformat=VCFv4.2", f"##source={source}", "##reference=ref.fa"]
+    lines += _contig_lines(genome)
+    lines += [f'##INFO=<ID={i},Number={n},Type={t},Description="{d}">' for i, n, t, d in header]
+    lines.append("\t".join(["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"]))
+    for i in range(len(events)):
+        info = [f"EXPECTED_VAF={vaf[i]:.6g}", f"NORMAL_EXPECTED_VAF={nvaf[i]:.6g}",
+                f"CN={int(events.cn[i])}", f"HAPLOTYPE={'AB'[int(events.hap[i])]}",
+                f"HAP_CN={int(events.hap_cn[i])}", f"MUT_COPIES={int(events.mut_copies[i])}",
+                f"CCF={float(events.ccf[i]):.6g}"]
+        if events.clonal[i]:
+            info.append("CLONAL")
+        if kind == "indel":
+            e = events.info[i]
+            info += [f"RU={e['RU']}", f"RC={e['RC']}", f"IC={e['IC']}", f"CONTEXT={e['CONTEXT']}",
+                     f"MH={e['MH']}"]
+        else:
+            info.append("MNV")
+        lines.append(f"{chrom[i]}\t{int(pos[i]) + 1}\t{kind}{i + 1}\t{events.ref[i]}\t"
+                     f"{events.alt[i]}\t.\tPASS\t{';'.join(info)}")
     with open(path, "w") as fh:
         fh.write("\n".join(lines) + "\n")
     _bgzip_index(path, "vcf")

@@ -37,7 +37,8 @@ ARGS = ["--synthetic", "100000,60000", "--seed", str(SEED), "--aligner", "truth"
         "--snv-count", "300", "--signatures", SIGNATURES,
         "--exposures", ",".join(f"{k}:{v}" for k, v in EXPOSURES.items()),
         "--bin-qualities", "--threads", "2"]
-TRUTH_FILES = ["ref.fa", "germline.vcf.gz", "truth.snv.vcf.gz", "truth.cn.bed",
+TRUTH_FILES = ["ref.fa", "germline.vcf.gz", "truth.snv.vcf.gz", "truth.indel.vcf.gz", "truth.mnv.vcf.gz",
+               "truth.cn.bed",
                "truth.purity_ploidy.tsv", "truth.exposures.tsv", "truth.segdups.bed",
                "tumour.bam", "normal.bam"]
 
@@ -236,7 +237,8 @@ def check_observed_vaf(snvs, out):
 
 
 def check_germline(out):
-    germ = read_vcf(os.path.join(out, "germline.vcf.gz"))
+    germ = [g for g in read_vcf(os.path.join(out, "germline.vcf.gz"))
+            if len(g["ref"]) == 1 and len(g["alt"]) == 1]   # indels: check_indels.py
     het = [(g["chrom"], g["pos"], g["alt"]) for g in germ if g["gt"] in ("0|1", "1|0")]
     hom = [(g["chrom"], g["pos"], g["alt"]) for g in germ if g["gt"] == "1|1"]
     ref = os.path.join(out, "ref.fa")
