@@ -19,7 +19,8 @@ const cli::FlagNames kFlags{{"tumour", "--tumour"},       {"normal", "--normal"}
                             {"threads", "--threads"},     {"flank", "--flank"},
                             {"min_mapq", "--min-mapq"},   {"min_base_quality", "--min-base-quality"},
                             {"min_depth", "--min-depth"}, {"min_column", "--min-column"},
-                            {"fdr", "--fdr"},             {"threshold", "--threshold"}};
+                            {"fdr", "--fdr"},             {"threshold", "--threshold"},
+                            {"chunk_size", "--chunk-size"}};
 }  // namespace
 
 int run_call(int argc, char** argv) {
@@ -46,7 +47,8 @@ int run_call(int argc, char** argv) {
         ("fdr", cli::value(&o.fdr)->value_name("Q"), "a site is unstable at a Benjamini-Hochberg q-value of at most Q")
         ("threshold", cli::value(&o.threshold)->value_name("PERCENT"),
          "MSI-H from this percent of unstable sites on (3.5: MSIsensor on TCGA exomes, Niu et al. 2014; "
-         "MSK-IMPACT panels use 10, Middha et al. 2017)");
+         "MSK-IMPACT panels use 10, Middha et al. 2017)")
+        ("chunk-size", cli::value(&o.chunk_size)->value_name("BP"), "bases per parallel work unit");
     cli::Parser parser("somatic-msi",
                        "Usage: somatic-msi call --tumour T.bam --normal N.bam --reference ref.fa --sites sites.bed\n"
                        "                        [-o per_site.tsv] [--summary summary.tsv] [--threads N]\n"

@@ -19,7 +19,8 @@ const cli::FlagNames kFlags{{"reference", "--reference"},
                             {"min_repeats", "--min-repeats"},
                             {"max_unit", "--max-unit"},
                             {"max_length", "--max-length"},
-                            {"flank", "--flank"}};
+                            {"flank", "--flank"},
+                            {"chunk_size", "--chunk-size"}};
 }  // namespace
 
 int run_scan(int argc, char** argv) {
@@ -35,7 +36,8 @@ int run_scan(int argc, char** argv) {
         ("max-length", cli::value(&o.finder.max_length)->value_name("BP"),
          "longer runs are left out (a read must span the run and both flanks)")
         ("flank", cli::value(&o.finder.flank)->value_name("BP"),
-         "bases of plain sequence each side: no N and no other run there");
+         "bases of plain sequence each side: no N and no other run there")
+        ("chunk-size", cli::value(&o.chunk_size)->value_name("BP"), "bases per parallel work unit");
     cli::Parser parser("somatic-msi",
                        "Usage: somatic-msi scan --reference ref.fa [-r REGION] [-o sites.bed]\n"
                        "Lists the reference's microsatellites (homopolymers and repeats of 2-5 base motifs)\n"

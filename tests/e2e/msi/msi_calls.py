@@ -39,10 +39,10 @@ for line in open(f"{out}/sites.bed"):
 check(all(s in listed for s in planted), f"scan lists all {n_sites} planted sites ({len(listed)} sites in all)")
 
 
-def call(tumour, tag, threads=2):
+def call(tumour, tag, threads=2, extra=()):
     run([msi, "call", "--tumour", f"{out}/{tumour}.bam", "--normal", f"{out}/normal.bam", "--reference", ref,
          "--sites", f"{out}/sites.bed", "-o", f"{out}/{tag}.tsv", "--summary", f"{out}/{tag}.summary.tsv",
-         "--threads", str(threads)])
+         "--threads", str(threads)] + list(extra))
     rows = [line.rstrip("\n").split("\t") for line in open(f"{out}/{tag}.tsv")]
     header = [h.lstrip("#") for h in rows[0]]
     sites = [dict(zip(header, r)) for r in rows[1:]]
@@ -82,10 +82,14 @@ check(msi_summary["threshold"] == "3.5", "the summary states the threshold")
 check(mss_summary["msi_status"] == "MSS" and int(mss_summary["sites_unstable"]) <= 1,
       f"the stable tumour is MSS ({mss_summary['sites_unstable']} unstable sites)")
 
-# Any thread count, the same bytes.
+# Any thread count and chunk size, the same bytes: 10 kb chunks put about
+# ten sites in each, and three threads finish them out of order.
 one = open(f"{out}/msi.tsv", "rb").read()
-call("msi", "msi3", threads=3)
-check(open(f"{out}/msi3.tsv", "rb").read() == one, "the per-site table is the same at 2 and 3 threads")
+call("msi", "msi3", threads=3, extra=["--chunk-size", "10000"])
+check(open(f"{out}/msi3.tsv", "rb").read() == one, "the per-site table is the same at 2 threads and at 3 in 10 kb chunks")
+scan_one = open(f"{out}/sites.bed", "rb").read()
+run([msi, "scan", "--reference", ref, "-o", f"{out}/sites3.bed", "--threads", "3", "--chunk-size", "10000"])
+check(open(f"{out}/sites3.bed", "rb").read() == scan_one, "scan lists the same sites at 3 threads in 10 kb chunks")
 
 # --threshold moves the call, not the test.
 r = run([msi, "call", "--tumour", f"{out}/msi.bam", "--normal", f"{out}/normal.bam", "--reference", ref,
