@@ -32,7 +32,7 @@ std::vector<Microsatellite> read_sites(const std::string& path, const ContigDict
         const std::string where = r.interval.contig + ":" + std::to_string(r.interval.beg + 1);
         if (r.extra.size() < 2) {
             throw input_error(display_name(path), "a site has no unit and count columns", where,
-                              "a sites BED has five columns: chrom, start, end, unit, count (somatic-msi scan writes it)");
+                              "a sites BED has five columns: chrom, start, end, unit, count, as somatic-msi scan writes it");
         }
         Microsatellite s{r.interval.contig, r.interval.beg, r.interval.end, r.extra[0], 0};
         std::transform(s.unit.begin(), s.unit.end(), s.unit.begin(), [](unsigned char c) { return std::toupper(c); });
