@@ -36,15 +36,10 @@ void CallOptions::validate() const {
 
 namespace {
 
-// Longest read span looked back for: a read must start before a site's
-// left flank, and short-read alignments are shorter than this.
-constexpr int64_t kMaxReadSpan = 1000;
-
 struct Worker {
     Worker(const CallOptions& o) : reference(o.reference), tumour(o.tumour, o.reference), normal(o.normal, o.reference) {}
     Reference reference;
     AlignmentFile tumour, normal;
-    ReadBatch tumour_reads, normal_reads;
 };
 
 struct ChunkResult {
@@ -53,24 +48,31 @@ struct ChunkResult {
     std::string first_unlike;
 };
 
-// The lengths of `site` in the reads of one sample; a fragment counts once
-// (overlapping mates would count its molecule twice).
-LengthCounts measure(const ReadBatch& reads, const SiteAnchors& anchors, int min_base_quality) {
-    LengthCounts counts;
-    std::vector<std::string_view> names;
-    const int64_t left = anchors.beg - static_cast<int64_t>(anchors.left.size());
-    for (size_t i = 0; i < reads.size(); ++i) {
-        const bam1_t* r = reads[i];
-        if (r->core.pos > left) break;  // sorted: later reads start after the left flank
-        if (r->core.pos < left - kMaxReadSpan || bam_endpos(r) <= left) continue;
-        const auto len = repeat_length(r, anchors, min_base_quality);
-        if (!len) continue;
-        const std::string_view name = bam_get_qname(r);
-        if (std::find(names.begin(), names.end(), name) != names.end()) continue;
-        names.push_back(name);
-        ++counts[*len];
-    }
-    return counts;
+// Streams one sample's reads over `span` and adds each read's length at
+// every site whose left flank starts within the read's alignment (`anchors`
+// sorted by position, as the sites are). Nothing is kept but the counts and,
+// per site, the names counted: a fragment counts once (overlapping mates
+// would count its molecule twice).
+void measure(AlignmentFile& file, const Interval& span, const ReadFilter& filter,
+             const std::vector<SiteAnchors>& anchors, int min_base_quality, std::vector<LengthCounts>& counts) {
+    std::vector<std::vector<std::string>> names(anchors.size());
+    auto left_of = [](const SiteAnchors& a) { return a.beg - static_cast<int64_t>(a.left.size()); };
+    file.for_each(span, [&](const bam1_t* read) {
+        if (!filter.passes(read)) return;
+        const int64_t pos = read->core.pos, end = bam_endpos(read);
+        auto it = std::lower_bound(anchors.begin(), anchors.end(), pos,
+                                   [&](const SiteAnchors& a, int64_t p) { return left_of(a) < p; });
+        for (; it != anchors.end() && left_of(*it) < end; ++it) {
+            if (it->left.empty()) continue;
+            const auto len = repeat_length(read, *it, min_base_quality);
+            if (!len) continue;
+            const size_t i = static_cast<size_t>(it - anchors.begin());
+            const std::string name = bam_get_qname(read);
+            if (std::find(names[i].begin(), names[i].end(), name) != names[i].end()) continue;
+            names[i].push_back(name);
+            ++counts[i][*len];
+        }
+    });
 }
 
 }  // namespace
@@ -165,25 +167,23 @@ CallSummary run_call(const CallOptions& o) {
             beg = std::max<int64_t>(0, beg);
             const Interval span{chunk.contig, beg, end};
             const std::string seq = w->reference.fetch(span);
-            w->tumour_reads.clear();
-            w->normal_reads.clear();
-            w->tumour.fetch(span, filter, w->tumour_reads);
-            w->normal.fetch(span, filter, w->normal_reads);
             ChunkResult out;
+            std::vector<SiteAnchors> anchors;
             for (size_t i = first; i < last; ++i) {
                 const Microsatellite& s = sites[i];
-                SiteResult r{s, {}, {}, false, {}, 1.0, false};
                 std::string expected;
                 for (int k = 0; k < s.count; ++k) expected += s.unit;
                 if (seq.compare(static_cast<size_t>(s.beg - beg), expected.size(), expected) != 0) {
                     if (out.unlike_reference++ == 0) out.first_unlike = s.contig + ":" + std::to_string(s.beg + 1);
                 }
-                const SiteAnchors anchors = anchors_of(s, seq, beg, o.flank);
-                if (!anchors.left.empty()) {
-                    r.tumour = measure(w->tumour_reads, anchors, o.min_base_quality);
-                    r.normal = measure(w->normal_reads, anchors, o.min_base_quality);
-                }
-                out.sites.push_back(std::move(r));
+                anchors.push_back(anchors_of(s, seq, beg, o.flank));
+            }
+            std::vector<LengthCounts> tumour(anchors.size()), normal(anchors.size());
+            measure(w->tumour, span, filter, anchors, o.min_base_quality, tumour);
+            measure(w->normal, span, filter, anchors, o.min_base_quality, normal);
+            for (size_t i = first; i < last; ++i) {
+                out.sites.push_back({sites[i], std::move(tumour[i - first]), std::move(normal[i - first]), false, {}, 1.0,
+                                     false});
             }
             return out;
         },
