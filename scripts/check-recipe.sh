@@ -108,7 +108,7 @@ for exe in "$PREFIX"/bin/*; do
   [ "$out" = "$tool $version" ] || fail "$tool --version says '$out', not '$tool $version'"
   tools=$((tools + 1))
 done
-for tool in somatic-snv somatic-pon somatic-cnv somatic-sig somatic-scatter; do
+for tool in somatic-snv somatic-pon somatic-cnv somatic-sig somatic-scatter somatic-msi; do
   [ -x "$PREFIX/bin/$tool" ] || fail "$tool is not installed in PREFIX/bin"
 done
 say "the $tools installed tools run and report version $version"

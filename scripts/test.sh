@@ -142,7 +142,7 @@ stage_tsan() {
       -Dcpp_args=-fsanitize-ignorelist="$PWD/.ci/tsan-ignorelist.txt" >&2
   fi
   ninja -C build-tsan -j "$jobs" tests/region_engine_tests tools/somatic-snv/somatic-snv tools/somatic-pon/somatic-pon \
-    tools/somatic-cnv/somatic-cnv tools/somatic-sig/somatic-sig >&2 || return 1
+    tools/somatic-cnv/somatic-cnv tools/somatic-sig/somatic-sig tools/somatic-msi/somatic-msi >&2 || return 1
   local status=0
   if build-tsan/tests/region_engine_tests; then
     stage_passed=$((stage_passed + 1))

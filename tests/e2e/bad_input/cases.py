@@ -14,7 +14,8 @@ Placeholders in the arguments:
   {bad}     testdata/bad (made by testdata/bad/make-fixtures.sh)
   {cnvbad}  testdata/cnv/bad, {sigbad} testdata/sig/bad (somatic-cnv's and
             somatic-sig's fixtures, made with their tests)
-  {sig}     testdata/sig, {p1} testdata/pair1, {p2} testdata/pair2
+  {sig}     testdata/sig, {p1} testdata/pair1, {p2} testdata/pair2,
+            {msi} testdata/msi
   {tmp}     a scratch directory; the runner makes there, before the cases
             run, what cannot be committed: stale.bam (index older than the
             data), stale.vcf.gz (the same for a VCF), unreadable.bam/.tsv/.vcf
@@ -30,6 +31,7 @@ import re
 SNV = "somatic-snv"
 CNV = "somatic-cnv"
 SIG = "somatic-sig"
+MSI = "somatic-msi"
 
 # somatic-snv's inputs that work, each row replacing one of them.
 _T, _N, _F = "{bad}/mini_tumour.bam", "{bad}/mini_normal.bam", "{p2}/ref.fa"
@@ -53,6 +55,18 @@ _SIGS = "{sig}/signatures.tsv"
 _CAT = ["catalogue", "-f", "{sig}/ref.fa"]
 _TRUNCATED = r"the file is truncated \(no end-of-file marker\) \(.*produce the file again\)"
 _DISK_FULL = r"/dev/full: (cannot write|write failed): No space left on device \(is the disk full\?\)"
+
+def msi(**change):
+    """somatic-msi call on the mini pair and pair2's sites, one input replaced."""
+    args = {"--tumour": "{bad}/mini_tumour.bam", "--normal": "{bad}/mini_normal.bam", "--reference": "{p2}/ref.fa",
+            "--sites": "{msi}/pair2.sites.bed", "-o": "{out}"}
+    args.update(change)
+    out = ["call"]
+    for k, v in args.items():
+        if v is not None:
+            out += [k, v]
+    return out
+
 
 CASES = [
     # ---------------------------------------------------------------- somatic-snv
@@ -304,11 +318,33 @@ CASES = [
     ("closed standard output", SIG, ["CLOSED_STDOUT"] + _CAT + ["{sig}/tumour.vcf"], 1, r"standard output: write failed"),
     ("zero-mutation sample (accepted)", SIG, ["fit", "-s", _SIGS, "-f", "{sig}/ref.fa", "{sigbad}/no_pass.vcf"], 0,
      r"no SNV counted(.|\n)*has no mutations", {"stdout": [r"(?m)^TUMOUR_1(\t0)+\t(NA\t)*NA$"]}),
+    # ---------------------------------------------------------------- somatic-msi
+    ("BAM without index", MSI, msi(**{"--tumour": "{bad}/unindexed.bam"}), 1,
+     r"unindexed\.bam: no index found \(index it with 'samtools index .*unindexed\.bam'\)"),
+    ("truncated BAM", MSI, msi(**{"--tumour": "{bad}/truncated.bam"}), 1, r"truncated\.bam: " + _TRUNCATED),
+    ("not a BAM", MSI, msi(**{"--normal": "{bad}/not_a_bam.bam"}), 1, r"not_a_bam\.bam: is not a BAM or CRAM file"),
+    ("empty sites BED", MSI, msi(**{"--sites": "{bad}/empty.bed"}), 1,
+     r"empty\.bed: holds no microsatellite \(make one with somatic-msi scan"),
+    ("sites BED of three columns", MSI, msi(**{"--sites": "{bad}/unsorted.bed"}), 1,
+     r"unsorted\.bed: a site has no unit and count columns at chr1:3001 \(a sites BED has five columns"),
+    ("sites past the contig's end", MSI, msi(**{"--sites": "{bad}/past_end.bed"}), 1,
+     r"past_end\.bed: interval ends past the end of chr1 \(60000 bp\) at line 1"),
+    ("sites on contigs with a chr prefix", MSI, msi(**{"--reference": "{bad}/chr_prefix.fa"}), 1,
+     r"pair2\.sites\.bed: contig 'chr1' is not in the reference at line 1 \(did you mean '1'\?"),
+    ("no site with reads", MSI, msi(), 1,
+     r"mini_tumour\.bam: no microsatellite has 20 spanning reads in both samples \(of 10 sites\) \(lower --min-depth"),
+    ("no --sites", MSI, msi(**{"--sites": None}), 2, r"--sites is required \(make them with somatic-msi scan\)"),
+    ("--fdr out of range", MSI, msi(**{"--fdr": "2"}), 2, r"--fdr must be between 0 and 1$"),
+    ("--min-homopolymer below 2", MSI, ["scan", "-f", "{p2}/ref.fa", "--min-homopolymer", "1"], 2,
+     r"--min-homopolymer must be at least 2$"),
+    ("missing reference", MSI, ["scan", "-f", "{tmp}/none.fa"], 1, r"none\.fa: cannot open the reference"),
+    ("scan on a full disk", MSI, ["scan", "-f", "{p2}/ref.fa", "-o", "/dev/full"], 1, _DISK_FULL),
+    ("unknown command", MSI, ["score"], 2, r"unknown command 'score'"),
 ]
 
 # Names are the handle a failure is reported by: one per tool.
 assert len({(c[0], c[1]) for c in CASES}) == len(CASES), "two cases share a name"
 for c in CASES:
-    assert c[1] in (SNV, CNV, SIG) and c[3] in (0, 1, 2) and (c[3] == 0 or c[4]), c[0]
+    assert c[1] in (SNV, CNV, SIG, MSI) and c[3] in (0, 1, 2) and (c[3] == 0 or c[4]), c[0]
     for pattern in [c[4] or ""] + (c[5].get("stdout", []) + c[5].get("stdout_not", []) if len(c) > 5 else []):
         re.compile(pattern)

@@ -59,6 +59,7 @@ def run_case(name, tool, args, code, pattern, tmp, index, expect=None):
     places = {"bad": os.path.join(TESTDATA, "bad"), "cnvbad": os.path.join(TESTDATA, "cnv", "bad"),
               "sigbad": os.path.join(TESTDATA, "sig", "bad"), "sig": os.path.join(TESTDATA, "sig"),
               "p1": os.path.join(TESTDATA, "pair1"), "p2": os.path.join(TESTDATA, "pair2"),
+              "msi": os.path.join(TESTDATA, "msi"),
               "tmp": tmp, "out": out}
     args = [a.format(**places) for a in args]
     as_nobody = None

@@ -18,6 +18,8 @@ repeated run, for every tool and subcommand that writes results:
                          seed would not be reaching the bootstrap); and a
                          24-sample cohort with --cohort-prior
   somatic-sig extract    the same cohort's signatures, K 1-3, 4 restarts
+  somatic-msi scan       pair1's microsatellites
+  somatic-msi call       their tests in pair1's tumour and normal
 
 More threads than the machine has cores (8) still exercise the ordered
 pipeline: chunks finish out of order whatever the core count."""
@@ -108,5 +110,13 @@ mixture_cohort(cohort, signatures, ["SBS1", "SBS2", "SBS3", "SBS5", "SBS13", "SB
 same_at_all_threads("somatic-sig fit --cohort-prior", [sig, "fit", "-s", signatures, "--cohort-prior", "--no-version", cohort])
 same_at_all_threads("somatic-sig extract", [sig, "extract", "--max-k", "3", "--restarts", "4", "--seed", "2",
                                             "-s", signatures, "--no-version", cohort])
+# somatic-msi, on pair1's microsatellites
+msi = binary("somatic-msi")
+sites = same_at_all_threads("somatic-msi scan", [msi, "scan", "-f", ref])
+with open(f"{out}/msi_sites.bed", "w") as f:
+    f.write(sites)
+same_at_all_threads("somatic-msi call", [msi, "call", "--tumour", f"{pair}/tumour.bam", "--normal",
+                                         f"{pair}/normal.bam", "-f", ref, "--sites", f"{out}/msi_sites.bed",
+                                         "--min-depth", "10"])
 shutil.rmtree(out, ignore_errors=True)
 finish()
