@@ -100,7 +100,7 @@ void check_same_build(const GeneAnnotation& a, const ContigDict& vcf, const std:
         std::string first = !a.genes.empty() ? a.genes.front().where.contig : a.sequence_regions.front().name;
         const std::string suggestion = vcf.suggest(first);
         throw input_error(a.name, "names none of the contigs of " + vcf_name + " (it has '" + first + "')", {},
-                          suggestion.empty() ? hint : hint + "; '" + suggestion + "' is in the VCF");
+                          suggestion.empty() ? hint : hint + "; " + suggestion);
     }
 }
 

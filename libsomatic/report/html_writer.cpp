@@ -126,13 +126,34 @@ void quality_section(Page& p, const Report& r) {
     p.add("</section>\n");
 }
 
-void variant_rows(Page& p, const Report& r, bool pass) {
+// Which calls a table shows: PASS calls in a gene (all PASS calls when the
+// VCF has no annotation), PASS calls outside genes, filtered calls.
+enum class Rows { pass_in_genes, pass_elsewhere, filtered };
+
+bool shown(const Report& r, const Variant& v, Rows rows) {
+    const bool annotated = r.snv->annotation != AnnotationSource::none;
+    switch (rows) {
+        case Rows::pass_in_genes: return v.pass && (!annotated || !v.annotation.gene.empty());
+        case Rows::pass_elsewhere: return v.pass && annotated && v.annotation.gene.empty();
+        case Rows::filtered: break;
+    }
+    return !v.pass;
+}
+
+size_t count_rows(const Report& r, Rows rows) {
+    size_t n = 0;
+    for (const auto& v : r.snv->variants) n += shown(r, v, rows);
+    return n;
+}
+
+void variant_rows(Page& p, const Report& r, Rows rows) {
+    const bool pass = rows != Rows::filtered;
     p.add("<table><tr><th>Gene</th><th>Tier</th><th>Consequence</th><th>Protein</th><th>Position</th><th>Change</th>"
           "<th>Type</th>" + std::string(pass ? "" : "<th>Filter</th>") +
           "<th>AF</th><th>Depth</th><th>Normal AF</th><th>Copy number</th></tr>\n");
     for (size_t i : r.variant_order) {
         const Variant& v = r.snv->variants[i];
-        if (v.pass != pass) continue;
+        if (!shown(r, v, rows)) continue;
         const int g = gene_index(r.genes, v.annotation.gene);
         const std::string tier = g >= 0 ? r.genes[static_cast<size_t>(g)].tier : "";
         p.add(std::string(g >= 0 ? "<tr class=\"goi\">" : "<tr>") + "<td>" + html_escape(v.annotation.gene) + "</td><td>" +
@@ -157,12 +178,19 @@ void variants_section(Page& p, const Report& r) {
     for (const auto& v : r.snv->variants) passed += v.pass;
     const size_t filtered = r.snv->variants.size() - passed;
     p.add("<p>" + std::to_string(passed) + " somatic calls passed every filter; " + std::to_string(filtered) +
-          " were filtered. Consequences: " + annotation_source_name(r.snv->annotation) + "." +
+          " were filtered. Consequences: " + annotation_source_name(r.snv->annotation) +
+          (r.snv->annotation != AnnotationSource::none ? "; the table lists the PASS calls in genes." : ".") +
           (r.genes.empty() ? "" : " Genes of interest are listed first and shaded.") + "</p>\n");
-    variant_rows(p, r, true);
+    variant_rows(p, r, Rows::pass_in_genes);
+    if (r.snv->annotation != AnnotationSource::none) {
+        p.add("<details id=\"pass-outside-genes\"><summary>Show the " + std::to_string(count_rows(r, Rows::pass_elsewhere)) +
+              " PASS calls outside annotated genes</summary>\n");
+        variant_rows(p, r, Rows::pass_elsewhere);
+        p.add("</details>\n");
+    }
     p.add("<details id=\"filtered-calls\"><summary>Show the " + std::to_string(filtered) +
           " filtered calls</summary>\n");
-    variant_rows(p, r, false);
+    variant_rows(p, r, Rows::filtered);
     p.add("</details>\n<h3>Allele fractions by copy-number state</h3>\n");
     std::vector<AfPoint> points;
     for (size_t i = 0; i < r.snv->variants.size(); ++i) {

@@ -32,8 +32,11 @@ std::string methods_paragraph(const Report& r) {
              "; the report lists the calls that passed every filter and shows the filtered ones apart. ";
         if (r.snv->annotation != AnnotationSource::none) {
             std::string annotator = annotation_source_name(r.snv->annotation);
-            if (r.snv->annotation == AnnotationSource::bcsq && ran(r, "bcftools_csq")) {
-                annotator = version_of(r, "bcftools_csq") + " (BCSQ)";
+            // bcftools writes ##bcftools/csqVersion (1.16) or ##bcftools_csqVersion.
+            for (const char* csq : {"bcftools/csq", "bcftools_csq"}) {
+                if (r.snv->annotation == AnnotationSource::bcsq && ran(r, csq)) {
+                    annotator = "bcftools csq " + version_of(r, csq).substr(std::string(csq).size() + 1) + " (BCSQ)";
+                }
             }
             m += "Genes, consequences and protein changes are those of " + annotator +
                  "; where several transcripts are affected the most severe consequence is shown. ";

@@ -68,6 +68,17 @@ SnvInput read_snv_vcf(const std::string& path, const std::string& tumour_sample)
         else if (key == "tumour_only") in.tumour_only = value == "true";
     }
     add_tool_runs(in.header, "--snv", in.tools);
+    // No ##reference line: the reference the caller's command line names.
+    for (const auto& t : in.tools) {
+        if (!in.reference.empty()) break;
+        for (const char* flag : {"--reference ", "--reference=", "-f "}) {
+            const size_t at = t.command.find(flag);
+            if (at == std::string::npos) continue;
+            const size_t from = at + std::char_traits<char>::length(flag);
+            in.reference = t.command.substr(from, t.command.find(' ', from) - from);
+            break;
+        }
+    }
 
     const std::vector<std::string> samples = vcf.samples();
     std::string tumour = tumour_sample.empty() ? std::string() : tumour_sample;

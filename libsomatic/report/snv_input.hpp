@@ -43,7 +43,7 @@ struct SnvInput {
     ContigDict contigs;
     std::vector<std::string> header;  // "##" lines without "##", ##contig/INFO/FORMAT/FILTER left out
     std::vector<ToolRun> tools;
-    std::string reference;             // ##reference, or "" when absent
+    std::string reference;             // ##reference, else --reference of a tool's command line, else ""
     std::string sample_identity;       // ##sample_identity value, "" when absent
     std::string tumour_contamination;  // ##tumour_contamination value
     double normal_typical_depth = NAN;
