@@ -62,6 +62,9 @@ std::string spectrum_svg(const sig::ChannelTable& catalogue, const std::string& 
     for (size_t c = 0; c < catalogue.columns.size(); ++c) {
         if (catalogue.columns[c] == exposures.sample) column = static_cast<Eigen::Index>(c);
     }
+    // A catalogue of one sample named otherwise (accepted with
+    // --allow-sample-mismatch) is that sample's.
+    if (column < 0 && catalogue.columns.size() == 1) column = 0;
     if (column < 0) {
         throw input_error(catalogue_name, "no column for sample '" + exposures.sample + "'", {},
                           "give the catalogue the exposures were fitted to");

@@ -20,7 +20,7 @@ std::string copy_number_svg(const CnvSegmentsInput& cnv, double purity, double p
 
 // somatic-sig's figure: the sample's column of the catalogue (96 channels)
 // and its exposures. An input error when the catalogue has no column named
-// as the exposures' sample.
+// as the exposures' sample (and more than one column).
 std::string spectrum_svg(const sig::ChannelTable& catalogue, const std::string& catalogue_name,
                          const ExposuresInput& exposures);
 
