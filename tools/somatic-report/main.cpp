@@ -51,12 +51,12 @@ int run_render(int argc, char** argv) {
          "the callable territory (somatic-snv --callable): the denominator of the TMB")
         ("cnv", po::value(&in.cnv)->value_name("BED"), "somatic-cnv's copy-number calls (its BED output)")
         ("cnv-summary", po::value(&in.cnv_summary)->value_name("TSV"),
-         "somatic-cnv's --summary: purity, ploidy, alternative solutions, HRD score")
+         "somatic-cnv's summary table: purity, ploidy, alternative solutions, HRD score")
         ("signatures", po::value(&in.signatures)->value_name("TSV"),
-         "somatic-sig fit's exposures table (with --bootstrap for intervals)")
+         "somatic-sig fit's exposures table (intervals when it was fitted with a bootstrap)")
         ("catalogue", po::value(&in.catalogue)->value_name("TSV"),
          "somatic-sig catalogue's table: draws the sample's mutational spectrum")
-        ("msi", po::value(&in.msi)->value_name("TSV"), "somatic-msi call's --summary")
+        ("msi", po::value(&in.msi)->value_name("TSV"), "somatic-msi call's summary table")
         ("annotation", po::value(&in.annotation)->value_name("GFF3"),
          "the gene annotation the VCF was annotated with: gene positions for their copy number, CDS for coding TMB")
         ("genes-of-interest", po::value(&in.genes_of_interest)->value_name("TSV"),
