@@ -159,7 +159,8 @@ Report build_report(const ReportInputs& inputs) {
         r.ploidy = r.summary->ploidy;
     }
     if (!inputs.signatures.empty()) {
-        r.exposures = read_exposures(inputs.signatures, inputs.sample.empty() ? r.tumour : inputs.sample);
+        r.exposures = read_exposures(inputs.signatures, inputs.sample.empty() ? r.tumour : inputs.sample,
+                                     inputs.allow_sample_mismatch);
         check_sample(r, r.exposures->sample, r.exposures->name, "--signatures");
         if (r.tumour.empty()) r.tumour = r.exposures->sample;
         add_signature_flags(r);

@@ -5,7 +5,7 @@
 
 namespace somatic::report {
 
-ExposuresInput read_exposures(const std::string& path, const std::string& sample) {
+ExposuresInput read_exposures(const std::string& path, const std::string& sample, bool only_row_fallback) {
     const HeaderTable t = read_header_table(path);
     ExposuresInput in;
     in.name = t.name;
@@ -19,6 +19,7 @@ ExposuresInput read_exposures(const std::string& path, const std::string& sample
         for (size_t r = 0; r < t.rows.size() && !found; ++r) {
             if (t.rows[r][sample_col] == sample) chosen = r, found = true;
         }
+        if (!found && only_row_fallback && t.rows.size() == 1) found = true;
         if (!found) {
             std::string all;
             for (const auto& s : in.samples) all += (all.empty() ? "" : ", ") + s;

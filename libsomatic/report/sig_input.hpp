@@ -26,7 +26,9 @@ struct ExposuresInput {
 };
 
 // The row of `sample`; with an empty `sample`, the only row (several rows
-// and no name is an error that lists them).
-ExposuresInput read_exposures(const std::string& path, const std::string& sample);
+// and no name is an error that lists them). With `only_row_fallback`, a
+// table of one row is taken whatever its name (a workflow that names the
+// sample by its pair id; the caller then warns of the mismatch).
+ExposuresInput read_exposures(const std::string& path, const std::string& sample, bool only_row_fallback = false);
 
 }  // namespace somatic::report
