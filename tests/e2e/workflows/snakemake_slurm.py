@@ -40,7 +40,7 @@ SOURCE = os.environ["SOMATIC_SOURCE_DIR"]
 PAIRS = ("pair1", "pair2")
 SHARDS = 3
 KILLED = ("pair1", "shard_0002")  # the shard job cancelled mid-run
-tools = ("somatic-scatter", "somatic-snv", "somatic-cnv", "somatic-sig")
+tools = ("somatic-scatter", "somatic-snv", "somatic-cnv", "somatic-sig", "somatic-report")
 
 work = scratch()
 with open(f"{work}/samples.tsv", "w") as f:
