@@ -176,6 +176,36 @@ check("Mutational signature exposures were fitted by somatic-sig fit with bootst
       and "bcftools csq" in j["methods"], "the methods say what ran")
 check(j["missing"] == {}, f"nothing missing: {j['missing']}")
 
+# VEP's CSQ and SnpEff's ANN are read too: the same call annotated each way
+# (the header's Format list tells CSQ's fields apart; ANN's order is fixed).
+import gzip  # noqa: E402
+for key, header, value in (
+        ("CSQ", '##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. '
+                'Format: Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|EXON|INTRON|HGVSc|HGVSp">',
+         "T|intron_variant|MODIFIER|GENEX|G1|Transcript|T1|protein_coding|||c.1-5C>T|,"
+         "T|stop_gained|HIGH|GENEX|G1|Transcript|T2|protein_coding|1/2||c.91C>T|ENSP1.1:p.Arg31Ter"),
+        ("ANN", '##INFO=<ID=ANN,Number=.,Type=String,Description="Functional annotations: \'Allele | Annotation | '
+                'Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | Transcript_BioType | Rank | '
+                'HGVS.c | HGVS.p | cDNA.pos / cDNA.length | CDS.pos / CDS.length | AA.pos / AA.length | Distance | '
+                'ERRORS / WARNINGS / INFO\'">',
+         "T|stop_gained|HIGH|GENEX|G1|transcript|T2|protein_coding|1/2|c.91C>T|p.Arg31*|91/600|91/600|31/199||")):
+    other = os.path.join(out, f"{key}.vcf")
+    with open(other, "w") as f:
+        for line in gzip.open(os.path.join(out, "somatic.vcf.gz"), "rt"):
+            if line.startswith("#CHROM"):
+                f.write(header + "\n")
+            fields = line.split("\t")
+            if not line.startswith("#") and fields[1] == "10091":
+                fields[7] += f";{key}={value}"
+                line = "\t".join(fields)
+            f.write(line)
+    page_other = os.path.join(out, f"{key}.html")
+    r = report({"--snv": other}, page_other, page_other + ".json")
+    v = {x["pos"]: x for x in json.load(open(page_other + ".json"))["variants"]}[10091]
+    want = "p.Arg31Ter" if key == "CSQ" else "p.Arg31*"
+    check(v["gene"] == "GENEX" and v["consequence"] == "stop_gained" and v["protein_change"] == want,
+          f"{key}: the most severe consequence read ({v['gene']} {v['consequence']} {v['protein_change']})")
+
 # A report of the VCF alone says what would fill the other sections.
 alone = os.path.join(out, "alone.html")
 r = report({"--snv": inputs["--snv"]}, alone, os.path.join(out, "alone.json"))
