@@ -12,6 +12,14 @@ ToolRun& run_of(std::vector<ToolRun>& runs, const std::string& tool, const std::
     return runs.back();
 }
 
+// bcftools ends each ##<tool>Command line with "; Date=<when it ran>": a
+// report of the same data would differ with every run.
+std::string without_date(std::string command) {
+    const size_t at = command.find("; Date=");
+    if (at != std::string::npos) command.erase(at);
+    return command;
+}
+
 }  // namespace
 
 void add_tool_runs(const std::vector<std::string>& header, const std::string& input, std::vector<ToolRun>& runs) {
@@ -31,7 +39,7 @@ void add_tool_runs(const std::vector<std::string>& header, const std::string& in
         } else if (key.size() > 7 && key.ends_with("Version")) {
             run_of(runs, key.substr(0, key.size() - 7), input).version = value;
         } else if (key.size() > 7 && key.ends_with("Command")) {
-            run_of(runs, key.substr(0, key.size() - 7), input).command = value;
+            run_of(runs, key.substr(0, key.size() - 7), input).command = without_date(value);
         }
     }
 }

@@ -3,6 +3,8 @@
 //   ##<tool>Version=... ##<tool>Command=... (htslib's and bcftools' habit:
 //                                          ##bcftools_csqVersion, ##somatic-snvCommand)
 //   ##commandline=...                      (somatic-cnv's BED)
+// bcftools' "; Date=..." at the end of a command is left out: the report of
+// the same data is the same file whenever it is made.
 #pragma once
 
 #include <string>

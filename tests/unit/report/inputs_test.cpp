@@ -111,7 +111,7 @@ TEST_CASE("annotation on another build is an error that says so") {
 TEST_CASE("provenance from header lines") {
     std::vector<ToolRun> runs;
     add_tool_runs({"source=somatic-snv 0.1.0", "somatic-snvCommand=somatic-snv -t t.bam", "bcftools/csqVersion=1.16",
-                   "bcftools/csqCommand=csq -p a", "fileDate=20260101"},
+                   "bcftools/csqCommand=csq -p a; Date=Sat Dec  5 04:32:36 2026", "fileDate=20260101"},
                   "--snv", runs);
     REQUIRE(runs.size() == 2);
     CHECK(runs[0].tool == "somatic-snv");
@@ -119,4 +119,5 @@ TEST_CASE("provenance from header lines") {
     CHECK(runs[0].command == "somatic-snv -t t.bam");
     CHECK(runs[1].tool == "bcftools/csq");
     CHECK(runs[1].version == "1.16");
+    CHECK(runs[1].command == "csq -p a");  // bcftools' run date left out
 }
