@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The toolkit's main job on the bundled tumour/normal pair: somatic SNVs
-# (checked against the simulated truth), then their mutational signatures.
+# (checked against the simulated truth), copy number, their mutational
+# signatures, and the report of it all (demo-output/report.html).
 # Results go to demo-output/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -14,7 +15,7 @@ mkdir -p "$out"
 echo "== somatic-snv: tumour/normal SNV calling" >&2
 "$bin"/somatic-snv/somatic-snv --tumour "$data"/tumour.bam --normal "$data"/normal.bam \
   --reference "$data"/ref.fa --threads 2 --germline-hets "$out"/germline_hets.vcf.gz \
-  -o "$out"/somatic.vcf.gz
+  --callable "$out"/callable.bed -o "$out"/somatic.vcf.gz
 
 pass=$(bcftools view -H -f PASS "$out"/somatic.vcf.gz | wc -l)
 true_pass=$(bcftools isec -n=2 -c none -f PASS "$out"/somatic.vcf.gz "$data"/truth.snv.vcf.gz 2>/dev/null | wc -l)
@@ -39,4 +40,13 @@ echo "== somatic-sig: SBS96 catalogue and signature exposures of the PASS calls"
   --bootstrap 100 --seed 1 --plot "$out"/signatures.svg "$out"/catalogue.tsv > "$out"/exposures.tsv
 echo "signature exposures (truth: $(tail -n +2 "$data"/truth.exposures.tsv | awk '{printf "%s %s  ", $1, $2}')):"
 column -t "$out"/exposures.tsv
+
+echo "== somatic-report: the report of the pair (consequences from bcftools csq)" >&2
+# testdata/pair1/genes.gff3 holds four made-up genes (testdata/README.md);
+# -p a: a somatic VCF's genotypes are unphased, take them as they are.
+bcftools csq -p a -f "$data"/ref.fa -g "$data"/genes.gff3 -O z -o "$out"/annotated.vcf.gz "$out"/somatic.vcf.gz 2>/dev/null
+"$bin"/somatic-report/somatic-report --snv "$out"/annotated.vcf.gz --callable "$out"/callable.bed \
+  --cnv "$out"/segments.bed --cnv-summary "$out"/purity_ploidy.tsv --signatures "$out"/exposures.tsv \
+  --catalogue "$out"/catalogue.tsv --annotation "$data"/genes.gff3 -o "$out"/report.html --json "$out"/report.json
+echo "report: $out/report.html (facts as JSON: $out/report.json)"
 echo "outputs in $out/"

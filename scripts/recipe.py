@@ -33,6 +33,7 @@ STAND_INS = {
     "tbb": "libtbb12",
     "eigen": "libeigen3-dev",
     "libboost-devel": "libboost-program-options-dev",
+    "nlohmann_json": "nlohmann-json3-dev",
 }
 
 # conda-build's selector names, as they are on linux-64.

@@ -13,12 +13,13 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # Build: compiler, meson, and the libraries the code stands on (doctest's
-# header too: the build defines the unit tests).
+# header too: the build defines the unit tests; nlohmann-json for
+# somatic-report's JSON).
 # Demo (scripts/demo.sh): bcftools to count and compare the calls, and
 # bsdextrautils for column(1).
 packages=(
   g++ meson ninja-build pkg-config
-  libhts-dev libtbb-dev libeigen3-dev libboost-program-options-dev doctest-dev
+  libhts-dev libtbb-dev libeigen3-dev libboost-program-options-dev doctest-dev nlohmann-json3-dev
   bcftools bsdextrautils
   "$@"
 )

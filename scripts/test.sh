@@ -49,9 +49,11 @@ jobs=${SOMATIC_JOBS:-$(nproc)}
 # the sanitize, tsan and fuzz stages, when they run; python3-yaml and
 # python3-jinja2 to read the Bioconda recipe as conda-build does, and git
 # for the version string's test (tests/e2e/release_files.py,
-# version_string.py).
+# version_string.py); python3-jsonschema to validate somatic-report's JSON
+# against its schema, and chromium to open the report in a real browser
+# (tests/e2e/report/).
 test_packages=(samtools bcftools tabix python3 python3-numpy python3-pysam groff-base snakemake art-nextgen-simulation-tools bwa
-  slurmctld slurmd slurm-client munge cwltool toil python3-yaml python3-jinja2 git)
+  slurmctld slurmd slurm-client munge cwltool toil python3-yaml python3-jinja2 git python3-jsonschema chromium)
 case " $stages " in
   *" sanitize "* | *" tsan "* | *" fuzz "*) test_packages+=(clang libclang-rt-14-dev) ;;
 esac

@@ -33,7 +33,7 @@ def installed(pattern):
     return [f for f in files if re.search(pattern, f)]
 
 
-for tool in ("somatic-snv", "somatic-pon", "somatic-cnv", "somatic-sig", "somatic-scatter", "somatic-msi"):
+for tool in ("somatic-snv", "somatic-pon", "somatic-cnv", "somatic-sig", "somatic-scatter", "somatic-msi", "somatic-report"):
     found = installed(rf"/bin/{tool}$")
     check(len(found) == 1 and os.access(os.path.join(dest, found[0]), os.X_OK), f"{tool} is installed in bin/")
 for page in sorted(os.listdir(os.path.join(source, "man"))):

@@ -3,7 +3,8 @@
 // the same steps as workflows/snakemake/Snakefile:
 //   somatic-scatter -> somatic-snv per shard -> bcftools concat (+ .tbi)
 //   -> somatic-cnv on the gathered het sites; somatic-sig per pair and for
-//   the cohort (one catalogue column per pair, and its exposures).
+//   the cohort (one catalogue column per pair, and its exposures); with
+//   --annotation, bcftools csq; somatic-report per pair and for the cohort.
 //
 //   nextflow run workflows/nextflow/main.nf --input samples.tsv --outdir results
 nextflow.enable.dsl = 2
@@ -17,6 +18,9 @@ include { SOMATIC_SIG_CATALOGUE                        } from './modules/somatic
 include { SOMATIC_SIG_CATALOGUE as COHORT_CATALOGUE    } from './modules/somatic/sig/catalogue/main'
 include { SOMATIC_SIG_FIT                              } from './modules/somatic/sig/fit/main'
 include { SOMATIC_SIG_FIT as COHORT_FIT                } from './modules/somatic/sig/fit/main'
+include { BCFTOOLS_CSQ                                 } from './modules/local/bcftools_csq/main'
+include { SOMATIC_REPORT                               } from './modules/somatic/report/render/main'
+include { SOMATIC_REPORT_COHORT                        } from './modules/somatic/report/cohort/main'
 
 // An alignment's index: .crai beside a CRAM, .bai beside a BAM.
 def index_of(path) {
@@ -64,14 +68,42 @@ workflow {
         .map { tables -> tuple([id: 'cohort'], tables, [], []) })
     COHORT_FIT(COHORT_CATALOGUE.out.catalogue, signatures)
 
+    // The callable territory of each pair: its shards' BEDs, in shard order
+    // (they do not overlap), as one file.
+    callable = SOMATIC_SNV.out.callable
+        .groupTuple(size: params.shards, sort: by_shard)
+        .map { meta, beds -> tuple(meta, beds.collect { it.text }.join('')) }
+        .collectFile { meta, text -> ["${meta.id}.callable.bed", text] }
+        .map { f -> tuple([id: f.name - '.callable.bed'], f) }
+    // Consequences from bcftools csq when a gene annotation is given.
+    annotation = params.annotation ? file(params.annotation, checkIfExists: true) : []
+    if (params.annotation) {
+        BCFTOOLS_CSQ(GATHER_SNV.out.vcf
+            .join(pairs.map { meta, t, ti, n, ni, fa, fai -> tuple(meta, fa, fai) }), annotation)
+        calls = BCFTOOLS_CSQ.out.vcf
+    } else {
+        calls = GATHER_SNV.out.vcf.map { meta, vcf, tbi -> tuple(meta, vcf) }
+    }
+    SOMATIC_REPORT(calls
+        .join(callable)
+        .join(SOMATIC_CNV.out.bed)
+        .join(SOMATIC_CNV.out.summary)
+        .join(SOMATIC_SIG_FIT.out.exposures)
+        .join(SOMATIC_SIG_CATALOGUE.out.catalogue), annotation)
+    SOMATIC_REPORT_COHORT(SOMATIC_REPORT.out.report
+        .map { meta, html, json -> json }
+        .toSortedList { a, b -> a.name <=> b.name }
+        .map { reports -> tuple([id: 'cohort'], reports) })
+
     // versions.yml as the Snakemake workflow writes it: one "tool: version"
     // line per tool, in pipeline order (the modules' files are nf-core's
     // "PROCESS:\n    tool: version").
-    def order = ['somatic-scatter', 'somatic-snv', 'somatic-cnv', 'somatic-sig', 'bcftools']
+    def order = ['somatic-scatter', 'somatic-snv', 'somatic-cnv', 'somatic-sig', 'somatic-report', 'bcftools']
     versions
         .mix(SOMATIC_SCATTER.out.versions.first(), SOMATIC_SNV.out.versions.first(),
              GATHER_SNV.out.versions.first(), SOMATIC_CNV.out.versions.first(),
-             SOMATIC_SIG_CATALOGUE.out.versions.first(), SOMATIC_SIG_FIT.out.versions.first())
+             SOMATIC_SIG_CATALOGUE.out.versions.first(), SOMATIC_SIG_FIT.out.versions.first(),
+             SOMATIC_REPORT.out.versions.first())
         .flatMap { f -> f.readLines().findAll { it.startsWith(' ') }.collect { it.trim() } }
         .unique()
         .toSortedList { a, b -> order.indexOf(a.tokenize(':')[0]) <=> order.indexOf(b.tokenize(':')[0]) }

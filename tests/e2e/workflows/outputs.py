@@ -7,6 +7,9 @@ import os
 # Header lines that differ between two runs of the same data: bcftools concat
 # stamps its command line with the date and time it ran.
 RUN_SPECIFIC = (b"##bcftools_concatCommand=",)
+# Lines of somatic-report's HTML and JSON that say when the report was
+# written, and of the cohort's HTML.
+REPORT_DATES = (b"<dt>Report written</dt>", b'    "date": ', b" samples; written ")
 # The command lines our tools record (somatic-snv in the VCF, somatic-cnv in
 # the BED): a CWL runner stages inputs under paths of its own, and orders
 # options its own way.
@@ -19,7 +22,8 @@ def content(path, dropped=RUN_SPECIFIC):
     index follow from the text)."""
     opener = gzip.open if path.endswith(".gz") else open
     with opener(path, "rb") as f:
-        return b"".join(l for l in f if not (l.startswith(b"##") and l.startswith(dropped)))
+        return b"".join(l for l in f if not (l.startswith(b"##") and l.startswith(dropped))
+                        and not (path.endswith((".html", ".json")) and any(d in l for d in REPORT_DATES)))
 
 
 def result_files(folder, skip=("logs",)):

@@ -1,7 +1,8 @@
 """The Snakemake workflow, run for real on testdata's pair1 and pair2 with 3
 shards, gives what the tools give when run directly on each whole pair: the
 same SNV and het-site records, the same copy-number segments and summary, the
-same catalogues and exposures. Skipped (exit 77) when snakemake is missing."""
+same catalogues and exposures; and a report per pair and one for the cohort.
+Skipped (exit 77) when snakemake is missing."""
 import csv
 import gzip
 import os
@@ -20,7 +21,7 @@ SOURCE = os.environ["SOMATIC_SOURCE_DIR"]
 SHARDS = 3
 PAIRS = ("pair1", "pair2")
 SIGNATURES = f"{TESTDATA}/signatures/cosmic_v3.2_subset.tsv"
-tools = ("somatic-scatter", "somatic-snv", "somatic-cnv", "somatic-sig")
+tools = ("somatic-scatter", "somatic-snv", "somatic-cnv", "somatic-sig", "somatic-report")
 env = dict(os.environ)
 env["PATH"] = os.pathsep.join([os.path.dirname(binary(t)) for t in tools] + [env.get("PATH", "")])
 
@@ -112,6 +113,23 @@ for i, p in enumerate(PAIRS):
 rows = table(f"{results}/cohort/cohort.exposures.tsv")
 check(rows == [table(f"{direct}/pair1.exposures.tsv")[0]] + [table(f"{direct}/{p}.exposures.tsv")[1] for p in PAIRS],
       "cohort exposures: one row per pair, the same as the pair's own fit")
+
+# The reports: one per pair, with the pair's purity and its PASS calls over
+# the gathered callable territory; the cohort's table has a row per pair.
+import json  # noqa: E402
+cohort_rows = table(f"{results}/cohort/cohort.report.tsv")
+check([r[0] for r in cohort_rows] == ["sample", "TUMOUR", "TUMOUR"], f"cohort report: a row per pair ({cohort_rows})")
+for i, p in enumerate(PAIRS):
+    facts = json.load(open(f"{results}/{p}/{p}.report.json"))
+    summary = table(f"{results}/{p}/{p}.cnv.summary.tsv")
+    check(f"{facts['quality']['purity']:.2f}" == summary[1][0] == cohort_rows[1 + i][1],
+          f"{p}: the report's purity is the summary's ({summary[1][0]})")
+    calls = [l for l in gzip.open(f"{results}/{p}/{p}.snv.vcf.gz", "rt") if not l.startswith("#")]
+    passed = sum(l.split("\t")[6] == "PASS" for l in calls)
+    bp = sum(int(l.split("\t")[2]) - int(l.split("\t")[1]) for l in open(f"{results}/{p}/{p}.callable.bed"))
+    tmb = facts["biomarkers"]["tmb"]["all"]["per_mb"]
+    check(abs(tmb - passed / (bp / 1e6)) < 1e-6, f"{p}: TMB {tmb:.1f} = {passed} PASS calls / {bp / 1e6} Mb")
+    check(os.path.getsize(f"{results}/{p}/{p}.report.html") > 10000, f"{p}: the HTML report")
 
 # Versions: every tool the workflow ran, at the version the build carries.
 version = built_version()

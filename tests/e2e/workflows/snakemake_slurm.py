@@ -1,7 +1,8 @@
 """The Snakemake workflow on a real one-node SLURM cluster (slurm_cluster.py),
 with Snakemake's own SLURM executor (--slurm) and the per-rule threads, memory
 and wall time of workflows/resources.tsv, gives the same results as a local
-run, byte for byte (but bcftools concat's dated command line, outputs.py).
+run, byte for byte (but bcftools concat's dated command line and the
+reports' dates, outputs.py).
 Then a shard job cancelled mid-run with scancel fails the run, and
 `snakemake --rerun-incomplete` finishes it with the same results again.
 
@@ -9,7 +10,7 @@ Skipped (exit 77) when Snakemake has no --slurm, SLURM or munge is not
 installed, or the daemons cannot start (they need root or passwordless sudo);
 and in the sanitize stage (SOMATIC_TEST_SMALL): the scheduler adds nothing
 there that workflow_snakemake does not already run under the sanitizers.
-About 2 minutes: SLURM runs 21 jobs twice, each a Snakemake of its own."""
+About 2 minutes: SLURM runs 26 jobs twice, each a Snakemake of its own."""
 import os
 import re
 import signal
@@ -40,7 +41,7 @@ SOURCE = os.environ["SOMATIC_SOURCE_DIR"]
 PAIRS = ("pair1", "pair2")
 SHARDS = 3
 KILLED = ("pair1", "shard_0002")  # the shard job cancelled mid-run
-tools = ("somatic-scatter", "somatic-snv", "somatic-cnv", "somatic-sig")
+tools = ("somatic-scatter", "somatic-snv", "somatic-cnv", "somatic-sig", "somatic-report")
 
 work = scratch()
 with open(f"{work}/samples.tsv", "w") as f:
@@ -128,7 +129,7 @@ try:
     check(code == 0, f"the run on SLURM works ({seconds:.1f} s, local {local_seconds:.1f} s)"
                      f"{'' if code == 0 else out[-3000:]}")
     submitted = out.count("has been submitted with SLURM jobid")
-    check(submitted == 9 * len(PAIRS) + 3, f"every job went to SLURM ({submitted} submitted)")
+    check(submitted == 11 * len(PAIRS) + 4, f"every job went to SLURM ({submitted} submitted)")
     # Each job asked SLURM for its rule's figures of resources.tsv.
     figures = {l.split("\t")[0]: l.split("\t")[1:] for l in open(f"{SOURCE}/workflows/resources.tsv")
                if not l.startswith("#")}

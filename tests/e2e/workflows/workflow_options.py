@@ -16,11 +16,14 @@ from e2e_lib import binary, check, finish, run
 
 SOURCE = os.environ["SOMATIC_SOURCE_DIR"]
 NF = f"{SOURCE}/workflows/nextflow"
-TOOL = re.compile(r"\bsomatic-(scatter|snv|cnv|sig)\b(?: (run|catalogue|fit)\b)?")
+TOOL = re.compile(r"\bsomatic-(scatter|snv|cnv|sig|report)\b(?: (run|catalogue|fit|cohort)\b)?")
 OPTION = re.compile(r"(?<![\w$/-])(--?[a-z][a-z0-9-]*)")
 
 
 def help_options(tool, command):
+    # somatic-report without a command renders: its options are render's.
+    if tool == "somatic-report" and not command:
+        command = "render"
     args = [binary(tool)] + ([command] if command else []) + ["--help"]
     text = run(args).stdout
     found = set()
@@ -113,11 +116,12 @@ for names, body in re.findall(r"withName: '([\w|]+)' \{(.*?)\n    \}", config, r
     for process in names.split("|"):
         if used:
             nf_steps[process] = next(iter(used))
-module_processes = set(process_tool) | {"GATHER_SNV", "GATHER_HETS", "COHORT_CATALOGUE", "COHORT_FIT"}
+module_processes = set(process_tool) | {"GATHER_SNV", "GATHER_HETS", "COHORT_CATALOGUE", "COHORT_FIT", "BCFTOOLS_CSQ"}
 check(set(nf_steps) == module_processes and set(nf_steps.values()) <= set(steps),
       f"every Nextflow process has a step of resources.tsv ({sorted(nf_steps.items())})")
 CWL_STEP = {"somatic-scatter.cwl": "scatter", "somatic-snv.cwl": "snv", "bcftools-concat.cwl": "gather",
-            "somatic-cnv-run.cwl": "cnv", "somatic-sig-catalogue.cwl": "catalogue", "somatic-sig-fit.cwl": "fit"}
+            "somatic-cnv-run.cwl": "cnv", "somatic-sig-catalogue.cwl": "catalogue", "somatic-sig-fit.cwl": "fit",
+            "somatic-report.cwl": "report"}
 for path in sorted(glob.glob(f"{SOURCE}/workflows/cwl/*.cwl")):
     text = open(path).read()
     if "class: CommandLineTool" not in text:

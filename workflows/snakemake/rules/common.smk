@@ -38,6 +38,9 @@ def resources(step):
     return {"mem_mb": r["memory_mb"], "runtime": r["runtime_min"]}
 
 
+# The gene annotation (GFF3) for bcftools csq and the report; empty: none.
+ANNOTATION = config.get("annotation") or ""
+
 # Where the tools are: config bin_dir, or PATH when it is empty.
 BIN = os.path.join(config["bin_dir"], "") if config.get("bin_dir") else ""
 

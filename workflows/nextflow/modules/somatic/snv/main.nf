@@ -1,5 +1,6 @@
 // somatic-snv on one region shard: somatic SNVs and the normal's
-// heterozygous sites (for somatic-cnv), each bgzipped with its .tbi.
+// heterozygous sites (for somatic-cnv), each bgzipped with its .tbi, and the
+// callable territory (BED, the TMB's denominator in the report).
 process SOMATIC_SNV {
     tag "$meta.id ${bed.baseName}"
     label 'process_medium'
@@ -10,6 +11,7 @@ process SOMATIC_SNV {
     output:
     tuple val(meta), path("*.snv.vcf.gz") , path("*.snv.vcf.gz.tbi") , emit: vcf
     tuple val(meta), path("*.hets.vcf.gz"), path("*.hets.vcf.gz.tbi"), emit: hets
+    tuple val(meta), path("*.callable.bed")                         , emit: callable
     path "versions.yml"                                             , emit: versions
 
     when:
@@ -26,6 +28,7 @@ process SOMATIC_SNV {
         --regions-file $bed \\
         --threads $task.cpus \\
         --germline-hets ${prefix}.hets.vcf.gz \\
+        --callable ${prefix}.callable.bed \\
         $args \\
         -o ${prefix}.snv.vcf.gz
 
@@ -40,7 +43,7 @@ process SOMATIC_SNV {
     """
     echo | gzip > ${prefix}.snv.vcf.gz
     echo | gzip > ${prefix}.hets.vcf.gz
-    touch ${prefix}.snv.vcf.gz.tbi ${prefix}.hets.vcf.gz.tbi
+    touch ${prefix}.snv.vcf.gz.tbi ${prefix}.hets.vcf.gz.tbi ${prefix}.callable.bed
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

@@ -1,0 +1,123 @@
+// The readers of the other tools' outputs: columns by header name, the
+// HRD columns optional, bad input named.
+#include <doctest/doctest.h>
+
+#include "../test_files.hpp"
+#include "libsomatic/core/error.hpp"
+#include "libsomatic/report/annotation.hpp"
+#include "libsomatic/report/cnv_input.hpp"
+#include "libsomatic/report/msi_input.hpp"
+#include "libsomatic/report/provenance.hpp"
+#include "libsomatic/report/sig_input.hpp"
+
+using namespace somatic;
+using namespace somatic::report;
+using somatic::testing::write_text;
+
+namespace {
+
+template <class F>
+std::string error_of(F&& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("cnv summary: by column name, alternatives parsed, HRD absent means not computed") {
+    const auto path = write_text(
+        "summary.tsv",
+        "purity\tploidy\tcalled_ploidy\tsex\tgenome_doubled\tscore\tdepth_only\tn_segments\talternatives\n"
+        "0.67\t2.10\t2.08\tunknown\t0\t0.6445\t0\t16\t0.50/4.16/1.3474/doubled/misfit=0.8;1.00/6.00/1.87/undoubled\n");
+    const CnvSummary s = read_cnv_summary(path);
+    CHECK(s.purity == doctest::Approx(0.67));
+    CHECK(s.ploidy == doctest::Approx(2.08));  // called_ploidy
+    CHECK(s.genome_doubled == 0);
+    REQUIRE(s.alternatives.size() == 2);
+    CHECK(s.alternatives[0].ploidy == doctest::Approx(4.16));
+    CHECK(s.alternatives[0].doubled);
+    CHECK_FALSE(s.alternatives[1].doubled);
+    CHECK_FALSE(s.hrd.any());
+
+    // HRD columns appended at the end, in another order; NA kept as missing.
+    const auto hrd = write_text("hrd.tsv", "purity\tploidy\thrd_sum\thrd_loh\thrd_tai\thrd_lst\tfraction_genome_altered\n"
+                                           "0.5\t3.1\t42\t12\t14\t16\tNA\n");
+    const CnvSummary h = read_cnv_summary(hrd);
+    CHECK(h.hrd.any());
+    CHECK(h.hrd.sum == 42);
+    CHECK(h.hrd.loh == 12);
+    CHECK(h.hrd.lst == 16);
+    CHECK(h.hrd.has_fga);
+    CHECK(std::isnan(h.hrd.fraction_genome_altered));
+    CHECK(h.ploidy == doctest::Approx(3.1));  // no called_ploidy: ploidy
+
+    CHECK(error_of([&] { read_cnv_summary(write_text("nopurity.tsv", "ploidy\n2\n")); }).find("no column 'purity'") !=
+          std::string::npos);
+}
+
+TEST_CASE("exposures: the tumour's row, bootstrap columns as intervals") {
+    const auto path = write_text(
+        "exposures.tsv",
+        "Sample\tSBS1\tSBS3\tMutations\tCosine\tUnexplained\tExpectedUnexplained\tSBS1_low\tSBS1_high\tSBS3_low\tSBS3_high\n"
+        "T1\t48\t20\t68\t0.95\t0.2\t0.2\t36\t63\t0\t31\n"
+        "T2\t10\t0\t10\t0.9\t0.2\t0.2\t5\t15\t0\t0\n");
+    const ExposuresInput e = read_exposures(path, "T2");
+    CHECK(e.sample == "T2");
+    CHECK(e.intervals);
+    REQUIRE(e.signatures.size() == 2);
+    CHECK(e.signatures[0].name == "SBS1");
+    CHECK(e.signatures[0].low == 5);
+    CHECK(e.mutations == 10);
+    CHECK(error_of([&] { read_exposures(path, ""); }).find("several samples") != std::string::npos);
+    CHECK(error_of([&] { read_exposures(path, "T9"); }).find("no row for sample 'T9'") != std::string::npos);
+}
+
+TEST_CASE("msi summary by column name") {
+    const auto path = write_text("msi.tsv", "msi_status\tthreshold\tpercent_unstable\tsites_unstable\tsites_tested\n"
+                                            "MSI-H\t20\t35.5\t71\t200\n");
+    const MsiSummary m = read_msi_summary(path);
+    CHECK(m.status == "MSI-H");
+    CHECK(m.sites_tested == 200);
+    CHECK(m.percent_unstable == doctest::Approx(35.5));
+    CHECK(error_of([&] { read_msi_summary(write_text("msi_bad.tsv", "sites_tested\n1\n")); }).find("sites_unstable") !=
+          std::string::npos);
+}
+
+TEST_CASE("annotation on another build is an error that says so") {
+    const ContigDict vcf({{"chr1", 120000}, {"chr2", 80000}});
+    const auto same = write_text("same.gff3", "##gff-version 3\n##sequence-region chr1 1 120000\n"
+                                              "chr1\tx\tgene\t10001\t12000\t.\t+\t.\tID=gene:G1;Name=GENEA\n"
+                                              "chr1\tx\tCDS\t10001\t10300\t.\t+\t0\tParent=transcript:T1\n");
+    const GeneAnnotation a = read_gff3(same);
+    REQUIRE(a.genes.size() == 1);
+    CHECK(a.genes[0].name == "GENEA");
+    CHECK(a.genes[0].where == Interval{"chr1", 10000, 12000});
+    CHECK(a.cds.size() == 1);
+    CHECK_NOTHROW(check_same_build(a, vcf, "calls.vcf"));
+
+    const auto longer = write_text("longer.gff3", "##sequence-region chr1 1 248956422\n");
+    CHECK(error_of([&] { check_same_build(read_gff3(longer), vcf, "calls.vcf"); }).find("248956422 bp long") !=
+          std::string::npos);
+    const auto no_chr = write_text("nochr.gff3", "1\tx\tgene\t1\t100\t.\t+\t.\tID=gene:G1\n");
+    const std::string e = error_of([&] { check_same_build(read_gff3(no_chr), vcf, "calls.vcf"); });
+    CHECK(e.find("names none of the contigs") != std::string::npos);
+    CHECK(e.find("'chr1'") != std::string::npos);  // the contig it would be with a chr prefix
+}
+
+TEST_CASE("provenance from header lines") {
+    std::vector<ToolRun> runs;
+    add_tool_runs({"source=somatic-snv 0.1.0", "somatic-snvCommand=somatic-snv -t t.bam", "bcftools/csqVersion=1.16",
+                   "bcftools/csqCommand=csq -p a; Date=Sat Dec  5 04:32:36 2026", "fileDate=20260101"},
+                  "--snv", runs);
+    REQUIRE(runs.size() == 2);
+    CHECK(runs[0].tool == "somatic-snv");
+    CHECK(runs[0].version == "0.1.0");
+    CHECK(runs[0].command == "somatic-snv -t t.bam");
+    CHECK(runs[1].tool == "bcftools/csq");
+    CHECK(runs[1].version == "1.16");
+    CHECK(runs[1].command == "csq -p a");  // bcftools' run date left out
+}

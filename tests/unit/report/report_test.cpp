@@ -1,0 +1,60 @@
+#include "libsomatic/report/report.hpp"
+
+#include <doctest/doctest.h>
+
+#include "../test_files.hpp"
+#include "libsomatic/report/html_writer.hpp"
+
+using namespace somatic::report;
+using somatic::testing::write_text;
+
+TEST_CASE("signatures of therapeutic interest and what they point to") {
+    CHECK(signature_meaning("SBS3") == "homologous-recombination deficiency");
+    for (const char* mmr : {"SBS6", "SBS14", "SBS15", "SBS20", "SBS21", "SBS26", "SBS44"}) {
+        CHECK(signature_meaning(mmr) == "mismatch-repair deficiency");
+    }
+    CHECK(signature_meaning("SBS2") == signature_meaning("SBS13"));
+    CHECK(signature_meaning("SBS1").empty());
+    CHECK(signature_meaning("SBS30").empty());
+}
+
+TEST_CASE("a signature is flagged when its interval's lower bound is above 0") {
+    // SBS3: 20 mutations, interval 4-35 (flagged); SBS13: 12, interval 0-30
+    // (present, not flagged); SBS2: 0 (not listed); SBS1: not of interest.
+    const auto path = write_text("flags.tsv",
+                                 "Sample\tSBS1\tSBS2\tSBS3\tSBS13\tMutations\tCosine\tSBS1_low\tSBS1_high\tSBS2_low\t"
+                                 "SBS2_high\tSBS3_low\tSBS3_high\tSBS13_low\tSBS13_high\n"
+                                 "T\t40\t0\t20\t12\t72\t0.9\t30\t50\t0\t3\t4\t35\t0\t30\n");
+    ReportInputs in;
+    in.signatures = path;
+    const Report r = build_report(in);
+    REQUIRE(r.signature_flags.size() == 2);
+    CHECK(r.signature_flags[0].signature == "SBS3");
+    CHECK(r.signature_flags[0].confident);
+    CHECK(r.signature_flags[1].signature == "SBS13");
+    CHECK_FALSE(r.signature_flags[1].confident);
+    CHECK(r.tumour == "T");
+    // Without the other inputs, each section names what would fill it.
+    CHECK(missing_input(r, "copy_number") == "--cnv");
+    CHECK(missing_input(r, "coding_tmb") == "--snv, --callable and --annotation");
+    CHECK(missing_input(r, "signatures").empty());
+    CHECK(missing_input(r, "spectrum") == "--catalogue");
+    const std::string html = format_html(r);
+    CHECK(html.find("No copy-number segments: give --cnv.") != std::string::npos);
+    CHECK(html.find("flagged: homologous-recombination deficiency") != std::string::npos);
+}
+
+TEST_CASE("amplification: total CN at least twice the ploidy and at least 5") {
+    CnSegment s;
+    s.total = 5;
+    CHECK(is_amplification(s, 2.0));
+    CHECK_FALSE(is_amplification(s, 3.1));  // 5 < 6.2
+    s.total = 4;
+    CHECK_FALSE(is_amplification(s, 1.8));  // below 5
+    s.total = -1;
+    CHECK_FALSE(is_amplification(s, 2.0));
+}
+
+TEST_CASE("HTML escaping") {
+    CHECK(html_escape("<a href=\"x\">R&D's</a>") == "&lt;a href=&quot;x&quot;&gt;R&amp;D&#39;s&lt;/a&gt;");
+}
