@@ -64,7 +64,7 @@ os.makedirs(args.out, exist_ok=True)
 
 def folded_mean(d, s):
     """E|X| for X ~ N(d, s^2): a het site's mean |BAF - 0.5| at true offset d."""
-    return s * math.sqrt(2 / math.pi) * math.exp(-d * d / (2 * s * s)) + d * (1 - 2 * 0.5 * math.erfc(d / (s * math.sqrt(2))))
+    return s * math.sqrt(2 / math.pi) * math.exp(-d * d / (2 * s * s)) + d * math.erf(d / (s * math.sqrt(2)))
 
 
 def pieces_of(events, lengths, offsets):
@@ -86,22 +86,21 @@ def pieces_of(events, lengths, offsets):
     return out
 
 
-def segments_table(pieces, purity, rng):
+def segments_table(pieces, purity, rng, names=NAMES):
     """A segments table of `pieces` at `purity`, noise as `somatic-cnv segment` would see it."""
     length = sum(e - b for rows in pieces for b, e, _, _ in rows)
     ploidy = sum((e - b) * (ma + mi) for rows in pieces for b, e, ma, mi in rows) / length
     norm = purity * ploidy + 2 * (1 - purity)
     lines = ["##somatic-cnv segments", "##log2_sd=%g" % LOG2_SD, "##baf_sd=%g" % BAF_SD, "##penalty=10",
              "##sex=female", "#chrom\tstart\tend\tn_bins\tlog2\tn_het\tmirrored_baf\thet_depth"]
-    for name, rows in zip(NAMES, pieces):
+    for name, rows in zip(names, pieces):
         for b, e, major, minor in rows:
             total = major + minor
             depth = purity * total + 2 * (1 - purity)
             n_bins, n_het = max(1, (e - b) // BIN), max(1, (e - b) // SITE)
             log2 = math.log2(max(depth, 1e-3) / norm) + rng.normal(0, LOG2_SD / math.sqrt(n_bins))
-            site_sd = math.hypot(BAF_SD, 0.0)
             d = abs((purity * minor + (1 - purity)) / depth - 0.5)
-            mirrored = folded_mean(d, site_sd) + rng.normal(0, site_sd / math.sqrt(n_het))
+            mirrored = folded_mean(d, BAF_SD) + rng.normal(0, BAF_SD / math.sqrt(n_het))
             lines.append("%s\t%d\t%d\t%d\t%.5f\t%d\t%.5f\t%.1f" % (name, b, e, n_bins, log2, n_het, mirrored,
                                                                 DEPTH * depth / 2))
     return "\n".join(lines) + "\n"
@@ -209,22 +208,31 @@ def through_reads():
                 if not line.startswith("#"):
                     c, b, e, _, ma, mi = line.split("\t")[:6]
                     truth_rows.append((c, int(b), int(e), int(ma), int(mi)))
-        pieces = [[(b, e, ma, mi) for c, b, e, ma, mi in truth_rows if c == n] for n in ("chr1", "chr2", "chr3")]
-        agree = 0.0
-        truth = dict(zip(("chr1", "chr2", "chr3"), pieces))
-        tot = 0
+        names = ("chr1", "chr2", "chr3")
+        pieces = [[(b, e, ma, mi) for c, b, e, ma, mi in truth_rows if c == n] for n in names]
+        agree = tot = 0
         for line in p.stdout.splitlines():
             if line.startswith("#"):
                 continue
             f = line.split("\t")
-            if f[0] not in truth:
+            if f[0] not in names:
                 continue
-            for tb, te, ma, mi in truth[f[0]]:
+            for tb, te, ma, mi in pieces[names.index(f[0])]:
                 ov = min(int(f[2]), te) - max(int(f[1]), tb)
                 if ov > 0:
                     tot += ov
                     agree += ov if (f[6], f[7]) == (str(ma), str(mi)) else 0
-        print("  %s: purity %s (true 0.70)  LOH %s TAI %s LST %s sum %s  altered %s  allelic states right %.3f"
+        # The score of the true states: their segments table, near noiseless, through `fit`.
+        truth_seg = os.path.join(args.out, "reads_%s.truth_segments.tsv" % layout)
+        with open(truth_seg, "w") as f:
+            f.write(segments_table(pieces, 0.7, np.random.default_rng(args.seed), names))
+        subprocess.run([args.binary, "fit", truth_seg, "--centromeres", cen, "--summary", truth_seg + ".summary",
+                        "--no-version"], check=True, capture_output=True)
+        t = read_summary(truth_seg + ".summary")
+        print("  %s truth: LOH %s TAI %s LST %s sum %s  altered %s" % (layout, t["hrd_loh"], t["hrd_tai"],
+                                                                      t["hrd_lst"], t["hrd_sum"],
+                                                                      t["fraction_genome_altered"]))
+        print("  %s calls: purity %s (true 0.70)  LOH %s TAI %s LST %s sum %s  altered %s  allelic states right %.3f"
               % (layout, s["purity"], s["hrd_loh"], s["hrd_tai"], s["hrd_lst"], s["hrd_sum"],
                  s["fraction_genome_altered"], agree / tot if tot else float("nan")))
 
