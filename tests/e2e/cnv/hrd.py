@@ -12,7 +12,8 @@
      chr5: 1+1 whole              nothing
    LOH 2, TAI 2, LST 4, sum 8; altered 20+70+50+150 of 750 Mb = 0.387.
    Without centromeres (the contigs are no GRCh37/GRCh38 chromosomes) TAI,
-   LST and the sum are NA and the log names the contigs.
+   LST and the sum are NA and the log names the contigs; with -f naming a
+   chr1 of GRCh38's length, chr1 takes the built-in centromere.
 2. `run` on testdata/pair1: its fraction of the genome altered against the
    one truth.cn.bed gives (total != 2 or major != minor), and no LOH region
    of 15 Mb in a 200 kb genome."""
@@ -92,6 +93,25 @@ s = summary_row(summary)
 checks.check((s["hrd_loh"], s["hrd_tai"], s["hrd_lst"], s["hrd_sum"]) == ("2", "NA", "NA", "NA"),
              "without centromeres: LOH 2, TAI/LST/sum NA (got %s)" % [s[k] for k in ("hrd_loh", "hrd_tai", "hrd_lst", "hrd_sum")])
 checks.check("no centromere known for chr1, chr2, chr3, chr4, chr5" in err, "the log names the contigs without a centromere")
+
+# The built-in centromeres, taken by name and length from -f's index: a
+# chr1 of GRCh38's length (248,956,422 bp) has its centromere at
+# 121.7-125.1 Mb, which puts all of chr1's 2+0-to-1+1 layout in the p arm:
+# TAI 1 (0-20 Mb), LST 1 (20 | 101.7 Mb); chr2-chr5 of no build's length
+# have none. A chr1 of another length has none either.
+for length, want in ((248956422, ("2", "1", "1", "4")), (150000000, ("2", "NA", "NA", "NA"))):
+    fasta = os.path.join(tmp, "ref%d.fa" % length)
+    open(fasta, "w").close()
+    with open(fasta + ".fai", "w") as f:
+        f.write("chr1\t%d\t6\t60\t61\n" % length)
+        f.write("".join("chr%d\t%d\t6\t60\t61\n" % (i, 150 * Mb) for i in range(2, 6)))
+    _, _, err = run(["fit", seg_path, "-f", fasta, "--summary", summary, "--no-version"])
+    s = summary_row(summary)
+    got = tuple(s[k] for k in ("hrd_loh", "hrd_tai", "hrd_lst", "hrd_sum"))
+    checks.check(got == want, "-f with chr1 of %d bp: LOH/TAI/LST/sum %s (got %s)" % (length, want, got))
+    if want[1] != "NA":
+        checks.check("warning: HRD: no centromere known for chr2, chr3, chr4, chr5" in err,
+                     "the partial TAI and LST are a warning naming the contigs left out")
 
 # A centromere BED that cannot be read is an error naming it.
 code, _, err = run(["fit", seg_path, "--centromeres", os.path.join(tmp, "absent.bed"), "--summary", summary], check=False)
