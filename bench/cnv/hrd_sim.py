@@ -6,7 +6,9 @@ Usage: bench/cnv/hrd_sim.py OUT [--binary B] [--genomes N] [--seed S]
 
 1. Segment level: N genomes of each class on the GRCh38 chromosome lengths
    (22 autosomes and chrX, female), laid out by sim/simulate's
-   `--cn-layout hrd` and `hrp` (sim/simulate_lib/hrd_layout.py), purity
+   `--cn-layout hrd` and `hrp` (sim/simulate_lib/hrd_layout.py; the
+   proficient genomes with arm-level events at the built-in GRCh38
+   centromeres), purity
    drawn from 0.3 to 0.9. Each layout becomes a segments table as
    `somatic-cnv segment` writes it (50 kb bins with log2 noise sd 0.2, a
    het site per 1.5 kb at 40x with BAF noise sd 0.1, the mirrored BAF a
@@ -48,6 +50,18 @@ GRCH38 = [248956422, 242193529, 198295559, 190214555, 181538259, 170805979, 1593
           133797422, 135086622, 133275309, 114364328, 107043718, 101991189, 90338345, 83257441, 80373285,
           58617616, 64444167, 46709983, 50818468, 156040895]
 NAMES = ["chr%d" % i for i in range(1, 23)] + ["chrX"]
+
+
+def grch38_centromeres():
+    """(beg, end) per NAMES from the library's built-in table (centromere_table.cpp)."""
+    spans = {}
+    with open(os.path.join(repo, "libsomatic", "cnv", "centromere_table.cpp")) as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) == 5 and fields[0] == "GRCh38":
+                spans["chr" + fields[1]] = (int(fields[3]), int(fields[4]))
+    return [spans[n] for n in NAMES]
+
 BIN, SITE, DEPTH, LOG2_SD, BAF_SD = 50_000, 1_500, 40.0, 0.2, 0.1
 
 ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -137,12 +151,13 @@ def segment_level():
     with open(fai + ".fai", "w") as f:
         f.write("".join("%s\t%d\t0\t60\t61\n" % (n, length) for n, length in zip(NAMES, GRCH38)))
     offsets = np.concatenate([[0], np.cumsum(GRCH38)])
+    centromeres = grch38_centromeres()
     results = {"deficient": [], "proficient": []}
     for cls in results:
         for i in range(args.genomes):
             rng = np.random.default_rng([args.seed, i, cls == "deficient"])
             purity = float(rng.uniform(0.3, 0.9))
-            pieces = pieces_of(hrd_layout(rng, GRCH38, offsets, cls == "deficient"), GRCH38, offsets)
+            pieces = pieces_of(hrd_layout(rng, GRCH38, offsets, cls == "deficient", centromeres), GRCH38, offsets)
             seg = os.path.join(args.out, "%s_%02d.segments.tsv" % (cls, i))
             summary = seg.replace(".segments.tsv", ".summary.tsv")
             with open(seg, "w") as f:

@@ -15,8 +15,12 @@ The proficient layout ("hrp") has copy-number changes that the scores do
 not count: whole-contig gains and losses (no transition, and LOH of a whole
 chromosome is left out) and focal events of 0.5-2.5 Mb at least 5 Mb from
 the contig ends (smoothed away before LST, too short for LOH, reaching no
-telomere). Real HR-proficient tumours also have some arm-level events and
-score above 0; this layout is the clean contrast.
+telomere). Real HR-proficient tumours also have arm-level events and
+score above 0: given the contigs' centromeres, 30% of the proficient
+contigs instead lose, gain or lose the heterozygosity of one whole arm
+(from within 2 Mb of the centromere to the telomere), which counts towards
+LOH and TAI but makes no large-scale transition. Without centromeres (the
+simulator's synthetic contigs) the layout is the clean contrast.
 
 Sizes are absolute (the scores' thresholds are in Mb): contigs shorter than
 40 Mb keep 1+1 in both layouts, so the layouts need human-sized contigs.
@@ -31,9 +35,14 @@ def _oriented(rng, major, minor):
     return (major, minor) if rng.random() < 0.5 else (minor, major)
 
 
-def hrd_layout(rng, lengths, offsets, deficient):
+ARM_STATES = [(1, 0), (2, 1), (2, 0)]
+
+
+def hrd_layout(rng, lengths, offsets, deficient, centromeres=None):
     """Events [(gstart, gend, cn_a, cn_b, kind)] in global coordinates for
-    contigs of `lengths` starting at `offsets`; unlisted stretches are 1+1."""
+    contigs of `lengths` starting at `offsets`; unlisted stretches are 1+1.
+    `centromeres`: (beg, end) per contig, or None, for the proficient
+    layout's arm-level events."""
     events = []
     for ci, length in enumerate(int(x) for x in lengths):
         off = int(offsets[ci])
@@ -57,6 +66,16 @@ def hrd_layout(rng, lengths, offsets, deficient):
                 previous = state
                 pos = end
             continue
+        cen = centromeres[ci] if centromeres else None
+        if cen and rng.random() < 0.3:
+            state = ARM_STATES[int(rng.integers(0, len(ARM_STATES)))]
+            if rng.random() < 0.5:
+                beg, end = 0, int(cen[0]) - int(rng.integers(0, 2_000_000))
+            else:
+                beg, end = int(cen[1]) + int(rng.integers(0, 2_000_000)), length
+            if end - beg >= 10_000_000:
+                events.append((off + beg, off + end, *_oriented(rng, *state), "arm"))
+                continue
         r = rng.random()
         if r < 0.25:
             events.append((off, off + length, *_oriented(rng, 2, 1), "whole-gain"))
