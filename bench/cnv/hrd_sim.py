@@ -22,8 +22,9 @@ Usage: bench/cnv/hrd_sim.py OUT [--binary B] [--genomes N] [--seed S]
    whole human genomes, so it applies).
 2. With --reads, end to end through reads: one genome of each class made by
    sim/simulate on three synthetic 50 Mb contigs (`--cn-layout`,
-   --aligner truth, 4x/4x by default), `somatic-cnv run` with 100 kb bins and
-   a centromere BED at 23-26 Mb of each contig. Three 50 Mb contigs are about
+   --aligner truth, 4x/4x by default), `somatic-cnv run` with 100 kb bins,
+   het sites from 4 normal reads (at the default 10 a 4x normal has almost
+   none, and LOH at total copy number 2 cannot be seen) and a centromere BED at 23-26 Mb of each contig. Three 50 Mb contigs are about
    a twentieth of a genome: a deficient score there is some tens of times
    smaller than a whole genome's would be and 42 does not apply; the
    comparison is between the two classes on the same contigs.
@@ -210,8 +211,8 @@ def through_reads():
                            check=True, stdout=subprocess.DEVNULL)
         summary = os.path.join(args.out, "reads_%s.summary.tsv" % layout)
         p = subprocess.run([args.binary, "--tumour", os.path.join(sim, "tumour.bam"), "--normal",
-                            os.path.join(sim, "normal.bam"), "--germline-hets", os.path.join(sim, "germline.vcf.gz"),
-                            "-f", os.path.join(sim, "ref.fa"), "--bin-size", "100000", "--centromeres", cen,
+                            os.path.join(sim, "normal.bam"), "--snp-sites", os.path.join(sim, "germline.vcf.gz"),
+                            "-f", os.path.join(sim, "ref.fa"), "--bin-size", "100000", "--het-min-depth", "4", "--centromeres", cen,
                             "--summary", summary, "--threads", str(args.threads), "--no-version"],
                            capture_output=True, text=True)
         if p.returncode != 0:
