@@ -24,7 +24,8 @@ Usage: bench/cnv/hrd_sim.py OUT [--binary B] [--genomes N] [--seed S]
    sim/simulate on three synthetic 50 Mb contigs (`--cn-layout`,
    --aligner truth, 4x/4x by default), `somatic-cnv run` with 100 kb bins,
    het sites from 4 normal reads (at the default 10 a 4x normal has almost
-   none, and LOH at total copy number 2 cannot be seen) and a centromere BED at 23-26 Mb of each contig. Three 50 Mb contigs are about
+   none, and LOH at total copy number 2 cannot be seen) and a centromere
+   BED at 23-26 Mb of each contig. Three 50 Mb contigs are about
    a twentieth of a genome: a deficient score there is some tens of times
    smaller than a whole genome's would be and 42 does not apply; the
    comparison is between the two classes on the same contigs.
@@ -174,7 +175,8 @@ def segment_level():
             row["agreement"] = allelic_agreement(p.stdout, pieces)
             results[cls].append(row)
             print("%-10s %2d purity %.2f (true %.2f)  LOH %3s TAI %3s LST %3s sum %3s  altered %s  "
-                  "allelic states right %.3f  doubled %s" % (cls, i, float(s["purity"]), purity, s["hrd_loh"], s["hrd_tai"],
+                  "allelic states right %.3f  doubled %s" % (cls, i, float(s["purity"]), purity, s["hrd_loh"],
+                                                             s["hrd_tai"],
                                                 s["hrd_lst"], s["hrd_sum"], s["fraction_genome_altered"],
                                                 row["agreement"], s["genome_doubled"]))
     print("\nsegment level, %d genomes per class (GRCh38 lengths, built-in centromeres):" % args.genomes)
@@ -212,7 +214,8 @@ def through_reads():
         summary = os.path.join(args.out, "reads_%s.summary.tsv" % layout)
         p = subprocess.run([args.binary, "--tumour", os.path.join(sim, "tumour.bam"), "--normal",
                             os.path.join(sim, "normal.bam"), "--snp-sites", os.path.join(sim, "germline.vcf.gz"),
-                            "-f", os.path.join(sim, "ref.fa"), "--bin-size", "100000", "--het-min-depth", "4", "--centromeres", cen,
+                            "-f", os.path.join(sim, "ref.fa"), "--bin-size", "100000", "--het-min-depth", "4",
+                            "--centromeres", cen,
                             "--summary", summary, "--threads", str(args.threads), "--no-version"],
                            capture_output=True, text=True)
         if p.returncode != 0:

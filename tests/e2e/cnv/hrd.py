@@ -91,8 +91,10 @@ checks.check("HRD: LOH 2, TAI 2, LST 4, sum 8" in err, "the log gives the HRD me
 _, _, err = run(["fit", seg_path, "--summary", summary, "--no-version"])
 s = summary_row(summary)
 checks.check((s["hrd_loh"], s["hrd_tai"], s["hrd_lst"], s["hrd_sum"]) == ("2", "NA", "NA", "NA"),
-             "without centromeres: LOH 2, TAI/LST/sum NA (got %s)" % [s[k] for k in ("hrd_loh", "hrd_tai", "hrd_lst", "hrd_sum")])
-checks.check("no centromere known for chr1, chr2, chr3, chr4, chr5" in err, "the log names the contigs without a centromere")
+             "without centromeres: LOH 2, TAI/LST/sum NA (got %s)"
+             % [s[k] for k in ("hrd_loh", "hrd_tai", "hrd_lst", "hrd_sum")])
+checks.check("no centromere known for chr1, chr2, chr3, chr4, chr5" in err,
+             "the log names the contigs without a centromere")
 
 # The built-in centromeres, taken by name and length from -f's index: a
 # chr1 of GRCh38's length (248,956,422 bp) has its centromere at
@@ -114,7 +116,8 @@ for length, want in ((248956422, ("2", "1", "1", "4")), (150000000, ("2", "NA", 
                      "the partial TAI and LST are a warning naming the contigs left out")
 
 # A centromere BED that cannot be read is an error naming it.
-code, _, err = run(["fit", seg_path, "--centromeres", os.path.join(tmp, "absent.bed"), "--summary", summary], check=False)
+code, _, err = run(["fit", seg_path, "--centromeres", os.path.join(tmp, "absent.bed"), "--summary", summary],
+                   check=False)
 checks.check(code == 1 and "absent.bed" in err, "a missing --centromeres file is an error naming it")
 
 P1 = os.path.join(TESTDATA, "pair1")
@@ -133,7 +136,8 @@ if os.path.exists(os.path.join(P1, "tumour.bam")):
     s = summary_row(summary)
     want = altered / called
     checks.check(abs(float(s["fraction_genome_altered"]) - want) < 0.03,
-                 "pair1: fraction_genome_altered %s within 0.03 of the truth's %.3f" % (s["fraction_genome_altered"], want))
+                 "pair1: fraction_genome_altered %s within 0.03 of the truth's %.3f"
+                 % (s["fraction_genome_altered"], want))
     checks.check(s["hrd_loh"] == "0", "pair1: no LOH region over 15 Mb in a 200 kb genome (got %s)" % s["hrd_loh"])
 else:
     print("testdata/pair1 is absent: its part skipped")
