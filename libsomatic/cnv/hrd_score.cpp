@@ -55,7 +55,10 @@ int chromosome_ploidy(const std::vector<Piece>& p) {
     int best = 0;
     int64_t most = -1;
     for (const auto& [total, bases] : cover) {
-        if (bases > most) best = total, most = bases;
+        if (bases > most) {
+            best = total;
+            most = bases;
+        }
     }
     return best;
 }
@@ -140,7 +143,10 @@ HrdScore score_hrd(const std::vector<std::string>& contigs, const std::vector<Hr
         tai += count_tai(pieces, cen, o);
         lst += count_lst(pieces, cen, o);
     }
-    if (any_centromere) score.tai = tai, score.lst = lst;
+    if (any_centromere) {
+        score.tai = tai;
+        score.lst = lst;
+    }
     return score;
 }
 
