@@ -70,10 +70,11 @@ void format_seg(const CnvCalls& c, const std::string& sample, std::string& out) 
     }
 }
 
-void format_summary(const CnvCalls& c, std::string& out) {
+void format_summary(const CnvCalls& c, const HrdScore& hrd, std::string& out) {
     const Solution& b = c.fit.solutions.front();
     out += "purity\tploidy\tcalled_ploidy\tsex\tgenome_doubled\tscore\tdepth_only\tn_segments\talternatives\t"
-           "misfit\tevents\tprior\todd_cn_fraction\todd_allele_fraction\n";
+           "misfit\tevents\tprior\todd_cn_fraction\todd_allele_fraction\t"
+           "hrd_loh\thrd_tai\thrd_lst\thrd_sum\tfraction_genome_altered\n";
     std::string alternatives;
     for (size_t i = 1; i < c.fit.solutions.size(); ++i) {
         const auto& s = c.fit.solutions[i];
@@ -86,7 +87,11 @@ void format_summary(const CnvCalls& c, std::string& out) {
            std::string(sex_name(c.sex)) + '\t' + (b.genome_doubled ? "1" : "0") + '\t' + format_fixed(b.score, 4) + '\t' +
            (c.depth_only ? "1" : "0") + '\t' + std::to_string(c.table.segments.size()) + '\t' + alternatives + '\t' +
            format_fixed(b.misfit, 4) + '\t' + format_fixed(b.events, 3) + '\t' + format_fixed(b.prior, 4) + '\t' +
-           format_fixed(b.odd_fraction, 3) + '\t' + format_fixed(b.odd_allele_fraction, 3) + '\n';
+           format_fixed(b.odd_fraction, 3) + '\t' + format_fixed(b.odd_allele_fraction, 3);
+    auto count = [](int n) { return n < 0 ? std::string("NA") : std::to_string(n); };
+    out += '\t' + count(hrd.loh) + '\t' + count(hrd.tai) + '\t' + count(hrd.lst) + '\t' + count(hrd.sum()) + '\t' +
+           (std::isnan(hrd.fraction_genome_altered) ? std::string("NA") : format_fixed(hrd.fraction_genome_altered, 3)) +
+           '\n';
 }
 
 }  // namespace somatic::cnv

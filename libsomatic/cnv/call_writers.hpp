@@ -19,12 +19,15 @@
 // where alternatives lists the other solutions as
 // purity/ploidy/score/doubled|undoubled/misfit=../events=../prior=../odd_cn=../odd_allele=..,
 // separated by ';', and the last five columns are the chosen solution's
-// evidence (purity_fit.hpp: the prior and the odd fractions).
+// evidence (purity_fit.hpp: the prior and the odd fractions). Then the HRD
+// measures (hrd_score.hpp): hrd_loh hrd_tai hrd_lst hrd_sum
+// fraction_genome_altered, NA where not measured.
 #pragma once
 
 #include <string>
 
 #include "libsomatic/cnv/calls.hpp"
+#include "libsomatic/cnv/hrd_score.hpp"
 
 namespace somatic::cnv {
 
@@ -35,7 +38,7 @@ struct Provenance {
 
 void format_calls_bed(const CnvCalls& calls, const Provenance& provenance, std::string& out);
 void format_seg(const CnvCalls& calls, const std::string& sample, std::string& out);
-void format_summary(const CnvCalls& calls, std::string& out);
+void format_summary(const CnvCalls& calls, const HrdScore& hrd, std::string& out);
 // A solution's evidence, "misfit=M<sep>events=E<sep>prior=P<sep>odd_cn=F<sep>odd_allele=A".
 std::string solution_evidence(const Solution& solution, const std::string& sep);
 

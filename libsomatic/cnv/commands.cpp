@@ -139,7 +139,9 @@ void run(const RunJob& job) {
     job.validate();
     const PipelineResult r = run_pipeline(job.pipeline);
     if (!job.tables.empty()) write_stage_tables(r, job.tables);
-    write_call_outputs(r.calls, &r.segment_input, job.outputs);
+    CallOutputs outputs = job.outputs;
+    if (outputs.reference.empty()) outputs.reference = job.pipeline.reference;  // its lengths pick HRD's centromeres
+    write_call_outputs(r.calls, &r.segment_input, outputs);
 }
 
 }  // namespace somatic::cnv

@@ -19,7 +19,7 @@ int run_fit(int argc, char** argv) {
         ("ratios", po::value(&job.ratios)->value_name("FILE"), "the bins' log2 ratios, for the points of --plot")
         ("baf", po::value(&job.baf)->value_name("FILE"), "allele counts, for the points of --plot");
     po::options_description options;
-    options.add(inputs).add(fit_options(job.call, job.outputs)).add(common_options(common, {false, false, false}));
+    options.add(inputs).add(fit_options(job.call, job.outputs)).add(common_options(common, {true, false, false}));
     po::variables_map vm;
     std::vector<std::string> files;
     if (!parse(argc, argv, "Usage: somatic-cnv fit [options] segments.tsv > calls.bed", options, vm, &files, 1)) return 0;
@@ -29,6 +29,7 @@ int run_fit(int argc, char** argv) {
     job.segments = files[0];
     job.call.fit.use_baf = !no_baf;
     job.outputs.bed_file = common.output;
+    job.outputs.reference = common.reference;  // its contig lengths pick HRD's centromeres
     job.outputs.provenance = provenance(common, "somatic-cnv " + command_line(argc, argv));
     cli::with_flags(kFlags, [&] { job.validate(); });
     cnv::run(job);

@@ -131,7 +131,9 @@ po::options_description fit_options(cnv::CallOptions& c, cnv::CallOutputs& out) 
         ("baf-tolerance", po::value(&f.baf_tolerance)->default_value(f.baf_tolerance, cnv::format_real(f.baf_tolerance))->value_name("SD"),
          "systematic BAF error allowed to a segment's mean")
         ("seg", po::value(&out.seg_file)->value_name("FILE"), "also write the segments as an IGV .seg file")
-        ("summary", po::value(&out.summary_file)->value_name("FILE"), "also write the purity/ploidy summary (TSV)")
+        ("summary", po::value(&out.summary_file)->value_name("FILE"), "also write the purity/ploidy and HRD summary (TSV)")
+        ("centromeres", po::value(&out.centromeres)->value_name("BED"),
+         "centromeres for HRD's TAI and LST (default: built in for GRCh37/GRCh38, matched by contig name and length)")
         ("plot", po::value(&out.plot_file)->value_name("FILE"), "also draw the genome as SVG")
         ("sample", po::value(&out.sample)->default_value(out.sample)->value_name("NAME"), "the ID column of the .seg file");
     return d;
@@ -169,7 +171,7 @@ const cli::FlagNames kFlags{
     {"snv_margin", "--snv-margin"},
     {"log2_tolerance", "--log2-tolerance"}, {"baf_tolerance", "--baf-tolerance"},
     // CallOutputs
-    {"bed_file", "-o"}, {"seg_file", "--seg"}, {"summary_file", "--summary"}, {"plot_file", "--plot"}, {"sample", "--sample"},
+    {"bed_file", "-o"}, {"seg_file", "--seg"}, {"summary_file", "--summary"}, {"centromeres", "--centromeres"}, {"plot_file", "--plot"}, {"sample", "--sample"},
 };
 
 std::vector<Interval> chosen_regions(const CommonOptions& common) {

@@ -1,0 +1,78 @@
+#include "libsomatic/cnv/centromeres.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "libsomatic/core/error.hpp"
+#include "libsomatic/io/table_reader.hpp"
+
+namespace somatic::cnv {
+
+std::string_view strip_chr(std::string_view name) {
+    if (name.size() > 3 && (name[0] == 'c' || name[0] == 'C') && (name[1] == 'h' || name[1] == 'H') &&
+        (name[2] == 'r' || name[2] == 'R')) {
+        name.remove_prefix(3);
+    }
+    return name;
+}
+
+namespace {
+
+// The span of each chromosome's lines (name without "chr"), joined.
+void join(std::map<std::string, Centromere, std::less<>>& spans, std::string_view chrom, int64_t beg, int64_t end) {
+    Centromere& c = spans[std::string(strip_chr(chrom))];
+    c.beg = c.known() ? std::min(c.beg, beg) : beg;
+    c.end = std::max(c.end, end);
+}
+
+}  // namespace
+
+std::vector<Centromere> builtin_centromeres(const std::vector<std::string>& contigs,
+                                            const std::vector<int64_t>& lengths, std::vector<std::string>& builds) {
+    std::vector<Centromere> out(contigs.size());
+    std::string_view text = centromere_table_text();
+    std::vector<std::string_view> f;
+    while (!text.empty()) {
+        const size_t eol = text.find('\n');
+        const std::string_view line = text.substr(0, eol);
+        text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+        if (line.empty() || line[0] == '#') continue;
+        split_tabs(line, f);
+        const TableLocus at{"the built-in centromere table", 0};
+        const int64_t length = parse_integer(f[2], at, "length");
+        for (size_t i = 0; i < contigs.size(); ++i) {
+            if (i >= lengths.size() || lengths[i] != length || strip_chr(contigs[i]) != f[1]) continue;
+            out[i] = {parse_integer(f[3], at, "cen_start"), parse_integer(f[4], at, "cen_end")};
+            if (std::find(builds.begin(), builds.end(), f[0]) == builds.end()) builds.emplace_back(f[0]);
+        }
+    }
+    return out;
+}
+
+std::vector<Centromere> read_centromeres(const std::string& bed, const std::vector<std::string>& contigs) {
+    TableReader reader(bed);
+    std::map<std::string, Centromere, std::less<>> spans;
+    std::string_view line;
+    std::vector<std::string_view> f;
+    while (reader.next(line)) {
+        if (line.empty() || line[0] == '#' || line.starts_with("track") || line.starts_with("browser")) continue;
+        split_tabs(line, f);
+        const TableLocus at = reader.locus();
+        if (f.size() < 3) {
+            throw input_error(reader.name(), "a centromere line needs chrom, start and end", at.where(),
+                              "give a BED file: chrom<TAB>start<TAB>end");
+        }
+        const int64_t beg = parse_integer(f[1], at, "start"), end = parse_integer(f[2], at, "end");
+        if (beg < 0 || end <= beg) throw input_error(reader.name(), "the centromere's end is not after its start", at.where());
+        join(spans, f[0], beg, end);
+    }
+    std::vector<Centromere> out(contigs.size());
+    for (size_t i = 0; i < contigs.size(); ++i) {
+        const auto it = spans.find(strip_chr(contigs[i]));
+        if (it != spans.end()) out[i] = it->second;
+    }
+    return out;
+}
+
+}  // namespace somatic::cnv
