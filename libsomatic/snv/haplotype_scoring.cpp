@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <limits>
 #include <string>
 #include <unordered_map>
 
@@ -42,56 +41,81 @@ double log10_read_given_haplotype(std::string_view read, std::span<const uint8_t
     const auto& t = quality_table();
     const int n = static_cast<int>(read.size());
     const int h = static_cast<int>(hap.size());
-    double total = -std::numeric_limits<double>::infinity();
-    for (int o = lo; o <= hi; ++o) {
-        double ll = 0;
-        for (int i = 0; i < n; ++i) {
-            const int j = o + i;
-            const int q = std::min<int>(qualities[static_cast<size_t>(i)], kMaxBaseQuality);
-            if (j < 0 || j >= h) {
-                ll += kOffHaplotype;
+    const int width = hi - lo + 1;
+    constexpr double kNone = -1e300;
+    const double open = std::log10(kGapOpen), extend = std::log10(kGapExtend);
+    // Cells by row i (read base) and diagonal k: haplotype base j = i + lo + k.
+    // I consumes a read base (stays on j), so it comes from diagonal k + 1 of
+    // the row above; D consumes a haplotype base, from diagonal k - 1 of the
+    // same row.
+    std::vector<double> m(static_cast<size_t>(width), kNone), ins(m), del(m), pm(m), pins(m), pdel(m);
+    for (int i = 0; i < n; ++i) {
+        const int q = std::min<int>(qualities[static_cast<size_t>(i)], kMaxBaseQuality);
+        for (int k = 0; k < width; ++k) {
+            const int j = i + lo + k;
+            const double emit = (j < 0 || j >= h) ? kOffHaplotype
+                                : read[static_cast<size_t>(i)] == hap[static_cast<size_t>(j)] ? t.match[q]
+                                                                                            : t.mismatch[q];
+            const size_t K = static_cast<size_t>(k);
+            if (i == 0) {
+                m[K] = emit;  // the read may start anywhere in the band
+                ins[K] = kOffHaplotype + open;
             } else {
-                ll += read[static_cast<size_t>(i)] == hap[static_cast<size_t>(j)] ? t.match[q] : t.mismatch[q];
+                m[K] = emit + std::max({pm[K], pins[K], pdel[K]});
+                const double up_m = k + 1 < width ? pm[K + 1] : kNone;
+                const double up_i = k + 1 < width ? pins[K + 1] : kNone;
+                ins[K] = kOffHaplotype + std::max(up_m + open, up_i + extend);
             }
+            del[K] = k > 0 ? std::max(m[K - 1] + open, del[K - 1] + extend) : kNone;
         }
-        total = log10_sum(total, ll);
+        std::swap(m, pm);
+        std::swap(ins, pins);
+        std::swap(del, pdel);
     }
-    return total - std::log10(static_cast<double>(hi - lo + 1));
+    double best = kNone;
+    for (int k = 0; k < width; ++k) best = std::max({best, pm[static_cast<size_t>(k)], pins[static_cast<size_t>(k)]});
+    return best;
 }
 
 namespace {
 
-// The read's aligned bases (soft clips left out) and their qualities; false
+// The read's bases, soft clips included, and their qualities, and the
+// numbers clipped before its first and after its last aligned base; false
 // for CIGAR N or P.
-bool aligned_bases(const bam1_t* read, std::string& bases, std::vector<uint8_t>& quals) {
+bool read_bases(const bam1_t* read, std::string& bases, std::vector<uint8_t>& quals, int& leading_clip,
+                int& trailing_clip) {
     const uint32_t* cigar = bam_get_cigar(read);
-    int32_t qbeg = 0, qend = read->core.l_qseq;
-    for (uint32_t i = 0; i < read->core.n_cigar; ++i) {
+    const uint32_t n = read->core.n_cigar;
+    leading_clip = trailing_clip = 0;
+    for (uint32_t i = 0; i < n; ++i) {
         const int op = bam_cigar_op(cigar[i]);
         if (op == BAM_CREF_SKIP || op == BAM_CPAD) return false;
     }
-    const uint32_t n = read->core.n_cigar;
-    for (uint32_t i = 0; i < n && bam_cigar_op(cigar[i]) != BAM_CMATCH && bam_cigar_op(cigar[i]) != BAM_CEQUAL &&
-                         bam_cigar_op(cigar[i]) != BAM_CDIFF && bam_cigar_op(cigar[i]) != BAM_CINS;
-         ++i) {
-        if (bam_cigar_op(cigar[i]) == BAM_CSOFT_CLIP) qbeg += static_cast<int32_t>(bam_cigar_oplen(cigar[i]));
-    }
-    for (int64_t i = n - 1; i >= 0; --i) {
+    for (uint32_t i = 0; i < n; ++i) {
         const int op = bam_cigar_op(cigar[i]);
         if (op == BAM_CSOFT_CLIP) {
-            qend -= static_cast<int32_t>(bam_cigar_oplen(cigar[i]));
+            leading_clip += static_cast<int>(bam_cigar_oplen(cigar[i]));
         } else if (op != BAM_CHARD_CLIP) {
             break;
         }
     }
-    if (qend <= qbeg) return false;
+    for (int64_t i = static_cast<int64_t>(n) - 1; i >= 0; --i) {
+        const int op = bam_cigar_op(cigar[i]);
+        if (op == BAM_CSOFT_CLIP) {
+            trailing_clip += static_cast<int>(bam_cigar_oplen(cigar[i]));
+        } else if (op != BAM_CHARD_CLIP) {
+            break;
+        }
+    }
+    const int32_t len = read->core.l_qseq;
+    if (len <= 0) return false;
     const uint8_t* seq = bam_get_seq(read);
     const uint8_t* qual = bam_get_qual(read);
-    bases.resize(static_cast<size_t>(qend - qbeg));
+    bases.resize(static_cast<size_t>(len));
     quals.resize(bases.size());
-    for (int32_t k = qbeg; k < qend; ++k) {
-        bases[static_cast<size_t>(k - qbeg)] = seq_nt16_str[bam_seqi(seq, k)];
-        quals[static_cast<size_t>(k - qbeg)] = qual[0] == 0xff ? 30 : qual[k];
+    for (int32_t k = 0; k < len; ++k) {
+        bases[static_cast<size_t>(k)] = seq_nt16_str[bam_seqi(seq, k)];
+        quals[static_cast<size_t>(k)] = qual[0] == 0xff ? 30 : qual[k];
     }
     return true;
 }
@@ -127,8 +151,9 @@ std::vector<ReadSupport> score_reads(const ReadBatch& reads, const IndelAllele& 
         const bam1_t* read = reads[r];
         const int64_t end = bam_endpos(read);
         if (end <= site_beg) continue;
-        if (!aligned_bases(read, bases, quals)) continue;
-        const int offset = static_cast<int>(read->core.pos - ref.beg);
+        int clip = 0, trailing = 0;
+        if (!read_bases(read, bases, quals, clip, trailing)) continue;
+        const int offset = static_cast<int>(read->core.pos - ref.beg) - clip;
         const double on_ref = log10_read_given_haplotype(bases, quals, ref_hap, offset - band, offset + band);
         const double on_alt = log10_read_given_haplotype(bases, quals, alt_hap, offset - band, offset + band);
         ReadSupport s;
@@ -139,8 +164,9 @@ std::vector<ReadSupport> score_reads(const ReadBatch& reads, const IndelAllele& 
         if (reverse) s.flags |= Observation::reverse_strand;
         if (reverse == read2) s.flags |= Observation::f1r2;
         const int64_t event = allele.pos + 1;
-        s.end_distance = static_cast<uint16_t>(std::clamp<int64_t>(std::min(event - read->core.pos, end - event), 0,
-                                                                   65535));
+        // Clipped bases count: a read clipped at the indel still holds it.
+        s.end_distance = static_cast<uint16_t>(
+            std::clamp<int64_t>(std::min(event - (read->core.pos - clip), end + trailing - event), 0, 65535));
         const std::string_view name = bam_get_qname(read);
         auto [it, fresh] = fragment.emplace(name, out.size());
         if (fresh) {

@@ -5,19 +5,23 @@
 // scored against two haplotypes, the reference and the reference with the
 // indel, and the ratio of the two likelihoods says which the read supports.
 //
-// The likelihood of a read given a haplotype is that of placing it without
-// gaps at each offset of a band around where its alignment puts it (the
+// The likelihood of a read given a haplotype is that of its best alignment
+// (Viterbi) in a band of diagonals around where the aligner put it: global
+// in the read (soft-clipped bases included, so a read the aligner clipped at
+// the indel still says which allele it holds), local in the haplotype. The
 // band is the indel's length plus kBandSlack on either side, so a read
 // carrying the indel lines up with the indel haplotype wherever the aligner
-// put it), averaged over the offsets: each base matches with probability
-// 1 - e and mismatches with e/3 (e from its base quality), bases falling
-// off the haplotype have probability 1/4. A read carrying the indel fits
-// the indel haplotype on both sides of the event and the reference on one
-// side only; a read that ends inside a repeat, or does not reach the
-// event, fits both equally and its ratio is near 1: it counts for neither
-// allele. Gap errors of the sequencer are not modelled here; the indel
-// error model (indel_error_model.hpp) is the noise rate of the likelihood.
-// Cost: read length x band width x 2 per read, only at candidates.
+// put it. Each base matches with probability 1 - e and mismatches with e/3
+// (e from its base quality); bases off the haplotype and inserted bases have
+// probability 1/4; a gap opens with kGapOpen and extends with kGapExtend
+// (other indels nearby, a germline one, cost both haplotypes the same). A
+// read carrying the indel fits the indel haplotype on both sides of the event
+// and the reference only with a gap or mismatches; a read that ends inside a
+// repeat, or does not reach the event, fits both equally and its ratio is
+// near 1: it counts for neither allele. The sequencer's slippage is the
+// indel error model's (indel_error_model.hpp), the likelihood's noise rate.
+// Cost: read length x band width x 3 states per read and haplotype, only at
+// candidates.
 #pragma once
 
 #include <cstdint>
@@ -31,10 +35,12 @@
 namespace somatic::snv {
 
 inline constexpr int kBandSlack = 4;
+inline constexpr double kGapOpen = 1e-4;
+inline constexpr double kGapExtend = 0.1;
 
-// log10 P(read | haplotype), the read placed at offsets lo..hi of `hap`
-// (the offset of its first base), uniformly. Qualities are Phred, capped at
-// kMaxBaseQuality (site_stats.hpp).
+// log10 P(read | haplotype) of the read's best alignment, its first base on
+// haplotype offsets lo..hi (the band). Qualities are Phred, capped at
+// kMaxBaseQuality (site_stats.hpp). Match-to-match transitions cost nothing.
 double log10_read_given_haplotype(std::string_view read, std::span<const uint8_t> qualities, std::string_view hap,
                                   int lo, int hi);
 
@@ -43,7 +49,7 @@ struct ReadSupport {
     float log10_ratio = 0;  // log10 P(read | indel haplotype) / P(read | reference haplotype)
     uint8_t mapping_quality = 0;
     uint8_t flags = 0;       // Observation::Flag: reverse_strand, f1r2
-    uint16_t end_distance = 0;  // from the event to the nearer end of the read's alignment
+    uint16_t end_distance = 0;  // from the event to the nearer end of the read (soft clips included)
 };
 
 // The reads of `reads` (sorted by position) overlapping the candidate,

@@ -22,11 +22,22 @@ TEST_CASE("one mismatch costs log10(e / 3)") {
           doctest::Approx(3 * std::log10(0.99) + std::log10(0.01 / 3)));
 }
 
-TEST_CASE("offsets are averaged, and bases off the haplotype are 1/4") {
-    // Offset 0 matches both bases, offset 1 mismatches the A.
-    const double both = 0.99 * 0.99, one = 0.99 * 0.01 / 3;
-    CHECK(log10_read_given_haplotype("AC", q20, "ACC", 0, 1) == doctest::Approx(std::log10((both + one) / 2)));
+TEST_CASE("the best placement in the band counts, and bases off the haplotype are 1/4") {
+    // Offset 0 matches both bases, offset 1 mismatches the A: the first wins.
+    CHECK(log10_read_given_haplotype("AC", q20, "ACC", 0, 1) == doctest::Approx(2 * std::log10(0.99)));
     CHECK(log10_read_given_haplotype("AC", q20, "C", -1, -1) == doctest::Approx(std::log10(0.25 * 0.99)));
+}
+
+TEST_CASE("a gap costs kGapOpen when it beats mismatches") {
+    // ACGTTCA against ACGGTTCA: skipping one haplotype G keeps all 7 bases
+    // matching (7 x log10(0.99) + log10(1e-4) = -4.03); no gapless
+    // placement has fewer than 3 mismatches (3 x -2.48).
+    const std::vector<uint8_t> q(7, 20);
+    CHECK(log10_read_given_haplotype("ACGTTCA", q, "ACGGTTCA", -2, 2) ==
+          doctest::Approx(7 * std::log10(0.99) + std::log10(kGapOpen)));
+    // A read base the haplotype lacks: 1/4 for it, and the gap.
+    CHECK(log10_read_given_haplotype("ACGGTTCA", std::vector<uint8_t>(8, 20), "ACGTTCA", -2, 2) ==
+          doctest::Approx(7 * std::log10(0.99) + std::log10(0.25) + std::log10(kGapOpen)));
 }
 
 TEST_CASE("a read carrying a 1 bp deletion favours the deletion haplotype") {
