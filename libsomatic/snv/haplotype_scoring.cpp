@@ -124,11 +124,43 @@ bool read_bases(const bam1_t* read, std::string& bases, std::vector<uint8_t>& qu
 // from the candidate minus it).
 constexpr int64_t kMaxReadSpan = 1000;
 
+// The index of the read base at reference position t, soft clips taken as
+// aligned on either side, clamped to the read; inside a deletion, the base
+// after it. `at` is then the reference position of that base.
+int query_at(const bam1_t* read, int64_t t, int leading_clip, int64_t& at) {
+    const int len = read->core.l_qseq;
+    const int64_t start = read->core.pos - leading_clip;
+    if (t <= start) {
+        at = start;
+        return 0;
+    }
+    at = t;
+    if (t < read->core.pos) return static_cast<int>(t - start);
+    const uint32_t* cigar = bam_get_cigar(read);
+    int64_t rpos = read->core.pos;
+    int qpos = 0;
+    for (uint32_t i = 0; i < read->core.n_cigar; ++i) {
+        const int op = bam_cigar_op(cigar[i]);
+        const int n = static_cast<int>(bam_cigar_oplen(cigar[i]));
+        const int type = bam_cigar_type(op);  // bit 1: consumes query, bit 2: consumes reference
+        if (op == BAM_CSOFT_CLIP && qpos > 0) return std::min(len, qpos + static_cast<int>(t - rpos));
+        if ((type & 2) && t < rpos + n) return (type & 1) ? qpos + static_cast<int>(t - rpos) : qpos;
+        if (type & 1) qpos += n;
+        if (type & 2) rpos += n;
+    }
+    return len;
+}
+
 }  // namespace
 
-std::vector<ReadSupport> score_reads(const ReadBatch& reads, const IndelAllele& allele, const RefWindow& ref) {
+std::vector<ReadSupport> score_reads(const ReadBatch& reads, const IndelAllele& allele, const RefWindow& ref,
+                                     int64_t context_end) {
     std::vector<ReadSupport> out;
     const int64_t site_beg = allele.pos, site_end = allele.pos + static_cast<int64_t>(allele.ref.size()) + 1;
+    // The part of each read that is scored: the event, its repeat, and
+    // kScoredFlank bases either side (elsewhere both haplotypes are the same).
+    const int64_t scored_beg = site_beg - kScoredFlank;
+    const int64_t scored_end = std::max(site_end, context_end) + kScoredFlank;
     // The two haplotypes over the window.
     const std::string_view ref_hap = ref.bases;
     std::string alt_hap;
@@ -153,9 +185,16 @@ std::vector<ReadSupport> score_reads(const ReadBatch& reads, const IndelAllele& 
         if (end <= site_beg) continue;
         int clip = 0, trailing = 0;
         if (!read_bases(read, bases, quals, clip, trailing)) continue;
-        const int offset = static_cast<int>(read->core.pos - ref.beg) - clip;
-        const double on_ref = log10_read_given_haplotype(bases, quals, ref_hap, offset - band, offset + band);
-        const double on_alt = log10_read_given_haplotype(bases, quals, alt_hap, offset - band, offset + band);
+        int64_t at_beg = 0, at_end = 0;
+        const int q0 = query_at(read, scored_beg, clip, at_beg);
+        const int q1 = query_at(read, scored_end, clip, at_end);
+        if (q1 <= q0) continue;
+        const std::string_view segment = std::string_view(bases).substr(static_cast<size_t>(q0),
+                                                                        static_cast<size_t>(q1 - q0));
+        const std::span<const uint8_t> segment_quals(quals.data() + q0, static_cast<size_t>(q1 - q0));
+        const int offset = static_cast<int>(at_beg - ref.beg);
+        const double on_ref = log10_read_given_haplotype(segment, segment_quals, ref_hap, offset - band, offset + band);
+        const double on_alt = log10_read_given_haplotype(segment, segment_quals, alt_hap, offset - band, offset + band);
         ReadSupport s;
         s.log10_ratio = static_cast<float>(on_alt - on_ref);
         s.mapping_quality = read->core.qual;

@@ -53,9 +53,14 @@ struct ReadSupport {
 };
 
 // The reads of `reads` (sorted by position) overlapping the candidate,
-// scored; `ref` must hold the candidate with a read length and more of
-// flank on both sides. Mates of one fragment count once (the one with the
-// stronger ratio). Reads with CIGAR N or P are left out.
-std::vector<ReadSupport> score_reads(const ReadBatch& reads, const IndelAllele& allele, const RefWindow& ref);
+// scored on their part from kScoredFlank bases before the event to
+// kScoredFlank after the later of its end and `context_end` (where its
+// repeat ends): elsewhere both haplotypes are the same. `ref` must hold the
+// candidate with a read length and more of flank on both sides. Mates of
+// one fragment count once (the one with the stronger ratio). Reads with
+// CIGAR N or P are left out.
+inline constexpr int64_t kScoredFlank = 25;
+std::vector<ReadSupport> score_reads(const ReadBatch& reads, const IndelAllele& allele, const RefWindow& ref,
+                                     int64_t context_end);
 
 }  // namespace somatic::snv

@@ -26,8 +26,10 @@ std::vector<IndelEvidence> collect_indels(const ReadBatch& tumour, const ReadBat
         const int64_t after = a.pos + 1;
         if (after >= ref.end()) continue;
         e.repeat = repeat_context(ref.bases.substr(static_cast<size_t>(after - ref.beg)), a.changed(), a.is_insertion());
-        e.tumour = score_reads(tumour, a, ref);
-        e.normal = score_reads(normal, a, ref);
+        const int64_t context_end =
+            after + static_cast<int64_t>(e.repeat.unit.size()) * std::max(e.repeat.ref_count, e.repeat.alt_count);
+        e.tumour = score_reads(tumour, a, ref, context_end);
+        e.normal = score_reads(normal, a, ref, context_end);
         e.allele = std::move(a);
         out.push_back(std::move(e));
     }
