@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "libsomatic/pileup/pileup.hpp"
+#include "libsomatic/snv/indel_caller.hpp"
 #include "libsomatic/snv/likelihood.hpp"
 #include "libsomatic/snv/site_stats.hpp"
 
@@ -153,8 +154,19 @@ int query_at(const bam1_t* read, int64_t t, int leading_clip, int64_t& at) {
 
 }  // namespace
 
+namespace {
+std::string with_allele(const RefWindow& ref, const IndelAllele& a) {
+    std::string hap;
+    hap.reserve(ref.bases.size() + a.alt.size());
+    hap.append(ref.bases.substr(0, static_cast<size_t>(a.pos - ref.beg)));
+    hap.append(a.alt);
+    hap.append(ref.bases.substr(static_cast<size_t>(a.pos + static_cast<int64_t>(a.ref.size()) - ref.beg)));
+    return hap;
+}
+}  // namespace
+
 std::vector<ReadSupport> score_reads(const ReadBatch& reads, const IndelAllele& allele, const RefWindow& ref,
-                                     int64_t context_end) {
+                                     int64_t context_end, const std::vector<const IndelAllele*>& others) {
     std::vector<ReadSupport> out;
     const int64_t site_beg = allele.pos, site_end = allele.pos + static_cast<int64_t>(allele.ref.size()) + 1;
     // The part of each read that is scored: the event, its repeat, and
@@ -163,12 +175,13 @@ std::vector<ReadSupport> score_reads(const ReadBatch& reads, const IndelAllele& 
     const int64_t scored_end = std::max(site_end, context_end) + kScoredFlank;
     // The two haplotypes over the window.
     const std::string_view ref_hap = ref.bases;
-    std::string alt_hap;
-    alt_hap.reserve(ref_hap.size() + allele.alt.size());
-    alt_hap.append(ref_hap.substr(0, static_cast<size_t>(allele.pos - ref.beg)));
-    alt_hap.append(allele.alt);
-    alt_hap.append(ref_hap.substr(static_cast<size_t>(allele.pos + static_cast<int64_t>(allele.ref.size()) - ref.beg)));
-    const int band = allele.length() + kBandSlack;
+    const std::string alt_hap = with_allele(ref, allele);
+    std::vector<std::string> other_haps;
+    int band = allele.length() + kBandSlack;
+    for (const IndelAllele* o : others) {
+        other_haps.push_back(with_allele(ref, *o));
+        band = std::max(band, o->length() + kBandSlack);
+    }
 
     // The first read that may reach the candidate.
     size_t lo = 0, hi = reads.size();
@@ -195,8 +208,15 @@ std::vector<ReadSupport> score_reads(const ReadBatch& reads, const IndelAllele& 
         const int offset = static_cast<int>(at_beg - ref.beg);
         const double on_ref = log10_read_given_haplotype(segment, segment_quals, ref_hap, offset - band, offset + band);
         const double on_alt = log10_read_given_haplotype(segment, segment_quals, alt_hap, offset - band, offset + band);
+        double on_other = -1e300;
+        for (const auto& hap : other_haps) {
+            on_other = std::max(on_other, log10_read_given_haplotype(segment, segment_quals, hap, offset - band,
+                                                                     offset + band));
+        }
+        // A read that another candidate explains best is neither allele's.
+        if (on_other > std::max(on_alt, on_ref) + kMinLog10Ratio) continue;
         ReadSupport s;
-        s.log10_ratio = static_cast<float>(on_alt - on_ref);
+        s.log10_ratio = static_cast<float>(on_alt - std::max(on_ref, on_other));
         s.mapping_quality = read->core.qual;
         const bool reverse = read->core.flag & BAM_FREVERSE;
         const bool read2 = read->core.flag & BAM_FREAD2;

@@ -58,9 +58,16 @@ struct ReadSupport {
 // repeat ends): elsewhere both haplotypes are the same. `ref` must hold the
 // candidate with a read length and more of flank on both sides. Mates of
 // one fragment count once (the one with the stronger ratio). Reads with
-// CIGAR N or P are left out.
+// CIGAR N or P are left out. `others` are the candidates nearby: a read
+// that one of them explains better than both the reference and this allele
+// (by kMinLog10Ratio) counts for neither, and the ratio of the rest is
+// against the better of the reference and the others, so that reads of a
+// long indel are not taken for a short one they fit a little better than
+// the reference. (A read carrying this allele and another nearby one then
+// tends to count for neither: haplotypes of two candidates together are
+// not built.)
 inline constexpr int64_t kScoredFlank = 25;
 std::vector<ReadSupport> score_reads(const ReadBatch& reads, const IndelAllele& allele, const RefWindow& ref,
-                                     int64_t context_end);
+                                     int64_t context_end, const std::vector<const IndelAllele*>& others = {});
 
 }  // namespace somatic::snv

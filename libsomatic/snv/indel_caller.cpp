@@ -8,6 +8,11 @@
 
 namespace somatic::snv {
 
+namespace {
+// Candidates this close compete for the same reads (score_reads' `others`).
+constexpr int64_t kNearbyCandidate = 2 * kScoredFlank + kMaxIndelLength;
+}  // namespace
+
 std::vector<IndelEvidence> collect_indels(const ReadBatch& tumour, const ReadBatch& normal, const RefWindow& ref,
                                           const Interval& region, uint32_t min_alt_reads,
                                           const std::vector<IndelAllele>& forced) {
@@ -20,7 +25,15 @@ std::vector<IndelEvidence> collect_indels(const ReadBatch& tumour, const ReadBat
     alleles.erase(std::unique(alleles.begin(), alleles.end()), alleles.end());
     std::vector<IndelEvidence> out;
     out.reserve(alleles.size());
-    for (auto& a : alleles) {
+    for (size_t i = 0; i < alleles.size(); ++i) {
+        const IndelAllele& a = alleles[i];
+        // The candidates whose scored stretch may overlap this one's.
+        std::vector<const IndelAllele*> others;
+        size_t j = i;
+        while (j > 0 && alleles[j - 1].pos >= a.pos - kNearbyCandidate) --j;  // sorted by position
+        for (; j < alleles.size() && alleles[j].pos <= a.pos + kNearbyCandidate; ++j) {
+            if (j != i) others.push_back(&alleles[j]);
+        }
         IndelEvidence e;
         e.forced = std::binary_search(forced.begin(), forced.end(), a);
         const int64_t after = a.pos + 1;
@@ -28,9 +41,9 @@ std::vector<IndelEvidence> collect_indels(const ReadBatch& tumour, const ReadBat
         e.repeat = repeat_context(ref.bases.substr(static_cast<size_t>(after - ref.beg)), a.changed(), a.is_insertion());
         const int64_t context_end =
             after + static_cast<int64_t>(e.repeat.unit.size()) * std::max(e.repeat.ref_count, e.repeat.alt_count);
-        e.tumour = score_reads(tumour, a, ref, context_end);
-        e.normal = score_reads(normal, a, ref, context_end);
-        e.allele = std::move(a);
+        e.tumour = score_reads(tumour, a, ref, context_end, others);
+        e.normal = score_reads(normal, a, ref, context_end, others);
+        e.allele = a;
         out.push_back(std::move(e));
     }
     return out;
