@@ -134,4 +134,36 @@ f = [r for r in forced_records if r["pos"] == 15000 and "INDEL" in r["info"]]
 check(len(f) == 1 and "FORCED" in f[0]["info"] and f[0]["filter"] != "PASS",
       "a forced indel without evidence is reported, FORCED and not PASS")
 check(not [r for r in forced_records if r["pos"] == 16000], "a forced symbolic allele is skipped")
+
+# Unusual alignments: =/X for M, a spliced read (N), padding (P). They run,
+# and the homopolymer deletion is still found (not necessarily PASS: the
+# "spliced" reads' bases past the N are misplaced, which makes SNV
+# candidates nearby, and Clustered).
+import pysam
+with pysam.AlignmentFile(f"{out}/tumour.bam") as src, \
+        pysam.AlignmentFile(f"{out}/odd.bam", "wb", template=src) as dst:
+    for k, read in enumerate(src):
+        if 2900 <= read.reference_start < 3000 and read.cigarstring == "100M":
+            read.cigarstring = ("100=", "40M100N60M", "50M1P50M", "30=1X69=")[k % 4]
+        dst.write(read)
+run(["samtools", "index", f"{out}/odd.bam"])
+odd = run([binary("somatic-snv"), "--tumour", f"{out}/odd.bam", "--normal", f"{out}/normal.bam",
+           "--reference", f"{out}/ref.fa", "-o", f"{out}/odd.vcf"], check=False)
+check(odd.returncode == 0, f"reads with CIGAR =, X, N and P are taken ({odd.stderr.strip()[:200]})")
+if odd.returncode == 0:
+    hp = [r for r in read_vcf(f"{out}/odd.vcf")[0] if r["pos"] == 3000 and "INDEL" in r["info"]]
+    check(len(hp) == 1 and int(hp[0]["info"]["QSS"]) >= 20, "the homopolymer deletion is still found")
+
+# A reference with Ns next to the 20 bp insertion: no crash, and no indel
+# record touching an N.
+with_n = seq[:12990] + "N" * 9 + seq[12999:]
+with open(f"{out}/ref_n.fa", "w") as f:
+    f.write(">chr1\n" + "\n".join(with_n[i:i + 60] for i in range(0, len(with_n), 60)) + "\n")
+run(["samtools", "faidx", f"{out}/ref_n.fa"])
+n_run = run([binary("somatic-snv"), "--tumour", f"{out}/tumour.bam", "--normal", f"{out}/normal.bam",
+             "--reference", f"{out}/ref_n.fa", "-o", f"{out}/n.vcf"], check=False)
+check(n_run.returncode == 0, f"a reference N next to a candidate is not an error ({n_run.stderr.strip()[:200]})")
+if n_run.returncode == 0:
+    touching = [r for r in read_vcf(f"{out}/n.vcf")[0] if "INDEL" in r["info"] and "N" in r["ref"] + r["alt"]]
+    check(not touching, "no indel record holds an N")
 finish()
