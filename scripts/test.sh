@@ -39,6 +39,7 @@ fuzz_seconds=${SOMATIC_FUZZ_SECONDS:-15}
 jobs=${SOMATIC_JOBS:-$(nproc)}
 
 # What testing needs beyond the build (scripts/setup.sh): samtools, tabix and
+# bcftools (the indel normalisation check, tests/e2e/snv/indels.py), and
 # python3 with numpy for the end-to-end checks; pysam for the artefact
 # injector (sim/inject_artefacts, used by tests/e2e/snv/artefacts.py); groff
 # to render the manual pages (tests/e2e/man_render.py); ART
@@ -50,7 +51,7 @@ jobs=${SOMATIC_JOBS:-$(nproc)}
 # python3-jinja2 to read the Bioconda recipe as conda-build does, and git
 # for the version string's test (tests/e2e/release_files.py,
 # version_string.py).
-test_packages=(samtools tabix python3 python3-numpy python3-pysam groff-base snakemake art-nextgen-simulation-tools bwa
+test_packages=(samtools bcftools tabix python3 python3-numpy python3-pysam groff-base snakemake art-nextgen-simulation-tools bwa
   slurmctld slurmd slurm-client munge cwltool toil python3-yaml python3-jinja2 git)
 case " $stages " in
   *" sanitize "* | *" tsan "* | *" fuzz "*) test_packages+=(clang libclang-rt-14-dev) ;;

@@ -101,6 +101,80 @@ void read_indels(const bam1_t* read, const RefWindow& ref, std::vector<IndelAlle
     }
 }
 
+namespace {
+
+// Bases of a clip compared with the reference: enough that a chance match
+// within kMaxIndelLength is rare (4^-12 per place), few enough for short clips.
+constexpr int kMinClipMatch = 12;
+constexpr int kMaxClipMatch = 20;
+
+bool matches(const RefWindow& ref, int64_t at, std::string_view s) {
+    if (at < ref.beg || at + static_cast<int64_t>(s.size()) > ref.end()) return false;
+    return ref.bases.substr(static_cast<size_t>(at - ref.beg), s.size()) == s;
+}
+
+}  // namespace
+
+void clipped_indels(const bam1_t* read, const RefWindow& ref, std::vector<IndelAllele>& out) {
+    const uint32_t* cigar = bam_get_cigar(read);
+    const uint32_t n = read->core.n_cigar;
+    if (n < 2) return;
+    const int len = read->core.l_qseq;
+    const uint8_t* seq = bam_get_seq(read);
+    std::string bases(static_cast<size_t>(len), 'N');
+    for (int k = 0; k < len; ++k) bases[static_cast<size_t>(k)] = seq_nt16_str[bam_seqi(seq, k)];
+    IndelAllele a;
+    // Trailing clip: the reference goes on d bases further (a deletion), or
+    // after the clip's first k bases (an insertion of them).
+    if (bam_cigar_op(cigar[n - 1]) == BAM_CSOFT_CLIP) {
+        const int c = static_cast<int>(bam_cigar_oplen(cigar[n - 1]));
+        const std::string_view clip = std::string_view(bases).substr(static_cast<size_t>(len - c));
+        const int64_t e = bam_endpos(read);
+        if (c >= kMinClipMatch) {
+            const auto head = clip.substr(0, std::min(c, kMaxClipMatch));
+            for (int d = 1; d <= kMaxIndelLength; ++d) {
+                if (matches(ref, e + d, head)) {
+                    if (left_align_deletion(ref, e, d, a)) out.push_back(a);
+                    break;
+                }
+            }
+        }
+        for (int k = 1; k <= kMaxIndelLength && c - k >= kMinClipMatch; ++k) {
+            const auto rest = clip.substr(static_cast<size_t>(k), static_cast<size_t>(std::min(c - k, kMaxClipMatch)));
+            if (matches(ref, e, rest)) {
+                if (left_align_insertion(ref, e, std::string(clip.substr(0, static_cast<size_t>(k))), a)) out.push_back(a);
+                break;
+            }
+        }
+    }
+    // Leading clip: the same, leftwards.
+    if (bam_cigar_op(cigar[0]) == BAM_CSOFT_CLIP) {
+        const int c = static_cast<int>(bam_cigar_oplen(cigar[0]));
+        const std::string_view clip = std::string_view(bases).substr(0, static_cast<size_t>(c));
+        const int64_t s = read->core.pos;
+        if (c >= kMinClipMatch) {
+            const int m = std::min(c, kMaxClipMatch);
+            const auto tail = clip.substr(static_cast<size_t>(c - m));
+            for (int d = 1; d <= kMaxIndelLength; ++d) {
+                if (matches(ref, s - d - m, tail)) {
+                    if (left_align_deletion(ref, s - d, d, a)) out.push_back(a);
+                    break;
+                }
+            }
+        }
+        for (int k = 1; k <= kMaxIndelLength && c - k >= kMinClipMatch; ++k) {
+            const int m = std::min(c - k, kMaxClipMatch);
+            const auto before = clip.substr(static_cast<size_t>(c - k - m), static_cast<size_t>(m));
+            if (matches(ref, s - m, before)) {
+                if (left_align_insertion(ref, s, std::string(clip.substr(static_cast<size_t>(c - k))), a)) {
+                    out.push_back(a);
+                }
+                break;
+            }
+        }
+    }
+}
+
 std::vector<IndelCandidate> indel_candidates(const ReadBatch& reads, const RefWindow& ref, const Interval& keep,
                                              uint32_t min_reads) {
     std::map<IndelAllele, uint32_t> seen;
@@ -109,6 +183,7 @@ std::vector<IndelCandidate> indel_candidates(const ReadBatch& reads, const RefWi
         const bam1_t* read = reads[r];
         found.clear();
         read_indels(read, ref, found);
+        clipped_indels(read, ref, found);
         for (auto& a : found) {
             if (keep.contains(a.pos)) ++seen[a];
         }

@@ -62,13 +62,22 @@ bool normalise_indel(const RefWindow& ref, int64_t pos, std::string_view ref_all
 // Reads with CIGAR N (spliced) or P give none; = and X count as M.
 void read_indels(const bam1_t* read, const RefWindow& ref, std::vector<IndelAllele>& out);
 
+// The indels a read's soft clip implies (for longer insertions and indels
+// near a read's end, which aligners clip): a clip of at least 12 bases whose
+// first (last) 12-20 bases the reference holds 1..kMaxIndelLength bases
+// further on (back) is a deletion, and one whose bases after (before) its
+// first (last) k the reference continues with at once is an insertion of
+// those k. Left-aligned; a candidate still needs the haplotype scoring.
+void clipped_indels(const bam1_t* read, const RefWindow& ref, std::vector<IndelAllele>& out);
+
 struct IndelCandidate {
     IndelAllele allele;
     uint32_t reads = 0;  // reads whose CIGAR holds it
 };
 
-// Every indel held by at least `min_reads` reads of `reads` with its padding
-// base inside `keep`, sorted by allele.
+// Every indel held by at least `min_reads` reads of `reads` (in their CIGAR
+// or implied by a soft clip) with its padding base inside `keep`, sorted by
+// allele.
 std::vector<IndelCandidate> indel_candidates(const ReadBatch& reads, const RefWindow& ref, const Interval& keep,
                                              uint32_t min_reads);
 

@@ -1,6 +1,10 @@
 #include "libsomatic/snv/indel_candidates.hpp"
 
 #include <doctest/doctest.h>
+#include <htslib/sam.h>
+
+#include <string>
+#include <vector>
 
 using namespace somatic::snv;
 
@@ -48,4 +52,32 @@ TEST_CASE("an indel touching an N is not a candidate") {
     CHECK_FALSE(left_align_deletion(ref, 2, 1, a));
     // An insertion after the N: its padding base would be the N.
     CHECK_FALSE(left_align_insertion(ref, 3, "T", a));
+}
+
+TEST_CASE("a soft clip that the reference continues further on is a deletion, or after an insertion") {
+    const std::string bases =
+        "GGATCACAGTCTACACTGCTCACTCCAACCCCGGCCCCTGAGTCCGAGGAGAGGGTGCTTCAGAGTATGTATACCACTGGGTAGGATACGGCGGAGGGCA";
+    const RefWindow ref{0, bases};
+    bam1_t* read = bam_init1();
+    const auto make = [&](const std::string& seq, const std::vector<uint32_t>& cigar) {
+        const std::string qual(seq.size(), 'I');
+        REQUIRE(bam_set1(read, 1, "r", 0, 0, 10, 60, cigar.size(), cigar.data(), -1, -1, 0, seq.size(), seq.c_str(),
+                         qual.c_str(), 0) >= 0);
+    };
+    // 30 aligned bases at 10, then 15 clipped ones that the reference holds
+    // 5 bases on: ref [40, 45) deleted, padding base 39.
+    make(bases.substr(10, 30) + bases.substr(45, 15), {bam_cigar_gen(30, BAM_CMATCH), bam_cigar_gen(15, BAM_CSOFT_CLIP)});
+    std::vector<IndelAllele> found;
+    clipped_indels(read, ref, found);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0] == IndelAllele{39, bases.substr(39, 6), bases.substr(39, 1)});
+    // The clip begins with 4 bases the reference lacks (ending unlike the
+    // padding base G, so already left-aligned), then goes on at 40.
+    found.clear();
+    make(bases.substr(10, 30) + "TTCA" + bases.substr(40, 15),
+         {bam_cigar_gen(30, BAM_CMATCH), bam_cigar_gen(19, BAM_CSOFT_CLIP)});
+    clipped_indels(read, ref, found);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0] == IndelAllele{39, "G", "GTTCA"});
+    bam_destroy1(read);
 }
