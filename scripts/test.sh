@@ -38,7 +38,9 @@ fi
 fuzz_seconds=${SOMATIC_FUZZ_SECONDS:-15}
 jobs=${SOMATIC_JOBS:-$(nproc)}
 
-# What testing needs beyond the build (scripts/setup.sh): samtools, bcftools, tabix and
+# What testing needs beyond the build (scripts/setup.sh): samtools, tabix and
+# bcftools (the indel normalisation check, tests/e2e/snv/indels.py, and the
+# simulator's indel check), and
 # python3 with numpy for the end-to-end checks; pysam for the artefact
 # injector (sim/inject_artefacts, used by tests/e2e/snv/artefacts.py); groff
 # to render the manual pages (tests/e2e/man_render.py); ART

@@ -262,6 +262,7 @@ ChunkEvidence ChunkCaller::collect(const Interval& chunk) {
         out.candidates.push_back(std::move(c));
     }
     out.phase_runs = gather_phase_runs(out.candidates, pileup_);
+    if (options_.call_indels) collect_indels_of(chunk, padded, out);
     return out;
 }
 
@@ -316,6 +317,12 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
         c.filters = apply_filters(c.posterior.qss, c.tumour, c.normal, c.audit, c.context, options.filters);
     }
     out.calls = std::move(calls);
+    if (options.call_indels) {
+        const Interval padded = padded_interval(chunk, options.filters.cluster_window);
+        out.indels = weigh_indels(std::move(evidence.indels), chunk, events, options, typical_depth,
+                                  [&](std::vector<IndelCall>& c) { annotate_indel_resources(padded, c); });
+        out.indel_errors = evidence.indel_errors;
+    }
     return out;
 }
 

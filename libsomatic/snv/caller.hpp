@@ -16,6 +16,8 @@
 #include "libsomatic/io/vcf_reader.hpp"
 #include "libsomatic/pileup/pileup.hpp"
 #include "libsomatic/snv/filters.hpp"
+#include "libsomatic/snv/indel_caller.hpp"
+#include "libsomatic/snv/indel_error_model.hpp"
 #include "libsomatic/snv/likelihood.hpp"
 #include "libsomatic/snv/mnv_phasing.hpp"
 #include "libsomatic/snv/one_sided_artefacts.hpp"
@@ -74,6 +76,10 @@ struct CallerOptions {
     // Report adjacent confident substitutions carried by the same fragments
     // as one multi-base record (mnv_merge.hpp); off: one record per base.
     bool merge_mnvs = true;
+    // Somatic indels too (indel_caller.hpp), with the noise rates of the
+    // indel error model (learned on the genome sample unless given).
+    bool call_indels = true;
+    IndelErrorRates indel_errors = IndelErrorRates::defaults();
 
     // Throws a usage error naming the field (min_alt_reads,
     // priors.max_tumour_in_normal, priors.shared when given,
@@ -117,6 +123,8 @@ struct GermlineHet {
 
 struct ChunkCalls {
     std::vector<SnvCall> calls;
+    std::vector<IndelCall> indels;  // with call_indels, in position order
+    IndelErrorCounts indel_errors;  // with count_callable and call_indels
     std::vector<GermlineHet> hets;
     uint64_t callable_sites = 0;  // both samples (tumour-only: the tumour) at LowDepth's minimum
                                   // depths; with count_callable
@@ -135,6 +143,8 @@ struct ChunkEvidence {
     Interval chunk;
     std::vector<SnvCall> candidates;
     std::vector<PhaseRun> phase_runs;  // candidates at consecutive positions, for merge_mnvs
+    std::vector<IndelEvidence> indels;
+    IndelErrorCounts indel_errors;
     std::vector<GermlineHet> hets;
     uint64_t callable_sites = 0;
     DepthHistogram normal_depth;
@@ -156,6 +166,11 @@ public:
 
 private:
     std::map<int64_t, uint8_t> forced_sites(const Interval& region);
+    std::vector<IndelAllele> forced_indels(const Interval& region, const RefWindow& ref);
+    // The indel candidates of `padded` with their scored reads, and with
+    // count_callable the indel error counts of `chunk`.
+    void collect_indels_of(const Interval& chunk, const Interval& padded, ChunkEvidence& out);
+    void annotate_indel_resources(const Interval& region, std::vector<IndelCall>& calls);
     // The resources' facts about the calls in `region` (the chunk and its
     // cluster padding).
     void annotate_resources(const Interval& region, std::vector<SnvCall>& calls);

@@ -74,6 +74,18 @@ std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t, bool
     };
 }
 
+std::vector<FilterDefinition> indel_filter_definitions(const FilterThresholds& t) {
+    return {
+        {"RepeatSlippage", "Indel in a repeat with a tumour allele fraction below " + fmt(t.min_slippage_ratio) +
+                               " x the learned error rate of its repeat context (##indel_error_rates, INFO/IER; "
+                               "--min-slippage-ratio)"},
+        {"NearbyGermlineIndel", "Another indel within " + fmt(t.germline_indel_window) +
+                                    " bp is in at least " + fmt(t.min_germline_indel_fraction) +
+                                    " of the normal's reads (tumour-only mode: looks germline; "
+                                    "--germline-indel-window, --min-germline-indel-fraction)"},
+    };
+}
+
 SiteAudit audit(const SampleSiteStats& t, const SampleSiteStats& normal, const FilterThresholds& thresholds) {
     SiteAudit a;
     a.normal_alt_phred = stats::phred(stats::binomial_upper_tail(

@@ -32,6 +32,10 @@ struct FilterThresholds {
     double max_orientation_bias = 30;     // OrientationBias: Phred Fisher p of alt vs ref F1R2/F2R1
     double max_population_af = 0.01;      // PopulationAF: in the germline resource above this AF
     double max_germline_probability = 0.5;  // Germline (tumour-only mode): P(germline) above this
+    // Indels only (indel_caller.hpp):
+    double min_slippage_ratio = 3;        // RepeatSlippage: tumour AF below this x the context's error rate
+    int germline_indel_window = 10;       // NearbyGermlineIndel: window (bp) ...
+    double min_germline_indel_fraction = 0.2;  // ... holding an indel at this fraction of the normal
 };
 
 // The FILTER IDs with their header descriptions, in header order. In
@@ -42,6 +46,8 @@ struct FilterDefinition {
     std::string description;
 };
 std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t, bool tumour_only = false);
+// The indels' own FILTERs, written after the others when indels are called.
+std::vector<FilterDefinition> indel_filter_definitions(const FilterThresholds& t);
 
 // Facts about the site's surroundings that the site itself does not carry.
 struct SiteContext {
@@ -54,6 +60,7 @@ struct SiteContext {
     bool second_alt = false;        // a second alt allele with real support
     double population_af = -1;      // -1: not in the resource
     bool in_panel_of_normals = false;
+    bool nearby_germline_indel = false;  // indels: another indel within the window looks germline
 };
 
 struct SiteAudit {

@@ -203,6 +203,7 @@ bool estimate_on_sample(PipelineOptions& o, const Reference& reference, const Al
         log::warning(std::string("the ") + depth_sample + "'s reads cover " + format_percent(covered) +
                      " of the genome sampled: for an exome or a panel give --targets");
     }
+    if (o.caller.call_indels) o.caller.indel_errors = IndelErrorRates::estimate(estimate.indel_errors);
     if (o.estimate_orientation_rates) o.caller.orientation_artefacts = estimate.orientation;
     if (o.estimate_strand_rates) o.caller.strand_artefacts = estimate.strand;
     // The identity and contamination checks compare the tumour with the
@@ -240,6 +241,11 @@ std::vector<std::string> model_lines(const PipelineOptions& o, const SampleCheck
                     (o.estimate_orientation_rates ? ",estimated" : ",given"));
     lines.push_back("##strand_artefact_rates=" + format_rates(o.caller.strand_artefacts, "fwd", "rev") +
                     (o.estimate_strand_rates ? ",estimated" : ",given"));
+    if (o.caller.call_indels) {
+        const auto& e = o.caller.indel_errors;
+        lines.push_back("##indel_error_rates=" + e.header_value() +
+                        (e.estimated ? ",estimated from " + std::to_string(e.tracts) + " repeat tracts" : ",default"));
+    }
     return lines;
 }
 
@@ -279,7 +285,8 @@ PipelineSummary run_pipeline(PipelineOptions o) {
         estimate_on_sample(o, reference, tumour, normal, regions, targets, sample_evidence, checks);
 
     VcfWriter calls_out(o.output, o.output_format);
-    define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, o.provenance, model_lines(o, checks));
+    define_calls_header(calls_out, reference.contigs(), names, o.caller.filters, o.provenance, model_lines(o, checks),
+                        o.caller.call_indels);
     std::unique_ptr<VcfWriter> hets_out;
     if (o.caller.germline_hets) {
         hets_out = std::make_unique<VcfWriter>(o.germline_hets_output, vcf_format_from_name(o.germline_hets_output));
@@ -316,12 +323,25 @@ PipelineSummary run_pipeline(PipelineOptions o) {
             return caller->weigh(std::move(sample_evidence[evidence_of.at({chunk.contig, chunk.beg})]), o.caller);
         },
         [&](ChunkCalls&& result, const Interval& chunk) {
+            // SNVs and indels in position order (an SNV first at a shared position).
+            size_t next_indel = 0;
+            const auto write_indels_before = [&](int64_t pos) {
+                for (; next_indel < result.indels.size() && result.indels[next_indel].allele.pos < pos; ++next_indel) {
+                    const auto& c = result.indels[next_indel];
+                    if (o.pass_only && !c.filters.empty()) continue;
+                    calls_builder.write_indel(chunk.contig, c);
+                    ++summary.records;
+                    summary.passed += c.filters.empty();
+                }
+            };
             for (const auto& c : result.calls) {
+                write_indels_before(c.pos);
                 if (o.pass_only && !c.filters.empty()) continue;
                 calls_builder.write_call(chunk.contig, c);
                 ++summary.records;
                 summary.passed += c.filters.empty();
             }
+            write_indels_before(chunk.end + 1);
             if (hets_builder) {
                 for (const auto& h : result.hets) hets_builder->write_het(chunk.contig, h);
             }

@@ -121,6 +121,7 @@ PriorEstimate estimate_prior_on_sample(const CallerInputs& inputs, const CallerO
             const ChunkCalls& result = sampled.calls;
             estimate.callable_sites += result.callable_sites;
             estimate.normal_depth.merge(result.normal_depth);
+            estimate.indel_errors.merge(result.indel_errors);
             estimate.genotype_sites.insert(estimate.genotype_sites.end(), result.genotype_sites.begin(),
                                            result.genotype_sites.end());
             for (const auto& c : result.calls) {

@@ -88,6 +88,7 @@ struct PriorEstimate {
     uint64_t callable_sites = 0;
     ArtefactRates orientation, strand;
     size_t artefact_candidates = 0;  // candidates the one-sided artefact rates weighed
+    IndelErrorCounts indel_errors;   // over the sample, with options.call_indels (indel_error_model.hpp)
 };
 
 // Calls the sample chunks (every candidate, whatever its QSS) and estimates

@@ -3,6 +3,8 @@
 #include <htslib/vcf.h>
 
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "libsomatic/core/bases.hpp"
 #include "libsomatic/snv/mnv_vcf.hpp"
@@ -26,14 +28,31 @@ void define_common(VcfWriter& w, const ContigDict& contigs, const SampleNames& n
 
 void define_calls_header(VcfWriter& w, const ContigDict& contigs, const SampleNames& names,
                          const FilterThresholds& thresholds, const Provenance& provenance,
-                         const std::vector<std::string>& model_lines) {
+                         const std::vector<std::string>& model_lines, bool indels) {
     const bool tumour_only = names.normal.empty();
     if (tumour_only) w.add_line("##tumour_only=true");
     for (const auto& line : model_lines) w.add_line(line);
     for (const auto& f : filter_definitions(thresholds, tumour_only)) {
         w.add_line(std::string("##FILTER=<ID=") + f.id + ",Description=\"" + f.description + "\">");
     }
+    if (indels) {
+        for (const auto& f : indel_filter_definitions(thresholds)) {
+            w.add_line(std::string("##FILTER=<ID=") + f.id + ",Description=\"" + f.description + "\">");
+        }
+    }
     w.add_line("##INFO=<ID=SOMATIC,Number=0,Type=Flag,Description=\"Somatic SNV candidate\">");
+    if (indels) {
+        w.add_line("##INFO=<ID=INDEL,Number=0,Type=Flag,Description=\"An insertion or deletion; its AD counts the "
+                   "fragments whose haplotype likelihood ratio favours each allele by at least 10, DP their sum\">");
+        w.add_line("##INFO=<ID=RU,Number=1,Type=String,Description=\"Repeat unit of the inserted or deleted "
+                   "sequence\">");
+        w.add_line("##INFO=<ID=RC,Number=1,Type=Integer,Description=\"Copies of RU in the reference after the "
+                   "padding base\">");
+        w.add_line("##INFO=<ID=IC,Number=1,Type=Integer,Description=\"Copies of RU in the alternative allele "
+                   "there\">");
+        w.add_line("##INFO=<ID=IER,Number=1,Type=Float,Description=\"Indel error rate of the repeat context per "
+                   "fragment (##indel_error_rates), the model's noise\">");
+    }
     if (tumour_only) {
         w.add_line("##INFO=<ID=QSS,Number=1,Type=Integer,Description=\"Somatic quality: Phred-scaled probability "
                    "that the site is sequencing error rather than a somatic SNV (tumour-only mode: the germline "
@@ -109,11 +128,47 @@ void RecordBuilder::start(const std::string& contig, int64_t pos, uint8_t ref, u
 
 namespace {
 int32_t rounded(double x) { return static_cast<int32_t>(std::lround(x)); }
+// Three significant digits: the same bytes at any thread count.
+std::string format_rate(double x) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g", x);
+    return text;
+}
 }  // namespace
 
-void RecordBuilder::write_call(const std::string& contig, const SnvCall& c) {
+void RecordBuilder::start(const std::string& contig, int64_t pos, const std::string& ref, const std::string& alt) {
     bcf_hdr_t* h = writer_.header();
+    bcf_clear(record_);
+    record_->rid = bcf_hdr_name2id(h, contig.c_str());
+    record_->pos = pos;
+    const std::string alleles = ref + ',' + alt;
+    bcf_update_alleles_str(h, record_, alleles.c_str());
+}
+
+void RecordBuilder::write_call(const std::string& contig, const SnvCall& c) {
     start(contig, c.pos, c.ref, c.alt);
+    fill(c);
+    writer_.write(record_);
+}
+
+void RecordBuilder::write_indel(const std::string& contig, const IndelCall& c) {
+    bcf_hdr_t* h = writer_.header();
+    start(contig, c.allele.pos, c.allele.ref, c.allele.alt);
+    fill(c);
+    bcf_update_info_flag(h, record_, "INDEL", nullptr, 1);
+    bcf_update_info_string(h, record_, "RU", c.repeat.unit.c_str());
+    int32_t v = c.repeat.ref_count;
+    bcf_update_info_int32(h, record_, "RC", &v, 1);
+    v = c.repeat.alt_count;
+    bcf_update_info_int32(h, record_, "IC", &v, 1);
+    const float ier = std::stof(format_rate(c.noise));
+    bcf_update_info_float(h, record_, "IER", &ier, 1);
+    writer_.write(record_);
+}
+
+template <class Call>
+void RecordBuilder::fill(const Call& c) {
+    bcf_hdr_t* h = writer_.header();
     record_->qual = static_cast<float>(rounded(c.posterior.qss));
     if (c.filters.empty()) {
         int pass = bcf_hdr_id2int(h, BCF_DT_ID, "PASS");
@@ -193,7 +248,6 @@ void RecordBuilder::write_call(const std::string& contig, const SnvCall& c) {
     bcf_update_format_int32(h, record_, "SB", sb, 4 * n);
     bcf_update_format_int32(h, record_, "F1R2", f1r2, 2 * n);
     bcf_update_format_int32(h, record_, "F2R1", f2r1, 2 * n);
-    writer_.write(record_);
 }
 
 void RecordBuilder::write_het(const std::string& contig, const GermlineHet& het) {

@@ -25,9 +25,11 @@ struct SampleNames {
 
 // `model_lines` are extra ##key=value lines stating model settings chosen at
 // run time (the estimated somatic prior).
+// With `indels`, the indel INFO fields (INDEL, RU, RC, IC, IER) and FILTERs
+// too.
 void define_calls_header(VcfWriter& writer, const ContigDict& contigs, const SampleNames& names,
                          const FilterThresholds& thresholds, const Provenance& provenance,
-                         const std::vector<std::string>& model_lines = {});
+                         const std::vector<std::string>& model_lines = {}, bool indels = false);
 void define_hets_header(VcfWriter& writer, const ContigDict& contigs, const SampleNames& names,
                         const Provenance& provenance);
 
@@ -40,10 +42,15 @@ public:
     RecordBuilder& operator=(const RecordBuilder&) = delete;
 
     void write_call(const std::string& contig, const SnvCall& call);
+    void write_indel(const std::string& contig, const IndelCall& call);
     void write_het(const std::string& contig, const GermlineHet& het);
 
 private:
     void start(const std::string& contig, int64_t pos, uint8_t ref, uint8_t alt);
+    void start(const std::string& contig, int64_t pos, const std::string& ref, const std::string& alt);
+    // What SNV and indel records share: QUAL, FILTER, INFO and FORMAT.
+    template <class Call>
+    void fill(const Call& call);
     VcfWriter& writer_;
     bcf1_t* record_;
 };

@@ -72,7 +72,8 @@ po::options_description input_options(snv::PipelineOptions& o) {
         ("tumour-name", po::value(&o.tumour_name)->value_name("NAME"), "tumour sample name (default: the BAM's SM tag)")
         ("normal-name", po::value(&o.normal_name)->value_name("NAME"), "normal sample name (default: the BAM's SM tag)")
         ("force-sites", po::value(&o.inputs.force_sites)->value_name("VCF"),
-         "always report these SNVs (indexed VCF), whatever their evidence")
+         "always report these SNVs and indels (indexed VCF), whatever their evidence; symbolic and complex "
+         "alleles are skipped")
         ("germline-resource", po::value(&o.inputs.germline_resource)->value_name("VCF"),
          "population allele frequencies (indexed VCF with INFO/AF, e.g. gnomAD); required without --normal")
         ("panel-of-normals", po::value(&o.inputs.panel_of_normals)->value_name("VCF"),
@@ -93,6 +94,7 @@ po::options_description input_options(snv::PipelineOptions& o) {
 struct AutoSettings {
     std::string somatic_prior = "auto", shared_prior = "auto", orientation_rate = "auto", strand_rate = "auto";
     bool no_mnv = false;
+    bool no_indels = false;  // --no-indels
 };
 
 po::options_description model_options(snv::PipelineOptions& o, AutoSettings& a) {
@@ -102,6 +104,7 @@ po::options_description model_options(snv::PipelineOptions& o, AutoSettings& a) 
         ("min-mapq", cli::value(&c.read_filter.min_mapq), "ignore reads below this mapping quality")
         ("min-base-quality", cli::value(&c.pileup.min_base_quality), "ignore bases below this quality")
         ("min-alt-reads", cli::value(&c.min_alt_reads), "tumour alt fragments needed to consider a site")
+        ("no-indels", po::bool_switch(&a.no_indels), "call SNVs only (no indel candidates, scoring or error model)")
         ("somatic-prior", cli::value(&a.somatic_prior),
          "prior probability of a somatic SNV per site; auto: estimated from the candidates of a fixed 4 Mb "
          "sample of the genome (between 1e-7 and 1e-4)")
@@ -156,7 +159,13 @@ po::options_description filter_options(snv::FilterThresholds& f) {
         ("max-population-af", cli::value(&f.max_population_af),
          "PopulationAF above this germline-resource allele frequency")
         ("max-germline-probability", cli::value(&f.max_germline_probability),
-         "tumour-only mode: Germline above this posterior germline probability (INFO/PGERM)");
+         "tumour-only mode: Germline above this posterior germline probability (INFO/PGERM)")
+        ("min-slippage-ratio", cli::value(&f.min_slippage_ratio),
+         "RepeatSlippage: indel in a repeat with tumour AF below this x its context's learned error rate (INFO/IER)")
+        ("germline-indel-window", cli::value(&f.germline_indel_window),
+         "NearbyGermlineIndel: another indel within this many bp ...")
+        ("min-germline-indel-fraction", cli::value(&f.min_germline_indel_fraction),
+         "... in at least this fraction of the normal's reads");
     return d;
 }
 
@@ -191,6 +200,7 @@ bool parse(int argc, char** argv, CommonOptions& common, snv::PipelineOptions& o
     if (strand) o.caller.strand_artefacts = snv::ArtefactRates::uniform(*strand);
     o.caller.germline_hets = !o.germline_hets_output.empty();
     o.caller.merge_mnvs = !a.no_mnv;
+    o.caller.call_indels = !a.no_indels;
     o.provenance = {"somatic-snv", SOMATIC_VERSION, command_line(argc, argv), !common.no_version};
     // -r/-R against the reference's contigs; none: the library's whole genome.
     if (!common.regions.empty() || !common.regions_file.empty()) {
