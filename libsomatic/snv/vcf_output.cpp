@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <type_traits>
 
 #include "libsomatic/core/bases.hpp"
 #include "libsomatic/snv/mnv_vcf.hpp"
@@ -217,7 +218,7 @@ void RecordBuilder::fill(const Call& c) {
         bcf_update_info_float(h, record_, "POPAF", &f, 1);
     }
     if (c.forced) bcf_update_info_flag(h, record_, "FORCED", nullptr, 1);
-    add_mnv_fields(h, record_, c);  // an MNV's alleles and INFO
+    if constexpr (std::is_same_v<Call, SnvCall>) add_mnv_fields(h, record_, c);  // an MNV's alleles and INFO
 
     // FORMAT, normal then tumour (the tumour alone in tumour-only mode).
     const SampleSiteStats* all[2] = {&c.normal, &c.tumour};
