@@ -55,13 +55,13 @@ def units(genome, haps, cn, somatic):
         yield "normal", h, 0, haps[h], subtract_intervals(whole, n_runs)
     for pop in ("clone", "subclone"):
         for h in (0, 1):
-            for k in range(cn.max_copies(h)):
+            for k in range(cn.max_copies(h)):  # the subclone's own state where it has one
                 sel = (somatic.hap == h) & somatic.clonal & (somatic.mut_copies > k)
                 if pop == "subclone" and k == 0:
                     sel |= (somatic.hap == h) & ~somatic.clonal
                 seq = haps[h].copy()
                 seq[somatic.pos[sel]] = np.frombuffer("".join(somatic.alt[sel]).encode(), np.uint8)
-                yield pop, h, k, seq, subtract_intervals(cn.present(h, k), n_runs)
+                yield pop, h, k, seq, subtract_intervals(cn.present(h, k, pop == "subclone"), n_runs)
 
 
 class Batch:
