@@ -19,11 +19,11 @@
 // drag the fit), times its weight (its number of bins). The score of (p,
 // psi) is the sum over segments; the grid is purity 0.10-1.00 by 0.01 and
 // ploidy 1.5-6.0 by 0.02. Solutions are the grid's local minima, best
-// first by misfit plus prior (below). Among solutions within 10% (+0.02
-// per bin) of the best the lowest ploidy is preferred: a whole-genome-doubled
-// fit (every state doubled, purity p/(2-p)) explains the data exactly as well
-// as the undoubled one, and the simpler explanation is reported first, the
-// other listed with its score.
+// first by misfit plus prior (below). A whole-genome-doubled fit (every
+// state doubled, purity p/(2-p)) explains the data exactly as well as the
+// undoubled one; the prior, not a margin, decides between them (the
+// options' parsimony margin, 0 by default, still brings the lowest ploidy
+// forward among solutions within it).
 //
 // The prior: a parsimony penalty of event_penalty per copy-number event per
 // bin, added to the per-bin misfit, and doubling_penalty per bin for a
@@ -46,9 +46,9 @@
 // prior, the length fractions at odd total copy number and with an odd
 // allele count (states a doubled solution's undoubled twin cannot halve),
 // and, given somatic SNVs, their log-likelihood (snv_evidence.hpp,
-// weigh_snv_evidence). A segment that no integer state explains may be a
-// mixture of two states (subclonal.hpp), which counts in the misfit and
-// as one more event.
+// weigh_snv_evidence). A segment with BAF may be a mixture of two states
+// (subclonal.hpp), which counts in the misfit (with its cell fraction's
+// subclonal_penalty) and as one more event.
 // Cost: O(purities x (segments x states + ploidies x segments x CN)).
 #pragma once
 
