@@ -274,12 +274,12 @@ void prefer_parsimony(std::vector<Solution>& solutions, const FitOptions& o) {
 
 void weigh_snv_evidence(std::vector<Solution>& solutions, const FitOptions& o) {
     if (solutions.empty() || std::isnan(solutions.front().snv_log_likelihood)) return;
-    double best_misfit = kInf;
-    for (const auto& s : solutions) best_misfit = std::min(best_misfit, s.misfit);
+    double best_score = kInf;
+    for (const auto& s : solutions) best_score = std::min(best_score, s.score);
     size_t chosen = 0;
     for (size_t i = 1; i < solutions.size(); ++i) {
         const auto& s = solutions[i];
-        if (std::isnan(s.snv_log_likelihood) || s.misfit > best_misfit * (1 + o.snv_window) + o.snv_window_margin) continue;
+        if (std::isnan(s.snv_log_likelihood) || s.score > best_score * (1 + o.snv_window) + o.snv_window_margin) continue;
         if (s.snv_log_likelihood > solutions[chosen].snv_log_likelihood + (chosen == 0 ? o.snv_margin : 0)) chosen = i;
     }
     std::rotate(solutions.begin(), solutions.begin() + static_cast<std::ptrdiff_t>(chosen),

@@ -81,7 +81,7 @@ struct FitOptions {
     // much per bin (0: the prior alone ranks).
     double parsimony = 0.0;
     double parsimony_margin = 0.0;
-    // The window of misfit, relative to the best plus this much per bin,
+    // The window of score, relative to the best plus this much per bin,
     // within which the somatic SNVs arbitrate (below).
     double snv_window = 0.10;
     double snv_window_margin = 0.02;
@@ -182,7 +182,8 @@ void describe_solution(Solution& solution, const std::vector<FitSegment>& segmen
 void prefer_parsimony(std::vector<Solution>& solutions, const FitOptions& options);
 
 // Somatic SNV evidence (filled in by the caller): among the solutions whose
-// misfit is within snv_window (+ snv_window_margin) of the best misfit (the
+// score (misfit plus prior) is within snv_window (+ snv_window_margin) of
+// the best score (the
 // near-twins, such as a doubled genome and its undoubled twin), the one
 // whose SNVs are likeliest moves to the front when its log-likelihood beats
 // the front's by more than snv_margin: decisive data override the prior.
