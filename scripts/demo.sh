@@ -28,7 +28,7 @@ echo "germline heterozygous sites for allele fractions: $hets"
 
 echo "== somatic-cnv: copy number, purity and ploidy (allele fractions from somatic-snv's het sites)" >&2
 "$bin"/somatic-cnv/somatic-cnv run --tumour "$data"/tumour.bam --normal "$data"/normal.bam \
-  --reference "$data"/ref.fa --germline-hets "$out"/germline_hets.vcf.gz --threads 2 \
+  --reference "$data"/ref.fa --germline-hets "$out"/germline_hets.vcf.gz --somatic-vcf "$out"/somatic.vcf.gz --threads 2 \
   --summary "$out"/purity_ploidy.tsv --seg "$out"/segments.seg --plot "$out"/genome.svg > "$out"/segments.bed
 echo "purity and ploidy: $(cut -f1,2 "$out"/purity_ploidy.tsv | tail -n 1 | tr '\t' ' ')" \
      "(truth: $(cut -f1,2 "$data"/truth.purity_ploidy.tsv | tail -n 1 | tr '\t' ' '))"

@@ -2,12 +2,14 @@
 """Doubled and undoubled genomes: does the fit choose the right ploidy?
 
 Usage: bench/cnv/wgd_sim.py OUT [--binary B ...] [--snv-binary B ...] [--pairs N]
-                            [--reference 20.fa.gz] [--depth T,N] [--snv-rate R]
+                            [--seed-base S] [--reference 20.fa.gz] [--depth T,N] [--snv-rate R]
                             [--threads T] [--sim-dir DIR ...] [--cnv-args "ARGS"]
 
-Makes N pairs with sim/simulate (cached in OUT/pairs; every second one
-whole-genome doubled with --wgd, which doubles every copy number of a random
-layout, with SNVs before and after the doubling; purity from 0.3 to 0.9;
+Makes N pairs with sim/simulate, seeds S, S+1, ... (cached in OUT/pairs;
+every second one whole-genome doubled with --wgd, which doubles every copy
+number of a random layout and then changes some after the doubling (odd
+states, LOH), with SNVs before and after the doubling; every pair with one
+subclonal copy-number change, its cell fraction 0.3 to 0.6; purity from 0.3 to 0.9;
 3 Mb pieces of GRCh37 chr20, --aligner truth, tumour/normal depth 40x/20x by
 default, SNVs at --snv-rate 1e-4 so that their allele fractions can
 testify; or the pairs given with --sim-dir, made by sim/simulate), runs
@@ -43,6 +45,7 @@ ap.add_argument("--snv-binary", action="append", default=[])
 ap.add_argument("--snv-rate", default="1e-4")
 ap.add_argument("--cnv-args", default="")
 ap.add_argument("--pairs", type=int, default=8)
+ap.add_argument("--seed-base", type=int, default=200, help="seed of the first pair [200]")
 ap.add_argument("--reference", default="/usr/share/doc/vt/examples/ref/20.fa.gz")
 ap.add_argument("--depth", default="40,20")
 ap.add_argument("--threads", type=int, default=1)
@@ -70,7 +73,8 @@ for i in range(0 if args.sim_dir else args.pairs):
     d = os.path.join(pairs_dir, name)
     if not os.path.exists(os.path.join(d, "truth.purity_ploidy.tsv")):
         cmd = [os.path.join(repo, "sim", "simulate"), "--reference", args.reference,
-               "--regions", f"20:{beg + 1}-{beg + 3_000_000}", "--seed", str(200 + i), "--purity", str(purity),
+               "--regions", f"20:{beg + 1}-{beg + 3_000_000}", "--seed", str(args.seed_base + i), "--purity", str(purity),
+               "--subclonal-cn", "1", "--subclone-ccf", str([0.3, 0.4, 0.5, 0.6][i // 2 % 4]),
                "--tumour-depth", tumour_depth, "--normal-depth", normal_depth, "--aligner", "truth",
                "--snv-rate", args.snv_rate, "--threads", str(args.threads), "--out", d + ".tmp"] + (["--wgd"] if doubled else [])
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

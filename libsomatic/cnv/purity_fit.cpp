@@ -64,17 +64,32 @@ void FitOptions::validate() const {
     }
     if (max_cn < 1 || max_cn > 50) throw usage_error("max_cn must be between 1 and 50");
     if (!(event_penalty >= 0)) throw usage_error("event_penalty must be 0 or more");
+    if (!(doubling_penalty >= 0)) throw usage_error("doubling_penalty must be 0 or more");
+    if (!(subclonal_penalty >= 0)) throw usage_error("subclonal_penalty must be 0 or more");
     if (!(snv_margin >= 0)) throw usage_error("snv_margin must be 0 or more");
 }
 
+namespace {
+// The fewest events that reach `now` copies of one allele (or one normal
+// copy) after a doubling: from 1 copy to x before it (|x - 1|), doubled to
+// 2x, then to `now` after it (|now - 2x|).
+int doubled_allele_events(int now, int ground) {
+    int best = std::abs(now - 2 * ground);  // x = ground: nothing before the doubling
+    for (int x = 0; 2 * x <= now + 2; ++x) best = std::min(best, std::abs(x - ground) + std::abs(now - 2 * x));
+    return best;
+}
+}  // namespace
+
 int state_events(int normal_cn, int total, int major, int minor, bool doubled) {
     if (total < 0 || normal_cn <= 0) return 0;
-    const int g = doubled ? 2 : 1;
-    int events = doubled ? 1 : 0;  // the doubling itself
-    if (normal_cn == 1) events += std::abs(total - g);
-    else if (major >= 0 && minor >= 0) events += std::abs(major - g) + std::abs(minor - g);
-    else events += std::abs(total - 2 * g);
-    return events;
+    if (!doubled) {
+        if (normal_cn == 1) return std::abs(total - 1);
+        if (major >= 0 && minor >= 0) return std::abs(major - 1) + std::abs(minor - 1);
+        return std::abs(total - 2);
+    }
+    if (normal_cn == 1) return doubled_allele_events(total, 1);
+    if (major >= 0 && minor >= 0) return doubled_allele_events(major, 1) + doubled_allele_events(minor, 1);
+    return doubled_allele_events(total, 2);
 }
 
 double expected_log2(double purity, double ploidy, int cn, int normal_cn) {
@@ -225,15 +240,20 @@ void describe_solution(Solution& s, const std::vector<FitSegment>& segs, const s
         const FitSegment& f = segs[used[i]];
         events += f.n_bins * state_events(f.normal_cn, calls[i].total, calls[i].major, calls[i].minor, s.genome_doubled);
         // A mixture: one more event, and its misfit in place of the clonal one.
+        // Either of its states may be the clone's (the background is reported
+        // as the state of most tumour cells): the cheaper one is counted.
         if (!std::isnan(calls[i].cell_fraction)) {
-            events += f.n_bins;
+            const int background = state_events(f.normal_cn, calls[i].total, calls[i].major, calls[i].minor, s.genome_doubled);
+            const int subclone =
+                state_events(f.normal_cn, calls[i].sub_total, calls[i].sub_major, calls[i].sub_minor, s.genome_doubled);
+            events += f.n_bins * (1 + std::min(background, subclone) - background);
             mixture_gain += f.n_bins * (calls[i].clonal_cost - calls[i].cost);
         }
         bins += f.n_bins;
     }
     s.events = bins > 0 ? events / bins : 0;
     if (bins > 0) s.misfit -= mixture_gain / bins;
-    s.prior = o.event_penalty * s.events;
+    s.prior = o.event_penalty * s.events + (s.genome_doubled ? o.doubling_penalty : 0);
     s.score = s.misfit + s.prior;
 }
 
@@ -254,12 +274,12 @@ void prefer_parsimony(std::vector<Solution>& solutions, const FitOptions& o) {
 
 void weigh_snv_evidence(std::vector<Solution>& solutions, const FitOptions& o) {
     if (solutions.empty() || std::isnan(solutions.front().snv_log_likelihood)) return;
-    double best_misfit = kInf;
-    for (const auto& s : solutions) best_misfit = std::min(best_misfit, s.misfit);
+    double best_score = kInf;
+    for (const auto& s : solutions) best_score = std::min(best_score, s.score);
     size_t chosen = 0;
     for (size_t i = 1; i < solutions.size(); ++i) {
         const auto& s = solutions[i];
-        if (std::isnan(s.snv_log_likelihood) || s.misfit > best_misfit * (1 + o.parsimony) + o.parsimony_margin) continue;
+        if (std::isnan(s.snv_log_likelihood) || s.score > best_score * (1 + o.snv_window) + o.snv_window_margin) continue;
         if (s.snv_log_likelihood > solutions[chosen].snv_log_likelihood + (chosen == 0 ? o.snv_margin : 0)) chosen = i;
     }
     std::rotate(solutions.begin(), solutions.begin() + static_cast<std::ptrdiff_t>(chosen),
@@ -296,7 +316,10 @@ FitResult fit_purity_ploidy(const std::vector<FitSegment>& segs, double log2_sd,
         s.misfit = score[idx] / total_weight;  // per bin, comparable between runs
         describe_solution(s, segs, used, log2_sd, result, o);
         result.solutions.push_back(s);
-        if (result.solutions.size() >= std::max<size_t>(o.solutions, 1) * 4) break;
+        // Many minima: with a high max_cn, high-ploidy ones that fit the
+        // clonal states well rank before a true one whose mixtures the grid
+        // does not see.
+        if (result.solutions.size() >= std::max<size_t>(o.solutions, 1) * 16) break;
     }
     // Ranked by misfit plus prior (stable: the grid's order breaks ties).
     std::stable_sort(result.solutions.begin(), result.solutions.end(),
@@ -344,9 +367,11 @@ SegmentCall call_segment(const FitSegment& s, double p, double q, double log2_sd
     if (with_baf) c.baf = 0.5 - unfold(s.mirrored_baf, sd);
     c.loh = s.normal_cn == 2 && c.minor == 0 && c.total > 0;
     c.clonal_cost = c.cost = std::min(o.cap, 0.5 * best);
-    // A segment no integer state explains within 3 sd may be a mixture of two
-    // states, when the mixture pays its event and parameters.
-    if (o.subclonal && with_baf && (c.z_log2 > 3 || c.z_baf > 3)) {
+    // Any segment with BAF may be a mixture of two states, when the mixture
+    // pays its event and parameters: not only those no integer state
+    // explains within 3 sd, since a solution with more states (a doubled
+    // one) has a wrong one closer to every mixture.
+    if (o.subclonal && with_baf) {
         Mixture m = best_mixture(s, p, q, log2_sd, fit, o);
         if (m.cell_fraction > 0.5) {  // reported as the state of most tumour cells
             std::swap(m.total_b, m.total_s);

@@ -19,30 +19,36 @@
 // drag the fit), times its weight (its number of bins). The score of (p,
 // psi) is the sum over segments; the grid is purity 0.10-1.00 by 0.01 and
 // ploidy 1.5-6.0 by 0.02. Solutions are the grid's local minima, best
-// first by misfit plus prior (below). Among solutions within 10% (+0.02
-// per bin) of the best the lowest ploidy is preferred: a whole-genome-doubled
-// fit (every state doubled, purity p/(2-p)) explains the data exactly as well
-// as the undoubled one, and the simpler explanation is reported first, the
-// other listed with its score.
+// first by misfit plus prior (below). A whole-genome-doubled fit (every
+// state doubled, purity p/(2-p)) explains the data exactly as well as the
+// undoubled one; the prior, not a margin, decides between them (the
+// options' parsimony margin, 0 by default, still brings the lowest ploidy
+// forward among solutions within it).
 //
 // The prior: a parsimony penalty of event_penalty per copy-number event per
-// bin, added to the per-bin misfit. A solution's events are, for each bin,
-// the allele copies gained or lost from its ground state (1+1; 2+2 for a
-// doubled genome, which also counts the doubling as one event in every
-// bin): |major - g| + |minor - g|, |total - 2g| without BAF, |total - g| for
-// a segment of one normal copy. This is a log prior of -event_penalty per
-// event per bin on the same scale as the misfit (-log likelihood per bin),
-// like ASCAT's and PURPLE's ploidy penalties: a fit that needs many more
-// events must explain the data clearly better. It breaks the near-ties where
-// a doubled or high-ploidy fit wins by a few percent of misfit through states
-// no simpler solution has (short near-diploid segments, subclonal ones).
+// bin, added to the per-bin misfit, and doubling_penalty per bin for a
+// doubled genome. A solution's events are, for each bin, the fewest allele
+// copies gained or lost that reach its state: from 1+1, |major - 1| +
+// |minor - 1| (|total - 2| without BAF, |total - 1| for a segment of one
+// normal copy); in a doubled genome each allele went from 1 copy to x
+// before the doubling and from 2x to its count after it, |x - 1| + |n - 2x|
+// at the best x, so that a doubled solution's states cost what its
+// undoubled twin's cost (4+2 is one gain before the doubling, 2+1 one loss
+// after it) and the two differ by the doubling's own penalty and by what
+// only one of them explains: an odd allele count after a doubling is one
+// clonal event there and a subclonal mixture (one event, two parameters,
+// and a cell fraction that happens to be 1/2) in the twin. This is a log
+// prior of -event_penalty per event per bin on the same scale as the
+// misfit (-log likelihood per bin), like ASCAT's and PURPLE's ploidy
+// penalties: a fit that needs more events must explain the data clearly
+// better.
 // Evidence reported per solution (Solution's fields): misfit, events,
 // prior, the length fractions at odd total copy number and with an odd
 // allele count (states a doubled solution's undoubled twin cannot halve),
 // and, given somatic SNVs, their log-likelihood (snv_evidence.hpp,
-// weigh_snv_evidence). A segment that no integer state explains may be a
-// mixture of two states (subclonal.hpp), which counts in the misfit and
-// as one more event.
+// weigh_snv_evidence). A segment with BAF may be a mixture of two states
+// (subclonal.hpp), which counts in the misfit (with its cell fraction's
+// subclonal_penalty) and as one more event.
 // Cost: O(purities x (segments x states + ploidies x segments x CN)).
 #pragma once
 
@@ -67,17 +73,25 @@ struct FitSegment {
 struct FitOptions {
     double purity_min = 0.10, purity_max = 1.0, purity_step = 0.01;
     double ploidy_min = 1.5, ploidy_max = 6.0, ploidy_step = 0.02;
-    int max_cn = 8;
+    int max_cn = 20;
     double log2_tolerance = 0.05;
     double baf_tolerance = 0.02;
     double cap = 12.5;              // the largest score of one segment (z = 5)
-    double parsimony = 0.10;        // relative score margin within which the lower ploidy wins ...
-    double parsimony_margin = 0.02; // ... plus this much per bin
+    // A relative score margin within which the lower ploidy wins, plus this
+    // much per bin (0: the prior alone ranks).
+    double parsimony = 0.0;
+    double parsimony_margin = 0.0;
+    // The window of score, relative to the best plus this much per bin,
+    // within which the somatic SNVs arbitrate (below).
+    double snv_window = 0.10;
+    double snv_window_margin = 0.02;
     double purity = NAN;            // fixed purity (NaN: fit)
     double ploidy = NAN;            // fixed ploidy (NaN: fit)
     bool use_baf = true;
     bool subclonal = true;          // let a segment be a mixture of two states (subclonal.hpp)
     double event_penalty = 0.25;    // the prior's cost per copy-number event per bin (0: none)
+    double doubling_penalty = 0.04; // the prior's cost per bin of a whole-genome doubling (0: none)
+    double subclonal_penalty = 0.75; // a mixture's cost per bin for its cell fraction (subclonal.hpp)
     // The somatic SNVs' log-likelihood ratio by which a solution whose
     // misfit is within the parsimony margin of the best overrides the
     // ranking (3: odds of 20 to 1).
@@ -97,8 +111,8 @@ struct Solution {
     bool genome_doubled = false;
     // The evidence behind the score.
     double misfit = 0;          // the data's score alone, per bin
-    double events = 0;          // copy-number events per bin from the ground state (see above)
-    double prior = 0;           // event_penalty * events
+    double events = 0;          // copy-number events per bin (see above)
+    double prior = 0;           // event_penalty * events (+ doubling_penalty when doubled)
     double odd_fraction = 0;    // of the called length: odd total copy number
     double odd_allele_fraction = 0;  // of the allele-specific called length: an odd major or minor
     // Somatic SNVs (snv_evidence.hpp), when given: how many were scored and
@@ -168,14 +182,15 @@ void describe_solution(Solution& solution, const std::vector<FitSegment>& segmen
 void prefer_parsimony(std::vector<Solution>& solutions, const FitOptions& options);
 
 // Somatic SNV evidence (filled in by the caller): among the solutions whose
-// misfit is within parsimony (+ parsimony_margin) of the best misfit (the
+// score (misfit plus prior) is within snv_window (+ snv_window_margin) of
+// the best score (the
 // near-twins, such as a doubled genome and its undoubled twin), the one
 // whose SNVs are likeliest moves to the front when its log-likelihood beats
 // the front's by more than snv_margin: decisive data override the prior.
 // Nothing moves when the solutions have no SNV evidence.
 void weigh_snv_evidence(std::vector<Solution>& solutions, const FitOptions& options);
 
-// The copy-number events of one called state from the ground state of a
+// The fewest copy-number events that reach one called state in a
 // solution (doubled or not), as above; 0 for a segment not called.
 int state_events(int normal_cn, int total, int major, int minor, bool doubled);
 

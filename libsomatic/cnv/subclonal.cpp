@@ -26,7 +26,7 @@ double mixture_baf(double p, int total_b, int minor_b, int total_s, int minor_s,
 
 double mixture_penalty(const FitSegment& s, const FitOptions& o) {
     const double n = static_cast<double>(s.n_bins) + s.n_het;
-    return o.event_penalty + std::log(std::max(2.0, n)) / std::max<uint32_t>(1, s.n_bins);
+    return o.event_penalty + o.subclonal_penalty + std::log(std::max(2.0, n)) / std::max<uint32_t>(1, s.n_bins);
 }
 
 Mixture best_mixture(const FitSegment& s, double p, double q, double log2_sd, const FitResult& fit, const FitOptions& o) {

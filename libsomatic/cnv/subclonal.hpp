@@ -17,11 +17,18 @@
 //
 // Fair competition with the clonal states and with genome doubling: the
 // mixture is one more copy-number event over the segment's bins (it pays
-// the fit's event_penalty per bin, as the doubling pays it on every bin),
-// and has two more parameters (c and S), which cost BIC's ln(n) in all
-// (1/2 ln n each, n its bins plus het sites), spread over its bins. It is
-// chosen when, per bin, min(cap, z^2_mix / 2) + event_penalty + ln(n) /
-// bins is below min(cap, z^2_clonal / 2).
+// the fit's event_penalty per bin), its cell fraction costs
+// subclonal_penalty per bin (a prior against explaining a segment by a
+// free fraction: an undoubled fit of a doubled genome explains every odd
+// state after the doubling as a mixture at c = 1/2, and without this cost
+// those mixtures would be nearly free, while the doubling pays
+// doubling_penalty on every bin), and its two parameters (c and S) cost
+// BIC's ln(n) in all (1/2 ln n each, n its bins plus het sites), spread
+// over its bins. It is chosen when, per bin, min(cap, z^2_mix / 2) +
+// event_penalty + subclonal_penalty + ln(n) / bins is below min(cap,
+// z^2_clonal / 2). Every segment with BAF is tried, not only those no
+// integer state explains: a doubled solution has twice the states, so a
+// wrong clonal state lies closer to each mixture.
 #pragma once
 
 #include <cstdint>
@@ -47,7 +54,8 @@ struct Mixture {
 Mixture best_mixture(const FitSegment& segment, double purity, double ploidy, double log2_sd, const FitResult& fit,
                      const FitOptions& options);
 
-// The per-bin penalty a mixture pays beyond its z^2 (see above).
+// The per-bin penalty a mixture pays beyond its z^2 (see above):
+// event_penalty + subclonal_penalty + ln(max(2, bins + het sites)) / bins.
 double mixture_penalty(const FitSegment& segment, const FitOptions& options);
 
 }  // namespace somatic::cnv

@@ -10,20 +10,40 @@ homozygous deletion, plus one more gain and loss per 25 Mb of genome; the
 rest is 1+1. Event sizes scale with the genome so small test genomes still
 get every kind of event, and events are >= 50 kb whenever the genome is
 large enough (arm-scale events on a 100 Mb genome are several Mb).
+
+Whole-genome doubling (`doubled`): every state of that layout doubled,
+then changes after the doubling, as in real doubled tumours: single-copy
+losses and gains of one haplotype (odd totals: 2+1, 3+2, 1+0 from 2+0) and
+the loss of both copies of one haplotype (LOH after doubling: 2+0, 4+0).
+
+Subclonal copy number (`with_subclones`): segments where the subclone's
+cells (the SNV subclone, at --subclone-ccf) carry one copy more or less of
+one haplotype than the clone; the clone's state is the segment's clonal
+state, the subclone's state and cell fraction are kept beside it.
 """
 import numpy as np
 
 
 class CopyNumber:
-    def __init__(self, start, end, cn_a, cn_b, contig_starts=()):
+    def __init__(self, start, end, cn_a, cn_b, contig_starts=(), sub_a=None, sub_b=None, sub_fraction=0.0):
         self.contig_starts = {int(x) for x in contig_starts}  # never merge across these
         self.start = np.asarray(start, dtype=np.int64)
         self.end = np.asarray(end, dtype=np.int64)
         self.cn_a = np.asarray(cn_a, dtype=np.int64)
         self.cn_b = np.asarray(cn_b, dtype=np.int64)
+        # The subclone's cells' state; equal to the clone's where it has no change of its own.
+        self.sub_a = self.cn_a.copy() if sub_a is None else np.asarray(sub_a, dtype=np.int64)
+        self.sub_b = self.cn_b.copy() if sub_b is None else np.asarray(sub_b, dtype=np.int64)
+        self.sub_fraction = float(sub_fraction)
 
-    def hap_cn(self, hap):
+    def hap_cn(self, hap, subclone=False):
+        if subclone:
+            return self.sub_a if hap == 0 else self.sub_b
         return self.cn_a if hap == 0 else self.cn_b
+
+    def subclonal(self):
+        """Per segment: does the subclone's state differ from the clone's?"""
+        return (self.sub_a != self.cn_a) | (self.sub_b != self.cn_b)
 
     def at(self, gpos):
         """(cn_a, cn_b) at global positions."""
@@ -31,14 +51,18 @@ class CopyNumber:
         return self.cn_a[i], self.cn_b[i]
 
     def ploidy(self, genome):
-        """Mean tumour total CN weighted by non-N bases (what reads can see)."""
+        """Mean tumour total CN over tumour cells (clone and subclone), weighted
+        by non-N bases (what reads can see)."""
         weights = np.array([np.count_nonzero(~genome.is_n[s:e])
                             for s, e in zip(self.start, self.end)], dtype=float)
-        return float(np.sum(weights * (self.cn_a + self.cn_b)) / weights.sum())
+        f = self.sub_fraction
+        total = (1 - f) * (self.cn_a + self.cn_b) + f * (self.sub_a + self.sub_b)
+        return float(np.sum(weights * total) / weights.sum())
 
-    def present(self, hap, copy):
-        """Merged global intervals where haplotype `hap` has more than `copy` copies."""
-        keep = self.hap_cn(hap) > copy
+    def present(self, hap, copy, subclone=False):
+        """Merged global intervals where haplotype `hap` has more than `copy`
+        copies (in the subclone's cells with `subclone`)."""
+        keep = self.hap_cn(hap, subclone) > copy
         out = []
         for s, e in zip(self.start[keep], self.end[keep]):
             if out and out[-1][1] == s and int(s) not in self.contig_starts:
@@ -48,18 +72,24 @@ class CopyNumber:
         return np.array(out, dtype=np.int64).reshape(-1, 2)
 
     def max_copies(self, hap):
-        return int(self.hap_cn(hap).max()) if len(self.start) else 0
+        if not len(self.start):
+            return 0
+        return int(max(self.hap_cn(hap).max(), self.hap_cn(hap, True).max()))
 
     def bed_rows(self, genome):
-        """Local BED rows, adjacent equal segments merged."""
+        """Local BED rows [chrom, start, end, a, b, sub_a, sub_b, cell fraction
+        of the subclonal state (0 without one)], adjacent equal segments merged."""
         rows = []
-        for s, e, a, b in zip(self.start, self.end, self.cn_a, self.cn_b):
+        sub = self.subclonal()
+        for s, e, a, b, sa, sb, x in zip(self.start, self.end, self.cn_a, self.cn_b,
+                                         self.sub_a, self.sub_b, sub):
             ci = int(genome.contig_index(s))
             name, off = genome.names[ci], int(genome.offsets[ci])
-            if rows and rows[-1][0] == name and rows[-1][2] == s - off and rows[-1][3:] == [a, b]:
+            state = [int(a), int(b), int(sa), int(sb), self.sub_fraction if x else 0.0]
+            if rows and rows[-1][0] == name and rows[-1][2] == s - off and rows[-1][3:] == state:
                 rows[-1][2] = int(e - off)
             else:
-                rows.append([name, int(s - off), int(e - off), int(a), int(b)])
+                rows.append([name, int(s - off), int(e - off)] + state)
         return rows
 
 
@@ -89,6 +119,94 @@ def build(genome, events, wgd=False):
                 pos = cend
     k = 2 if wgd else 1
     return CopyNumber(starts, ends, k * np.array(cas), k * np.array(cbs), genome.offsets)
+
+
+def _with_change(cn, s, e, da, db, subclone=False):
+    """A copy of `cn` with da/db copies added to haplotypes A/B on [s, e)
+    (of the subclone's state only with `subclone`); no haplotype below 0."""
+    cuts = np.unique(np.concatenate([cn.start, [s, e]]))
+    cuts = cuts[(cuts >= cn.start[0]) & (cuts < cn.end[-1])]
+    i = np.searchsorted(cn.start, cuts, side="right") - 1
+    ends = np.append(cuts[1:], cn.end[-1])
+    a, b, sa, sb = cn.cn_a[i].copy(), cn.cn_b[i].copy(), cn.sub_a[i].copy(), cn.sub_b[i].copy()
+    inside = (cuts >= s) & (ends <= e)
+    sa[inside] = np.maximum(0, sa[inside] + da)
+    sb[inside] = np.maximum(0, sb[inside] + db)
+    if not subclone:
+        a[inside] = np.maximum(0, a[inside] + da)
+        b[inside] = np.maximum(0, b[inside] + db)
+    return CopyNumber(cuts, ends, a, b, cn.contig_starts, sa, sb, cn.sub_fraction)
+
+
+def _free_interval(rng, genome, cn, size, avoid):
+    """A random [s, e) of about `size` bases inside one contig, mostly not N,
+    clear of the intervals in `avoid`; None when there is no room."""
+    lengths = genome.lengths.astype(float)
+    pad = max(1000, int(0.005 * genome.size))
+    while size >= 500:
+        for _try in range(500):
+            fits = lengths * 0.8 > size
+            if not fits.any():
+                break
+            p = np.where(fits, lengths, 0)
+            ci = int(rng.choice(len(lengths), p=p / p.sum()))
+            s = int(genome.offsets[ci]) + int(rng.integers(0, int(lengths[ci]) - size))
+            e = s + size
+            if genome.is_n[s:e].mean() > 0.10:
+                continue
+            if any(s < pe + pad and ps < e + pad for ps, pe in avoid):
+                continue
+            return s, e
+        size = int(size * 0.7)
+    return None
+
+
+def doubled(rng, genome, cn, changes):
+    """Whole-genome doubling of `cn`, then `changes` events after it, cycling
+    through: one haplotype loses a copy, one gains a copy, one loses both its
+    copies (LOH after doubling). Each covers 4-10% of the genome (at least
+    50 kb when there is room) anywhere, so it may land on an event of the
+    layout (a doubled 2+0 losing a copy becomes 1+0, a doubled 2+2 LOH
+    becomes 2+0 or, gained before, 4+0 ...)."""
+    out = CopyNumber(cn.start, cn.end, 2 * cn.cn_a, 2 * cn.cn_b, cn.contig_starts)
+    g = int((~genome.is_n).sum())
+    kinds = [(-1, 0), (1, 0), (-2, 0)]
+    placed = []
+    for k in range(changes):
+        size = int(max(g * rng.uniform(0.04, 0.10), min(50_000, 0.10 * g)))
+        where = _free_interval(rng, genome, out, size, placed)
+        if where is None:
+            print("simulate: warning: no room for a change after doubling; left out")
+            continue
+        da, db = kinds[k % len(kinds)]
+        if rng.random() < 0.5:
+            da, db = db, da
+        placed.append(where)
+        out = _with_change(out, *where, da, db)
+    return out
+
+
+def with_subclones(rng, genome, cn, count, fraction):
+    """`count` segments (2-6% of the genome each, not overlapping) where the
+    subclone, in `fraction` of the tumour cells, has one copy of one
+    haplotype more or less than the clone (a loss only where that
+    haplotype has a copy)."""
+    out = CopyNumber(cn.start, cn.end, cn.cn_a, cn.cn_b, cn.contig_starts, cn.sub_a, cn.sub_b, fraction)
+    g = int((~genome.is_n).sum())
+    placed = []
+    for _ in range(count):
+        size = int(max(g * rng.uniform(0.02, 0.06), min(50_000, 0.06 * g)))
+        where = _free_interval(rng, genome, out, size, placed)
+        if where is None:
+            print("simulate: warning: no room for a subclonal copy-number change; left out")
+            continue
+        hap = int(rng.integers(0, 2))
+        i = np.searchsorted(out.start, (where[0] + where[1]) // 2, side="right") - 1
+        have = out.hap_cn(hap)[i]
+        delta = 1 if have == 0 or rng.random() < 0.5 else -1
+        placed.append(where)
+        out = _with_change(out, *where, delta if hap == 0 else 0, delta if hap == 1 else 0, subclone=True)
+    return out
 
 
 def _event_states(rng, genome_size):

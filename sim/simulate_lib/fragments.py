@@ -77,7 +77,7 @@ def units(genome, haps, cn, somatic, small=None):
     for pop in ("clone", "subclone"):
         for h in (0, 1):
             germ_h = germline_on(h)
-            for k in range(cn.max_copies(h)):
+            for k in range(cn.max_copies(h)):  # the subclone's own state where it has one
                 sel = on_copy(somatic, h, k, pop)
                 seq = haps[h].copy()
                 seq[somatic.pos[sel]] = np.frombuffer("".join(somatic.alt[sel]).encode(), np.uint8)
@@ -90,7 +90,7 @@ def units(genome, haps, cn, somatic, small=None):
                     mine = som_indels.subset(on_copy(som_indels, h, k, pop))
                     indels = mine if indels is None else merge(indels, mine)
                 hm = HaplotypeMap(seq, indels)
-                yield pop, h, k, hm, hm.to_unit(subtract_intervals(cn.present(h, k), n_runs))
+                yield pop, h, k, hm, hm.to_unit(subtract_intervals(cn.present(h, k, pop == "subclone"), n_runs))
 
 
 class Batch:

@@ -8,7 +8,9 @@ exactly, as COSMIC signatures are defined on observed catalogues.
 
 Sites are never in N, in a homozygous deletion (no DNA to mutate), at a
 contig end, or within 1 bp of a germline SNP, N or another somatic SNV, so
-every SNV's trinucleotide is the reference's.
+every SNV's trinucleotide is the reference's; nor where the subclone's copy
+number differs from the clone's, so that every SNV's expected VAF follows
+from one clonal state.
 
 Each SNV is placed on a haplotype (weighted by its tumour copy number) and
 a number of mutated copies: usually 1; with probability `pre_gain` all
@@ -49,8 +51,8 @@ def forbidden_mask(genome, germline, cn):
     for d in (-1, 0, 1):
         p = germline.pos + d
         forb[p[(p >= 0) & (p < genome.size)]] = True
-    for s, e, a, b in zip(cn.start, cn.end, cn.cn_a, cn.cn_b):
-        if a + b == 0:
+    for s, e, a, b, sub in zip(cn.start, cn.end, cn.cn_a, cn.cn_b, cn.subclonal()):
+        if a + b == 0 or sub:
             forb[s:e] = True
     return forb
 

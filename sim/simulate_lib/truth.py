@@ -130,10 +130,14 @@ def write_small(path, genome, events, purity, ploidy, tumour_in_normal, source, 
 
 
 def write_cn(path, genome, cn):
+    """The clone's state, then the subclone's (the same where it has no
+    change of its own) and the cell fraction of a subclonal state (0 without)."""
     with open(path, "w") as fh:
-        fh.write("#chrom\tstart\tend\ttotal_cn\tmajor_cn\tminor_cn\thapA_cn\thapB_cn\n")
-        for name, s, e, a, b in cn.bed_rows(genome):
-            fh.write(f"{name}\t{s}\t{e}\t{a + b}\t{max(a, b)}\t{min(a, b)}\t{a}\t{b}\n")
+        fh.write("#chrom\tstart\tend\ttotal_cn\tmajor_cn\tminor_cn\thapA_cn\thapB_cn\t"
+                 "subclonal_total_cn\tsubclonal_hapA_cn\tsubclonal_hapB_cn\tcell_fraction\n")
+        for name, s, e, a, b, sa, sb, f in cn.bed_rows(genome):
+            fh.write(f"{name}\t{s}\t{e}\t{a + b}\t{max(a, b)}\t{min(a, b)}\t{a}\t{b}\t"
+                     f"{sa + sb}\t{sa}\t{sb}\t{f:g}\n")
 
 
 def write_purity_ploidy(path, purity, ploidy, wgd, tumour_in_normal, subclone_ccf):

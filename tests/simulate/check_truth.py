@@ -9,7 +9,9 @@ alignments, then checks, independently of the simulator's code:
      within binomial sampling error; germline hets are ~0.5 in normal.bam;
   c) CHANNEL equals the SBS96 channel computed from ref.fa, and the
      catalogue matches the drawn signature mixture;
-  d) tumour depth per segment follows p*CN + 2(1-p);
+  d) tumour depth per segment follows p*CN + 2(1-p), where CN is the mean
+     over the tumour cells of the clone's and the subclone's states (one
+     segment has a subclonal copy-number change, --subclonal-cn 1);
   e) the same seed gives byte-identical truth files and BAMs.
 Exit 0 when everything passes; 77 (skip) when a needed program is missing.
 Usage: check_truth.py [SEED]   (default seed 11; other seeds check robustness)
@@ -36,7 +38,7 @@ ARGS = ["--synthetic", "100000,60000", "--seed", str(SEED), "--aligner", "truth"
         "--tumour-depth", str(TUMOUR_DEPTH), "--normal-depth", "30", "--purity", str(PURITY),
         "--snv-count", "300", "--signatures", SIGNATURES,
         "--exposures", ",".join(f"{k}:{v}" for k, v in EXPOSURES.items()),
-        "--bin-qualities", "--threads", "2"]
+        "--bin-qualities", "--subclonal-cn", "1", "--threads", "2"]
 TRUTH_FILES = ["ref.fa", "germline.vcf.gz", "truth.snv.vcf.gz", "truth.indel.vcf.gz", "truth.mnv.vcf.gz",
                "truth.cn.bed",
                "truth.purity_ploidy.tsv", "truth.exposures.tsv", "truth.segdups.bed",
@@ -87,10 +89,11 @@ def read_cn(path):
     with open(path) as fh:
         header = fh.readline().lstrip("#").split()
         assert header == ["chrom", "start", "end", "total_cn", "major_cn", "minor_cn",
-                          "hapA_cn", "hapB_cn"], header
+                          "hapA_cn", "hapB_cn", "subclonal_total_cn", "subclonal_hapA_cn",
+                          "subclonal_hapB_cn", "cell_fraction"], header
         for line in fh:
             f = line.split()
-            segs.append((f[0], int(f[1]), int(f[2])) + tuple(int(x) for x in f[3:]))
+            segs.append((f[0], int(f[1]), int(f[2])) + tuple(int(x) for x in f[3:11]) + (float(f[11]),))
     return segs
 
 
@@ -319,11 +322,13 @@ def check_depth(segs, out, purity):
     depth = contig_depths(os.path.join(out, "tumour.bam"), ref)
     trim = 600  # fragments (<= 550 bp) thin out near breakpoints and contig ends
     rows = []
-    for chrom, s, e, total, *_ in segs:
+    subclonal = 0
+    for chrom, s, e, total, _major, _minor, _a, _b, sub_total, _sa, _sb, fraction in segs:
         d = depth[chrom][s + trim:e - trim]
         n = int(np.count_nonzero(~np.isnan(d)))
+        subclonal += fraction > 0 and sub_total != total
         if n >= 1000:
-            rows.append((total, n, float(np.nanmean(d)), chrom, s, e))
+            rows.append(((1 - fraction) * total + fraction * sub_total, n, float(np.nanmean(d)), chrom, s, e))
     normal = [(n, d) for t, n, d, *_ in rows if t == 2]
     base = float(np.average([d for _, d in normal], weights=[n for n, _ in normal]))
     bad, seen = [], set()
@@ -339,9 +344,10 @@ def check_depth(segs, out, purity):
         if abs(got - expect) > max(tol * expect, 0.05):
             bad.append(f"{chrom}:{s}-{e} CN {total}: ratio {got:.3f} vs {expect:.3f}")
         seen.add(total)
-    ok = not bad and {0, 1, 2, 3}.issubset(seen) and max(seen) >= 6
+    ok = not bad and {0, 1, 2, 3}.issubset(seen) and max(seen) >= 6 and subclonal >= 1
     check("d) tumour depth ratio follows copy number", ok,
-          f"{len(rows)} segments, CNs {sorted(seen)}, CN-2 depth {base:.1f}"
+          f"{len(rows)} segments ({subclonal} subclonal), CNs {sorted(round(x, 2) for x in seen)}, "
+          f"CN-2 depth {base:.1f}"
           + (f"; {len(bad)} off, e.g. {bad[0]}" if bad else ""))
 
 
@@ -389,7 +395,7 @@ def main():
         pp = read_tsv_row(os.path.join(out1, "truth.purity_ploidy.tsv"))
         purity = float(pp["purity"])
         check("truth.purity_ploidy.tsv purity and ploidy", abs(purity - PURITY) < 1e-9 and
-              abs(float(pp["ploidy"]) - np.average([s[3] for s in segs], weights=[s[2] - s[1] for s in segs])) < 0.05,
+              abs(float(pp["ploidy"]) - np.average([(1 - s[11]) * s[3] + s[11] * s[8] for s in segs], weights=[s[2] - s[1] for s in segs])) < 0.05,
               f"purity {purity}, ploidy {pp['ploidy']}")
         check("truth SNV count", len(snvs) == 300, f"{len(snvs)} SNVs")
         check_vaf_formula(snvs, segs, purity, float(pp["subclone_ccf"]))

@@ -120,6 +120,10 @@ po::options_description fit_options(cnv::CallOptions& c, cnv::CallOutputs& out) 
         ("max-cn", po::value(&f.max_cn)->default_value(f.max_cn)->value_name("N"), "the highest total copy number")
         ("event-penalty", po::value(&f.event_penalty)->default_value(f.event_penalty, cnv::format_real(f.event_penalty))->value_name("X"),
          "parsimony prior: score per copy-number event per bin")
+        ("doubling-penalty", po::value(&f.doubling_penalty)->default_value(f.doubling_penalty, cnv::format_real(f.doubling_penalty))->value_name("X"),
+         "parsimony prior: score per bin of a whole-genome doubling")
+        ("subclonal-penalty", po::value(&f.subclonal_penalty)->default_value(f.subclonal_penalty, cnv::format_real(f.subclonal_penalty))->value_name("X"),
+         "parsimony prior: score per bin of a subclonal mixture's cell fraction, beyond its event")
         ("no-subclonal", po::bool_switch()->notifier([&f](bool off) { if (off) f.subclonal = false; }),
          "call every segment clonal: no mixtures of two states")
         ("somatic-vcf", po::value(&c.somatic_vcf)->value_name("FILE"),
@@ -168,7 +172,7 @@ const cli::FlagNames kFlags{
     // FitOptions
     {"purity", "--purity"}, {"ploidy", "--ploidy"}, {"purity_min", "--min-purity"}, {"purity_max", "--max-purity"},
     {"ploidy_min", "--min-ploidy"}, {"ploidy_max", "--max-ploidy"}, {"max_cn", "--max-cn"}, {"event_penalty", "--event-penalty"},
-    {"snv_margin", "--snv-margin"},
+    {"doubling_penalty", "--doubling-penalty"}, {"subclonal_penalty", "--subclonal-penalty"}, {"snv_margin", "--snv-margin"},
     {"log2_tolerance", "--log2-tolerance"}, {"baf_tolerance", "--baf-tolerance"},
     // CallOutputs
     {"bed_file", "-o"}, {"seg_file", "--seg"}, {"summary_file", "--summary"}, {"centromeres", "--centromeres"}, {"plot_file", "--plot"}, {"sample", "--sample"},

@@ -33,6 +33,10 @@ inputs:
     type: File
     secondaryFiles: [.tbi]
     inputBinding: {prefix: --germline-hets}
+  somatic_vcf:
+    type: File?
+    doc: "somatic-snv's calls: their allele fractions weigh doubled against undoubled fits"
+    inputBinding: {prefix: --somatic-vcf}
   threads:
     type: int
     default: 1

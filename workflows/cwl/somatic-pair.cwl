@@ -48,8 +48,8 @@ steps:
     out: [vcf]
   cnv:
     run: somatic-cnv-run.cwl
-    in: {tumour: tumour, normal: normal, reference: reference, germline_hets: gather_hets/vcf, threads: threads,
-         sample: sample}
+    in: {tumour: tumour, normal: normal, reference: reference, germline_hets: gather_hets/vcf,
+         somatic_vcf: gather_snv/vcf, threads: threads, sample: sample}
     out: [segments, summary, seg]
   sig_catalogue:
     run: somatic-sig-catalogue.cwl

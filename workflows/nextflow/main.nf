@@ -55,7 +55,7 @@ workflow {
     GATHER_SNV(SOMATIC_SNV.out.vcf.groupTuple(size: params.shards, sort: by_shard))
     GATHER_HETS(SOMATIC_SNV.out.hets.groupTuple(size: params.shards, sort: by_shard))
 
-    SOMATIC_CNV(pairs.join(GATHER_HETS.out.vcf))
+    SOMATIC_CNV(pairs.join(GATHER_HETS.out.vcf).join(GATHER_SNV.out.vcf))
 
     SOMATIC_SIG_CATALOGUE(GATHER_SNV.out.vcf
         .join(pairs.map { meta, t, ti, n, ni, fa, fai -> tuple(meta, fa, fai) })

@@ -70,7 +70,8 @@ for kind in ("snv", "hets"):
     run(["bcftools", "index", "-t", out])
 d = f"{direct}/{PAIR}"
 run([binary("somatic-cnv"), "run", "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam",
-     "--reference", ref, "--germline-hets", f"{d}.hets.vcf.gz", "--threads", "1", "--sample", PAIR,
+     "--reference", ref, "--germline-hets", f"{d}.hets.vcf.gz", "--somatic-vcf", f"{d}.snv.vcf.gz",
+     "--threads", "1", "--sample", PAIR,
      "--summary", f"{d}.cnv.summary.tsv", "--seg", f"{d}.cnv.seg", "-o", f"{d}.cnv.bed"])
 run([binary("somatic-sig"), "catalogue", "--reference", ref, "--sample-names", PAIR, "-o", f"{d}.sbs96.tsv",
      f"{d}.snv.vcf.gz"])

@@ -85,7 +85,8 @@ for p in PAIRS:
         check(len(expected) > 30 and body(f"{out}/{p}.{kind}.vcf.gz") == expected,
               f"{p}: gathered {kind} VCF has the direct run's {len(expected)} records")
     run([binary("somatic-cnv"), "run", "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam",
-         "--reference", ref, "--germline-hets", f"{d}.hets.vcf.gz", "--sample", p, "--summary", f"{d}.summary.tsv",
+         "--reference", ref, "--germline-hets", f"{d}.hets.vcf.gz", "--somatic-vcf", f"{d}.snv.vcf.gz",
+         "--sample", p, "--summary", f"{d}.summary.tsv",
          "--seg", f"{d}.seg", "-o", f"{d}.cnv.bed"])
     segments = body(f"{d}.cnv.bed")
     check(len(segments) >= 2 and body(f"{out}/{p}.cnv.bed") == segments, f"{p}: the direct run's {len(segments)} segments")

@@ -258,7 +258,8 @@ TEST_CASE("fit step: a solution's called ploidy and genome doubling") {
 }
 
 TEST_CASE("fit step: parsimony brings forward the lower ploidy within the margin") {
-    FitOptions o;  // within 10% + 0.02 of the best score
+    FitOptions o;
+    o.parsimony = 0.10, o.parsimony_margin = 0.02;  // within 10% + 0.02 of the best score
     o.solutions = 2;
     std::vector<Solution> s(3);
     s[0].score = 1.0, s[0].called_ploidy = 3.6;
@@ -277,15 +278,28 @@ TEST_CASE("fit step: a state's copy-number events from its solution's ground sta
     CHECK(state_events(2, 3, 2, 1, false) == 1);
     CHECK(state_events(2, 3, 3, 0, false) == 3);
     CHECK(state_events(2, 0, 0, 0, false) == 2);
-    // Doubled, ground 2+2 after one doubling: 2+2 is the doubling alone, 3+2
-    // the doubling and a gain, 1+1 the doubling and two losses.
-    CHECK(state_events(2, 4, 2, 2, true) == 1);
-    CHECK(state_events(2, 5, 3, 2, true) == 2);
-    CHECK(state_events(2, 2, 1, 1, true) == 3);
-    // Without alleles: |total - 2g|. One normal copy (male X): |total - g|.
+    // Doubled: each allele from 1 copy to x before the doubling, 2x after it,
+    // then to its count: 2+2 is nothing (x = 1 for both); 3+2 one gain
+    // after; 4+2 one gain before (x = 2); 2+1 one loss after; 4+0 a gain and
+    // a loss before (the twin of 2+0); 1+1 two losses after; 3+0 a loss
+    // before and a gain after, or a gain before and a loss after: 2.
+    CHECK(state_events(2, 4, 2, 2, true) == 0);
+    CHECK(state_events(2, 5, 3, 2, true) == 1);
+    CHECK(state_events(2, 6, 4, 2, true) == 1);
+    CHECK(state_events(2, 3, 2, 1, true) == 1);
+    CHECK(state_events(2, 4, 4, 0, true) == 2);
+    CHECK(state_events(2, 2, 1, 1, true) == 2);
+    CHECK(state_events(2, 3, 3, 0, true) == 2);
+    // 14+2: six gains before the doubling (x = 7), as its twin 7+1.
+    CHECK(state_events(2, 16, 14, 2, true) == 6);
+    // Without alleles: |total - 2| (doubled: total from 2 to t before, 2t
+    // after). One normal copy (male X): |total - 1| (doubled: from 1).
     CHECK(state_events(2, 5, -1, -1, false) == 3);
+    CHECK(state_events(2, 5, -1, -1, true) == 1);   // 4 doubled, one gain
+    CHECK(state_events(2, 8, -1, -1, true) == 2);   // 4 before, doubled
     CHECK(state_events(1, 1, 1, 0, false) == 0);
-    CHECK(state_events(1, 1, 1, 0, true) == 2);
+    CHECK(state_events(1, 1, 1, 0, true) == 1);     // 2 doubled, one loss
+    CHECK(state_events(1, 2, 2, 0, true) == 0);
     // Not called: none.
     CHECK(state_events(0, -1, -1, -1, false) == 0);
     CHECK(state_events(2, -1, -1, -1, true) == 0);
@@ -319,7 +333,7 @@ TEST_CASE("fit step: a solution's events, odd fractions, prior and score") {
     CHECK(sol.score == doctest::Approx(1.25));
 }
 
-TEST_CASE("the fit: the prior overturns a doubled fit that wins on misfit by a little") {
+TEST_CASE("the fit: the doubling's prior overturns a doubled fit that wins on misfit by a little") {
     // Per-bin log2 sd 0.1, tolerance 0.05, no BAF. Segment A: 100 bins at
     // log2 0 (variance 0.01 / 100 + 0.0025 = 0.0026); B: 10 bins at -0.3
     // (variance 0.001 + 0.0025 = 0.0035). Purity fixed at 1.
@@ -328,10 +342,11 @@ TEST_CASE("the fit: the prior overturns a doubled fit that wins on misfit by a l
     // 125 / 110 = 1.136, no events.
     // psi = 4 (doubled: A's CN 4 has major 2): A is CN 4 (log2 0), B CN 3
     // (log2 0.75 = -0.415, z^2 / 2 = 0.0132 / 0.0035 / 2 = 1.89 per bin):
-    // misfit 18.9 / 110 = 0.172, better by 0.96. Events: the doubling in
-    // every bin, and B's |3 - 4| = 1 more: (100 + 20) / 110 = 1.091; at 1 per
-    // event the score is 0.172 + 1.091 = 1.263 > 1.136.
-    // (psi = 3: A CN 3, B CN 2, misfit 1.05, but 2.09 events per bin.)
+    // misfit 18.9 / 110 = 0.172, better by 0.96. Events: A's 4 is 2
+    // doubled, none; B's 3 is 2 doubled less one copy (or 1 doubled plus one
+    // ...): one event in 10 bins, 10 / 110 = 0.091. With doubling_penalty 1
+    // (and event_penalty 0) its score is 0.172 + 1 = 1.172 > 1.136.
+    // (psi = 3: A CN 3, B CN 2, misfit 1.05, called doubled too, 1 + 1.)
     std::vector<FitSegment> s(2);
     s[0].n_bins = 100, s[0].log2 = 0, s[0].length = 100000;
     s[1].n_bins = 10, s[1].log2 = -0.3, s[1].length = 10000;
@@ -339,12 +354,23 @@ TEST_CASE("the fit: the prior overturns a doubled fit that wins on misfit by a l
     o.purity = 1;
     o.ploidy_min = 1.5, o.ploidy_max = 4.5, o.ploidy_step = 0.5;
     o.use_baf = false;
-    o.event_penalty = 1;
-    o.parsimony = 0, o.parsimony_margin = 0;  // the prior alone decides
+    o.event_penalty = 0;
+    o.doubling_penalty = 1;
     const FitResult with_prior = fit_purity_ploidy(s, 0.01 * std::sqrt(100.0), NAN, o);
     REQUIRE(!with_prior.solutions.empty());
     CHECK(with_prior.solutions.front().ploidy == doctest::Approx(2.0));
-    o.event_penalty = 0;
+    // The doubled solution's evidence, as computed above.
+    bool seen = false;
+    for (const Solution& x : with_prior.solutions) {
+        if (x.ploidy != doctest::Approx(4.0)) continue;
+        seen = true;
+        CHECK(x.genome_doubled);
+        CHECK(x.misfit == doctest::Approx(10 * 0.5 * std::pow(-0.3 - std::log2(0.75), 2) / 0.0035 / 110));
+        CHECK(x.events == doctest::Approx(10.0 / 110));
+        CHECK(x.prior == doctest::Approx(1.0));
+    }
+    CHECK(seen);
+    o.doubling_penalty = 0;
     const FitResult without = fit_purity_ploidy(s, 0.01 * std::sqrt(100.0), NAN, o);
     CHECK(without.solutions.front().ploidy == doctest::Approx(4.0));
     CHECK(without.solutions.front().genome_doubled);

@@ -53,23 +53,23 @@ TEST_CASE("SNV clusters tell a doubled genome from its undoubled twin") {
 }
 
 TEST_CASE("SNVs weigh near-equal fits: decisive evidence overrides the ranking") {
-    FitOptions o;  // parsimony window: misfit within 10% + 0.02 of the best; snv_margin 3
+    FitOptions o;  // SNV window: score within 10% + 0.02 of the best; snv_margin 3
     std::vector<Solution> s(3);
-    s[0].misfit = 1.00, s[0].snv_log_likelihood = -100, s[0].ploidy = 2;
-    s[1].misfit = 0.98, s[1].snv_log_likelihood = -96, s[1].ploidy = 4;  // within the window, 4 better
-    s[2].misfit = 2.00, s[2].snv_log_likelihood = -50, s[2].ploidy = 3;  // better still, outside the window
+    s[0].score = 1.00, s[0].snv_log_likelihood = -100, s[0].ploidy = 2;
+    s[1].score = 0.98, s[1].snv_log_likelihood = -96, s[1].ploidy = 4;  // within the window, 4 better
+    s[2].score = 2.00, s[2].snv_log_likelihood = -50, s[2].ploidy = 3;  // better still, outside the window
     weigh_snv_evidence(s, o);
     CHECK(s[0].ploidy == 4);
     CHECK(s[1].ploidy == 2);
     // Within the margin (a difference of 2.5): nothing moves.
     std::vector<Solution> t(2);
-    t[0].misfit = 1.0, t[0].snv_log_likelihood = -100, t[0].ploidy = 2;
-    t[1].misfit = 1.0, t[1].snv_log_likelihood = -97.5, t[1].ploidy = 4;
+    t[0].score = 1.0, t[0].snv_log_likelihood = -100, t[0].ploidy = 2;
+    t[1].score = 1.0, t[1].snv_log_likelihood = -97.5, t[1].ploidy = 4;
     weigh_snv_evidence(t, o);
     CHECK(t[0].ploidy == 2);
     // No SNV evidence: nothing moves.
     std::vector<Solution> u(2);
-    u[1].misfit = 0.5;
+    u[1].score = 0.5;
     u[1].ploidy = 4;
     weigh_snv_evidence(u, o);
     CHECK(u[1].ploidy == 4);

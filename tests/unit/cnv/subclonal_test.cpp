@@ -86,11 +86,15 @@ TEST_CASE("no mixture where a clonal state fits, nor without BAF") {
     CHECK(std::isnan(call_segment(no_het, 0.8, 2, 0.2, baf_noise(), FitOptions{}).cell_fraction));
 }
 
-TEST_CASE("a mixture's penalty: one event per bin and BIC's ln n over the bins") {
-    FitOptions o;  // event_penalty 0.25
+TEST_CASE("a mixture's penalty: one event, its cell fraction and BIC's ln n, per bin") {
+    FitOptions o;
+    o.event_penalty = 0.25;
+    o.subclonal_penalty = 0.75;
     FitSegment s;
     s.n_bins = 100;
     s.n_het = 48;
+    CHECK(mixture_penalty(s, o) == doctest::Approx(0.25 + 0.75 + std::log(148.0) / 100));
+    o.subclonal_penalty = 0;
     CHECK(mixture_penalty(s, o) == doctest::Approx(0.25 + std::log(148.0) / 100));
 }
 

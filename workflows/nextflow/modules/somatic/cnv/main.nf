@@ -1,11 +1,12 @@
 // somatic-cnv run: copy-number segments (BED), purity/ploidy summary and an
-// IGV .seg file, with BAF from the gathered heterozygous sites.
+// IGV .seg file, with BAF from the gathered heterozygous sites and the
+// somatic SNVs' allele fractions as a witness between doubled and undoubled fits.
 process SOMATIC_CNV {
     tag "$meta.id"
     label 'process_medium'
 
     input:
-    tuple val(meta), path(tumour), path(tumour_index), path(normal), path(normal_index), path(fasta), path(fai), path(hets), path(hets_index)
+    tuple val(meta), path(tumour), path(tumour_index), path(normal), path(normal_index), path(fasta), path(fai), path(hets), path(hets_index), path(snvs), path(snvs_index)
 
     output:
     tuple val(meta), path("*.cnv.bed")        , emit: bed
@@ -25,6 +26,7 @@ process SOMATIC_CNV {
         --normal $normal \\
         --reference $fasta \\
         --germline-hets $hets \\
+        --somatic-vcf $snvs \\
         --threads $task.cpus \\
         --sample ${meta.id} \\
         --summary ${prefix}.cnv.summary.tsv \\
