@@ -19,7 +19,10 @@ look exactly like somatic SNVs, so they are a reference for ours:
   PASS, and --germline-hets must hold it;
 - Strelka2 sees every clear difference of these 5 kb, so a PASS call of
   ours outside its 17 sites would be something it found no evidence for:
-  at most one is allowed.
+  at most one is allowed;
+- its somatic.indels.vcf.gz has two PASS indels (1148 C>CTAT, 3664 TC>T),
+  germline differences of the same kind: both must be PASS records here,
+  with its alleles, and no other indel may PASS.
 Two people are what the sample identity check exists for: without
 --allow-sample-mismatch somatic-snv stops (exit 1, one line naming both
 files, no output), its header says mismatch when overridden, and the calls
@@ -51,6 +54,19 @@ def strelka_calls(path):
 
 
 strelka = strelka_calls(os.path.join(folder, "somatic.snvs.vcf.gz"))
+def strelka_pass_indels(path):
+    """Strelka2's PASS indels: {(pos, ref, alt)}."""
+    out = set()
+    with gzip.open(path, "rt") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if not line.startswith("#") and c[6] == "PASS":
+                out.add((int(c[1]), c[3], c[4]))
+    return out
+
+
+strelka_indels = strelka_pass_indels(os.path.join(folder, "somatic.indels.vcf.gz"))
+must(len(strelka_indels) == 2, f"Strelka2's expected indels read: {sorted(strelka_indels)} (2 PASS expected)")
 must(len(strelka) == 17 and sum(1 for a, f, d in strelka.values() if f == "PASS") == 16,
      f"Strelka2's expected calls read: {len(strelka)} SNVs (17 expected, 16 of them PASS)")
 
@@ -87,7 +103,12 @@ check(1873 not in calls or calls[1873]["filter"] != "PASS",
 check(any(h["pos"] == 1873 and h["alt"] == "T" for h in hets),
       f"strelka_demo: --germline-hets holds the normal's het 1873 C>T ({[h['pos'] for h in hets]})")
 
-extra = [(r["pos"], r["ref"], r["alt"]) for r in records if r["filter"] == "PASS" and r["pos"] not in strelka]
+is_indel = [len(r["ref"]) != len(r["alt"]) for r in records]
+ours_indels = {(r["pos"], r["ref"], r["alt"]) for r, indel in zip(records, is_indel) if indel and r["filter"] == "PASS"}
+check(ours_indels == strelka_indels,
+      f"strelka_demo: the PASS indels are Strelka2's two ({sorted(ours_indels)} vs {sorted(strelka_indels)})")
+extra = [(r["pos"], r["ref"], r["alt"]) for r, indel in zip(records, is_indel)
+         if r["filter"] == "PASS" and not indel and r["pos"] not in strelka]
 check(len(extra) <= 1, f"strelka_demo: at most one PASS call outside Strelka2's 17 sites ({extra})")
 
 ti = sample_index(header, "tumor")
