@@ -94,8 +94,8 @@ BuildResult build_catalogue(const std::vector<std::string>& inputs, const BuildO
             files[i].reset();  // close as soon as done
     });
 
-    // The type: asked for, else the first table's, else SBS96.
-    CatalogueType type = o.type.value_or(CatalogueType::sbs96);
+    // The type: asked for, else the first table's, else the default.
+    CatalogueType type = o.type.value_or(o.default_type);
     if (!o.type) {
         for (const auto& p : parts) {
             if (!p.vcf) {

@@ -2,7 +2,7 @@
 // as one sample (files in parallel, each worker with its own reference
 // cache), each catalogue table contributes its columns, in input order.
 // The catalogue's type (SBS96, ID83, DBS78) is the one asked for, else the
-// tables' own, else SBS96; every table must be of that type.
+// tables' own, else default_type; every table must be of that type.
 #pragma once
 
 #include <optional>
@@ -15,7 +15,8 @@
 namespace somatic::sig {
 
 struct BuildOptions {
-    std::optional<CatalogueType> type;      // none: the tables' type, else SBS96
+    std::optional<CatalogueType> type;      // none: the tables' type, else default_type
+    CatalogueType default_type = CatalogueType::sbs96;  // fit: the signatures' type
     bool all_types = false;                 // VCFs only: every type at once (BuildResult::all)
     std::string reference;                  // needed when an input is a VCF
     CatalogueOptions catalogue;

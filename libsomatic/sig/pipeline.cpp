@@ -96,7 +96,7 @@ FitResult run_fit(const FitRun& run) {
     FitResult r;
     r.signatures = load_signatures(run);
     BuildOptions build = run.build;
-    if (!build.type) build.type = r.signatures.type;  // VCFs are counted into the signatures' channels
+    build.default_type = r.signatures.type;  // VCFs are counted into the signatures' channels
     r.catalogue = load_catalogue(run.inputs, build);
     check_same_channels(r.catalogue, run.inputs, r.signatures, run.signatures);
     r.fits = fit_samples(r.catalogue, r.signatures, run);
@@ -116,7 +116,7 @@ ExtractResult extract(const ExtractRun& run) {
     SignatureSet reference;
     if (!run.signatures.empty()) reference = read_signatures(run.signatures);
     BuildOptions build = run.build;
-    if (!build.type && !run.signatures.empty()) build.type = reference.type;
+    if (!run.signatures.empty()) build.default_type = reference.type;
     r.catalogue = load_catalogue(run.inputs, build);
     if (!run.signatures.empty()) check_same_channels(r.catalogue, run.inputs, reference, run.signatures);
     r.extraction = extract_signatures(r.catalogue.values, run.extract);

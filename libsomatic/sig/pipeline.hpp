@@ -44,7 +44,7 @@ void check_same_channels(const ChannelTable& catalogue, const std::vector<std::s
 // ---------------------------------------------------------------------- fit
 struct FitRun {
     std::vector<std::string> inputs;
-    BuildOptions build;      // build.type unset: the signature table's type
+    BuildOptions build;      // build.type unset: VCFs counted into the signature table's type
     std::string signatures;  // the reference signature table (required)
     SignatureChoice choice;
     FitOptions fit;
