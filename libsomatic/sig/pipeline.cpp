@@ -45,11 +45,11 @@ void run_catalogue(const CatalogueRun& run) {
 void check_same_channels(const ChannelTable& catalogue, const std::vector<std::string>& inputs, const SignatureSet& signatures,
                          const std::string& signatures_file) {
     if (catalogue.type == signatures.type) return;
-    std::string from = inputs.size() == 1 ? display_name(inputs.front())
-                                          : "the catalogue of " + std::to_string(inputs.size()) + " inputs (" + display_name(inputs.front()) + ", ...)";
+    const std::string from = inputs.size() == 1 ? display_name(inputs.front())
+                                                : std::to_string(inputs.size()) + " inputs (" + display_name(inputs.front()) + ", ...)";
     const std::string& want = channel_set(signatures.type).label;
     throw input_error(display_name(signatures_file),
-                      "has " + want + " channels but " + from + " has " + channel_set(catalogue.type).label + " channels",
+                      "has " + want + " channels, but the catalogue of " + from + " is " + channel_set(catalogue.type).label,
                       {}, "give signatures of the catalogue's type, or count the VCFs with --type " + type_option_name(signatures.type));
 }
 

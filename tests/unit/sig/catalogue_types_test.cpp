@@ -108,8 +108,8 @@ TEST_CASE("a catalogue and signatures of different types: one error naming both"
     run.signatures = sigs;
     run.output = testing::scratch("types_mismatch.tsv").string();
     const std::string what = error_of([&] { run_fit(run); });
-    CHECK(what.find("types_id_sigs2.tsv: has ID83 channels but ") != std::string::npos);
-    CHECK(what.find("types_dbs_cat.tsv has DBS78 channels") != std::string::npos);
+    CHECK(what.find("types_id_sigs2.tsv: has ID83 channels, but the catalogue of ") != std::string::npos);
+    CHECK(what.find("types_dbs_cat.tsv is DBS78 (") != std::string::npos);
     CHECK(what.find('\n') == std::string::npos);
     // And --type asking for another type than the tables have.
     BuildOptions b;
