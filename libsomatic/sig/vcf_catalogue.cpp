@@ -256,10 +256,13 @@ private:
         auto& s = out_.summary;
         if (run_.size() > 1) {
             if (run_.size() == 2) {
+                // Both bases differ and are A/C/G/T: always a channel.
                 const int dbs = dbs78_channel(std::string{run_[0].ref, run_[1].ref}, std::string{run_[0].alt, run_[1].alt});
-                ++out_.dbs78[static_cast<size_t>(dbs)];  // both bases differ: always a channel
-                ++s.doublets;
-                ++s.doublets_merged;
+                if (dbs >= 0) {
+                    ++out_.dbs78[static_cast<size_t>(dbs)];
+                    ++s.doublets;
+                    ++s.doublets_merged;
+                }
             } else {
                 ++s.mnv_long;
             }
