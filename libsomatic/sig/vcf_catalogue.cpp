@@ -65,6 +65,9 @@ public:
     Counter(InputFile& in, ContextReference& ref, const CatalogueOptions& opt, bcf_hdr_t* header,
             SampleCatalogue& out)
         : in_(in), ref_(ref), opt_(opt), out_(out) {
+        const int mnv_id = bcf_hdr_id2int(header, BCF_DT_ID, "MNV");
+        const bool phases_doublets = mnv_id >= 0 && bcf_hdr_idinfo_exists(header, BCF_HL_INFO, mnv_id);
+        merge_adjacent_ = opt.adjacent == AdjacentSnvs::merge || (opt.adjacent == AdjacentSnvs::automatic && !phases_doublets);
         const int n = header->n[BCF_DT_CTG];
         for (int i = 0; i < n; ++i) {
             const bcf_hrec_t* hrec = header->id[BCF_DT_CTG][i].val->hrec[0];
@@ -187,7 +190,7 @@ private:
                 return;
             }
             // A record with several ALTs is not one sample's doublet half.
-            if (one_alt) {
+            if (one_alt && merge_adjacent_) {
                 snv(pos0, base_char(r), base_char(a));
             } else {
                 count(pos0, a);
@@ -307,6 +310,7 @@ private:
         char ref, alt;
     };
     std::vector<PendingSnv> run_;
+    bool merge_adjacent_ = true;
 };
 
 struct HeaderGuard {

@@ -15,7 +15,8 @@
 //     are `mnv_long`, kept out of DBS78.
 // Two SNV records at adjacent positions (single ALT each) are one doublet,
 // as SigProfilerMatrixGenerator merges them (Strelka2 writes a doublet as
-// two SNVs); three or more in a row are one longer MNV. Following
+// two SNVs); three or more in a row are one longer MNV. Not when the header
+// declares INFO/MNV (see AdjacentSnvs). Following
 // SigProfiler, the SNVs of a merged doublet or MNV are not counted into
 // SBS96 as well, unless MNVs are split (MnvMode::split: each substituted
 // base of a doublet, an MNV record or a run is then an SBS96 SNV; DBS78
@@ -41,10 +42,18 @@ class InputFile;
 
 enum class MnvMode { skip, split };
 
+// Whether two SNV records at adjacent positions are one doublet. A caller
+// that phases doublets itself (somatic-snv, Mutect2) writes them as one MNV
+// record and keeps unphased neighbours apart, and declares INFO/MNV in its
+// header: `automatic` then leaves neighbours apart, and merges them otherwise
+// (Strelka2 writes a doublet as two SNVs), as SigProfilerMatrixGenerator does.
+enum class AdjacentSnvs { automatic, merge, separate };
+
 struct CatalogueOptions {
     std::string sample;               // prefer this sample name when the VCF has it
     bool all_filters = false;         // count records whatever their FILTER
     MnvMode mnv = MnvMode::skip;
+    AdjacentSnvs adjacent = AdjacentSnvs::automatic;
     // Records whose REF disagrees with the reference: above this fraction of
     // the records checked, the VCF is against another assembly: error.
     double max_ref_mismatch = 0.01;

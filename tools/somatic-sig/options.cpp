@@ -29,6 +29,9 @@ po::options_description vcf_options(VcfOptions& o, sig::BuildOptions& b, bool al
         ("mnv", cli::value(&o.mnv)->value_name("skip|split"),
          "multi-base substitutions in SBS96 (REF and ALT of equal length > 1, and adjacent SNV records, which count "
          "as one doublet): keep them out (default, as SigProfiler) or split them into SNVs")
+        ("adjacent", cli::value(&o.adjacent)->value_name("auto|merge|separate"),
+         "SNV records at adjacent positions: one doublet (merge, as SigProfiler; for Strelka2), or separate SNVs "
+         "(separate); auto merges unless the VCF header declares INFO/MNV (a caller that phases doublets itself)")
         ("max-ref-mismatch", cli::value(&c.max_ref_mismatch)->value_name("F"),
          "stop with an error when more than this fraction of records have a REF that disagrees with the reference "
          "(a VCF of another assembly)");
@@ -55,6 +58,15 @@ void finish_build_options(const VcfOptions& v, const CommonOptions& c, sig::Buil
         b.catalogue.mnv = sig::MnvMode::split;
     } else {
         throw usage_error("unknown --mnv '" + v.mnv + "'", "use skip or split");
+    }
+    if (v.adjacent == "auto") {
+        b.catalogue.adjacent = sig::AdjacentSnvs::automatic;
+    } else if (v.adjacent == "merge") {
+        b.catalogue.adjacent = sig::AdjacentSnvs::merge;
+    } else if (v.adjacent == "separate") {
+        b.catalogue.adjacent = sig::AdjacentSnvs::separate;
+    } else {
+        throw usage_error("unknown --adjacent '" + v.adjacent + "'", "use auto, merge or separate");
     }
     b.sample_names = sig::split_names(v.sample_names);
     if (v.type == "all" || v.type == "ALL") {

@@ -17,6 +17,7 @@ namespace somatic::sig_tool {
 struct VcfOptions {
     std::vector<std::string> sample_names;
     std::string mnv = "skip";
+    std::string adjacent = "auto";
     std::string type;  // --type; empty: the default of the command
 };
 

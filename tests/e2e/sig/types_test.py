@@ -58,6 +58,20 @@ check(names == CHANNELS and got == SBS96, f"SBS96 {got} != {SBS96}")
 names, got = counts(run("catalogue", "--mnv", "split", "-f", ref, vcf).stdout)
 check(got == SBS96_SPLIT, f"SBS96 with --mnv split {got} != {SBS96_SPLIT}")
 
+# A header declaring INFO/MNV (a caller that phases doublets itself, as
+# somatic-snv): the adjacent SNVs at 72 and 73 stay two SNVs (72 G>A in
+# T G G: C[C>T]A; 73 G>A in G G A: T[C>T]C); --adjacent merge overrides.
+with tempfile.TemporaryDirectory() as tmp:
+    phased = os.path.join(tmp, "phased.vcf")
+    text = open(vcf).read()
+    open(phased, "w").write(text.replace("##tumor_sample", '##INFO=<ID=MNV,Number=0,Type=Flag,Description="MNV">\n##tumor_sample'))
+    _, got = counts(run("catalogue", "--type", "dbs78", "-f", ref, phased).stdout)
+    check(got == {"CC>TT": 1}, f"phased DBS78 {got}")
+    _, got = counts(run("catalogue", "-f", ref, phased).stdout)
+    check(got == {"A[C>A]A": 1, "C[C>T]A": 1, "T[C>T]C": 1}, f"phased SBS96 {got}")
+    _, got = counts(run("catalogue", "--type", "dbs78", "--adjacent", "merge", "-f", ref, phased).stdout)
+    check(got == DBS78, f"--adjacent merge {got}")
+
 # The normalisation agrees with bcftools norm: it moves exactly the record at 99.
 if shutil.which("bcftools"):
     norm = subprocess.run(["bcftools", "norm", "-f", ref, vcf], check=True, capture_output=True, text=True).stdout
@@ -93,6 +107,21 @@ with tempfile.TemporaryDirectory() as tmp:
     for band in ("1bp Deletion", "1bp Insertion", "&gt;1bp Deletion at Repeats", "Microhomology", "6 indels"):
         check(band in svg, f"the ID83 plot lacks '{band}'")
     check(svg.count("<rect") >= 83 + 16, "83 bars and 16 block bands")
+    # DBS78: two hand-made signatures, CC>TT alone and flat over the rest;
+    # the 2 doublets are both CC>TT. The plot has COSMIC's ten REF blocks.
+    dsigs = os.path.join(tmp, "dbs_sigs.tsv")
+    dnames = counts(run("catalogue", "--type", "dbs78", "-f", ref, vcf).stdout)[0]
+    with open(dsigs, "w") as f:
+        f.write("Type\tDBSX\tDBSY\n")
+        for n in dnames:
+            f.write(f"{n}\t{1 if n == 'CC>TT' else 0}\t{0 if n == 'CC>TT' else 1 / 77}\n")
+    dplot = os.path.join(tmp, "dbs.svg")
+    h, rows = read_table(run("fit", "-s", dsigs, "--plot", dplot, "-f", ref, vcf).stdout)
+    row = dict(zip(h[1:], rows["TUMOUR_ID"]))
+    check(float(row["Mutations"]) == 2 and abs(float(row["DBSX"]) - 2) < 0.01, f"DBS fit {row}")
+    svg = open(dplot).read()
+    blocks = [g + "&gt;NN" for g in ("AC", "AT", "CC", "CG", "CT", "GC", "TA", "TC", "TG", "TT")]
+    check(all(b in svg for b in blocks) and "2 doublets" in svg, "the DBS78 plot's ten blocks")
     # SBS96 signatures against --type id83: one line naming both files.
     r = run("fit", "-s", os.path.join(SIG, "signatures.tsv"), "--type", "id83", "-f", ref, vcf, check=False)
     check(r.returncode == 1 and "signatures.tsv: has SBS96 channels, but the catalogue of " + vcf + " is ID83" in r.stderr

@@ -189,6 +189,23 @@ TEST_CASE("adjacent SNVs: a pair is one doublet, three in a row a longer MNV") {
     CHECK(s.summary.doublets == 2);
 }
 
+TEST_CASE("adjacent SNVs: a header declaring INFO/MNV, or --adjacent separate, keeps them apart") {
+    // 6 T>C (T T G: T[T>C]G = 78) and 7 G>A (T G C: G[C>T]A = 40).
+    const std::string body = rec("chr1", 6, "T", "C") + rec("chr1", 7, "G", "A");
+    std::string header = kHeader;
+    header.insert(header.find("#CHROM"), "##INFO=<ID=MNV,Number=0,Type=Flag,Description=\"MNV\">\n");
+    const auto phased = count("adj_mnv.vcf", body, {}, header);  // the caller phases doublets itself
+    CHECK(phased.summary.doublets == 0);
+    CHECK(phased.counts[78] == 1);
+    CHECK(phased.counts[40] == 1);
+    CatalogueOptions sep;
+    sep.adjacent = AdjacentSnvs::separate;
+    CHECK(count("adj_sep.vcf", body, sep).summary.snvs == 2);
+    CatalogueOptions merge;
+    merge.adjacent = AdjacentSnvs::merge;
+    CHECK(count("adj_merge.vcf", body, merge, header).summary.doublets == 1);
+}
+
 TEST_CASE("adjacent SNVs: multi-allelic records, filtered records and indels between") {
     // 2 C>A,T (two ALTs) next to 3 A>G: not one sample's doublet, three SNVs.
     // 6 T>C, a filtered 7, then an indel record at 7 and 8 C>T: 6 and 8 are
