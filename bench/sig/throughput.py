@@ -54,11 +54,14 @@ def make_inputs(tmp):
 def measure(exe, tmp):
     fa, vcf = make_inputs(tmp)
     out = os.path.join(tmp, "tp_catalogue.tsv")
-    subprocess.run([exe, "catalogue", "-f", fa, "-o", out, vcf], check=True)  # warm the page cache and .fai
+    # --mnv split: the random SNVs sit next to each other often (1 in 5), and
+    # the default would take those pairs for doublets; split counts them all.
+    cmd = [exe, "catalogue", "--mnv", "split", "-f", fa, "-o", out, vcf]
+    subprocess.run(cmd, check=True)  # warm the page cache and .fai
     best = None
     for _ in range(3):
         t = time.time()
-        subprocess.run([exe, "catalogue", "-f", fa, "-o", out, vcf], check=True)
+        subprocess.run(cmd, check=True)
         secs = time.time() - t
         best = secs if best is None else min(best, secs)
     with open(out) as f:

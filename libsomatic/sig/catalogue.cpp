@@ -18,6 +18,9 @@ std::string_view unquote(std::string_view s) {
     return s;
 }
 
+// "an SBS96", "an ID83", "a DBS78", as the labels are spoken.
+std::string with_article(const std::string& label) { return (label.front() == 'D' ? "a " : "an ") + label; }
+
 }  // namespace
 
 ChannelTable read_channel_table(InputFile& input, const std::string& what) {
@@ -51,24 +54,42 @@ ChannelTable read_channel_table(InputFile& input, const std::string& what) {
         table.columns.push_back(std::move(name));
     }
     const size_t width = fields.size();
-    table.values = Eigen::MatrixXd::Zero(kChannels, static_cast<Eigen::Index>(table.columns.size()));
-    std::vector<bool> present(kChannels, false);
+    const ChannelSet* set = nullptr;  // known from the first row
+    std::vector<bool> present;
     int rows = 0;
     while (in.next(line)) {
         if (line.empty() || line.front() == '#') continue;
         const TableLocus at = in.locus();
         const std::string where = at.where();
         split_fields(line, sep, fields);
+        if (!set) {
+            // A name that is no type's channel is judged by its shape, so
+            // that the message below can say which type's rows it resembles.
+            CatalogueType type = CatalogueType::sbs96;
+            const std::string_view first = unquote(fields[0]);
+            if (!two_key && !type_of_channel(first, type)) {
+                type = first.find(':') != std::string_view::npos ? CatalogueType::id83
+                       : first.find('[') == std::string_view::npos && first.find('>') != std::string_view::npos ? CatalogueType::dbs78
+                                                                                                         : CatalogueType::sbs96;
+            }
+            set = &channel_set(type);
+            table.type = type;
+            table.values = Eigen::MatrixXd::Zero(set->size(), static_cast<Eigen::Index>(table.columns.size()));
+            present.assign(static_cast<size_t>(set->size()), false);
+        }
         const int ch = two_key ? (fields.size() > 1 ? channel_index(unquote(fields[0]), unquote(fields[1])) : -1)
-                               : channel_index(unquote(fields[0]));
+                               : set->index(unquote(fields[0]));
         if (ch < 0) {
             std::string row(unquote(fields[0]));
             if (two_key && fields.size() > 1) row.append(" ").append(unquote(fields[1]));
-            throw input_error(file, "the " + what + " has a row '" + row + "' that is not an SBS96 channel", where,
-                              "rows are named like A[C>A]A, with the pyrimidine (C or T) as the mutated base");
+            throw input_error(file, "the " + what + " has a row '" + row + "' that is not " + with_article(set->label) + " channel", where,
+                              set->type == CatalogueType::sbs96
+                                  ? "rows are named like A[C>A]A, with the pyrimidine (C or T) as the mutated base"
+                                  : "rows are named as in COSMIC's " + set->label + " table, " + set->names.front() + " to " +
+                                        set->names.back() + "; a table holds one catalogue type");
         }
         if (present[static_cast<size_t>(ch)]) {
-            throw input_error(file, "channel " + channel_name(ch) + " appears twice", where);
+            throw input_error(file, "channel " + set->names[static_cast<size_t>(ch)] + " appears twice", where);
         }
         present[static_cast<size_t>(ch)] = true;
         if (fields.size() != width) {
@@ -80,17 +101,21 @@ ChannelTable read_channel_table(InputFile& input, const std::string& what) {
         }
         ++rows;
     }
-    if (rows != kChannels) {
+    if (!set) {
+        throw input_error(file, "the " + what + " has no channel rows", {}, "an SBS96 table has 96 rows, ID83 83, DBS78 78");
+    }
+    if (rows != set->size()) {
         std::string missing;
         int n_missing = 0;
-        for (int c = 0; c < kChannels; ++c) {
+        for (int c = 0; c < set->size(); ++c) {
             if (present[static_cast<size_t>(c)]) continue;
-            if (n_missing < 3) missing += (n_missing ? ", " : "") + channel_name(c);
+            if (n_missing < 3) missing += (n_missing ? ", " : "") + set->names[static_cast<size_t>(c)];
             ++n_missing;
         }
         if (n_missing > 3) missing += ", ...";
-        throw input_error(file, "the " + what + " lacks " + std::to_string(n_missing) + " of the 96 SBS96 channels (" + missing + ")",
-                          {}, "an SBS96 table has exactly 96 rows, one per channel");
+        const std::string n = std::to_string(set->size());
+        throw input_error(file, "the " + what + " lacks " + std::to_string(n_missing) + " of the " + n + " " + set->label + " channels (" + missing + ")",
+                          {}, set->label + " tables have exactly " + n + " rows, one per channel");
     }
     return table;
 }
@@ -98,7 +123,7 @@ ChannelTable read_channel_table(InputFile& input, const std::string& what) {
 ChannelTable read_channel_table(const std::string& path, const std::string& what) {
     InputFile in(path);
     if (in.is_vcf()) {
-        throw input_error(in.name(), "is a VCF, not a " + what, {}, "give a tab-separated SBS96 table");
+        throw input_error(in.name(), "is a VCF, not a " + what, {}, "give a tab-separated SBS96, ID83 or DBS78 table");
     }
     return read_channel_table(in, what);
 }
@@ -108,8 +133,9 @@ std::string format_catalogue(const ChannelTable& t) {
     for (const auto& c : t.columns) out.append("\t").append(c);
     out += '\n';
     char buf[64];
-    for (int ch = 0; ch < kChannels; ++ch) {
-        out += channel_name(ch);
+    const ChannelSet& set = channel_set(t.type);
+    for (int ch = 0; ch < set.size(); ++ch) {
+        out += set.names[static_cast<size_t>(ch)];
         for (Eigen::Index j = 0; j < t.values.cols(); ++j) {
             const double v = t.values(ch, j);
             out += '\t';

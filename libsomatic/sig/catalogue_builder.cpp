@@ -21,10 +21,26 @@ namespace {
 
 struct Part {
     std::vector<std::string> names;
-    Eigen::MatrixXd values;
-    std::optional<CatalogueSummary> summary;
-    bool from_vcf = false;
+    ChannelTable table;                 // a table input
+    std::optional<SampleCatalogue> vcf;  // a VCF input: every type's counts
 };
+
+template <size_t N>
+Eigen::MatrixXd as_column(const std::array<uint64_t, N>& counts) {
+    Eigen::MatrixXd m(static_cast<Eigen::Index>(N), 1);
+    for (size_t c = 0; c < N; ++c) m(static_cast<Eigen::Index>(c), 0) = static_cast<double>(counts[c]);
+    return m;
+}
+
+Eigen::MatrixXd counts_of(const SampleCatalogue& sc, CatalogueType type) {
+    switch (type) {
+        case CatalogueType::id83: return as_column(sc.id83);
+        case CatalogueType::dbs78: return as_column(sc.dbs78);
+        default: return as_column(sc.counts);
+    }
+}
+
+std::string with_article(const std::string& label) { return (label.front() == 'D' ? "a " : "an ") + label; }
 
 }  // namespace
 
@@ -56,6 +72,9 @@ BuildResult build_catalogue(const std::vector<std::string>& inputs, const BuildO
         throw usage_error("counting a VCF needs the reference FASTA it was called against", "give it with --reference");
     }
     if (any_vcf) ContextReference check(o.reference, 1);  // fails now on a bad reference
+    if (o.all_types && !std::all_of(files.begin(), files.end(), [](const auto& f) { return f->is_vcf(); })) {
+        throw usage_error("every catalogue type at once is counted from VCFs only", "give VCF/BCF inputs, or one --type");
+    }
 
     std::vector<Part> parts(files.size());
     tbb::enumerable_thread_specific<std::unique_ptr<ContextReference>> refs;
@@ -66,19 +85,32 @@ BuildResult build_catalogue(const std::vector<std::string>& inputs, const BuildO
                 auto& ref = refs.local();
                 if (!ref) ref = std::make_unique<ContextReference>(o.reference);
                 const std::string name = o.sample_names.empty() ? std::string() : o.sample_names[i];
-                SampleCatalogue sc = catalogue_from_vcf(in, *ref, o.catalogue, name);
-                p.from_vcf = true;
-                p.names = {sc.sample};
-                p.values.resize(kChannels, 1);
-                for (int c = 0; c < kChannels; ++c) p.values(c, 0) = static_cast<double>(sc.counts[static_cast<size_t>(c)]);
-                p.summary = sc.summary;
+                p.vcf = catalogue_from_vcf(in, *ref, o.catalogue, name);
+                p.names = {p.vcf->sample};
             } else {
-                ChannelTable t = read_channel_table(in, "catalogue");
-                p.names = std::move(t.columns);
-                p.values = std::move(t.values);
+                p.table = read_channel_table(in, "catalogue");
+                p.names = p.table.columns;
             }
             files[i].reset();  // close as soon as done
     });
+
+    // The type: asked for, else the first table's, else the default.
+    CatalogueType type = o.type.value_or(o.default_type);
+    if (!o.type) {
+        for (const auto& p : parts) {
+            if (!p.vcf) {
+                type = p.table.type;
+                break;
+            }
+        }
+    }
+    for (size_t i = 0; i < parts.size(); ++i) {
+        if (parts[i].vcf || parts[i].table.type == type) continue;
+        throw input_error(display_name(inputs[i]),
+                          "is " + with_article(channel_set(parts[i].table.type).label) + " catalogue, but the catalogue being built is " +
+                              channel_set(type).label,
+                          {}, "give catalogues of one type (and --type " + type_option_name(parts[i].table.type) + " for VCFs)");
+    }
 
     BuildResult r;
     std::set<std::string> seen;
@@ -87,7 +119,7 @@ BuildResult build_catalogue(const std::vector<std::string>& inputs, const BuildO
     for (size_t i = 0; i < parts.size(); ++i) {
         auto& p = parts[i];
         for (auto& n : p.names) {
-            if (seen.count(n) && p.from_vcf && o.sample_names.empty()) {
+            if (seen.count(n) && p.vcf && o.sample_names.empty()) {
                 const std::string stem = file_stem(inputs[i]);
                 log::warning(display_name(inputs[i]) + ": sample name '" + n + "' is taken by an earlier input; naming this sample '" +
                              stem + "' after its file (use --sample-names to choose)");
@@ -98,26 +130,47 @@ BuildResult build_catalogue(const std::vector<std::string>& inputs, const BuildO
             }
         }
         offsets.push_back(total);
-        total += p.values.cols();
-        if (p.summary) r.summaries.push_back({inputs[i], p.names.front(), *p.summary});
+        total += static_cast<Eigen::Index>(p.names.size());
+        if (p.vcf) r.summaries.push_back({inputs[i], p.names.front(), p.vcf->summary});
     }
-    r.catalogue.values.resize(kChannels, total);
-    for (size_t i = 0; i < parts.size(); ++i) {
-        r.catalogue.values.middleCols(offsets[i], parts[i].values.cols()) = parts[i].values;
-        for (auto& n : parts[i].names) r.catalogue.columns.push_back(std::move(n));
+    auto assemble = [&](CatalogueType t) {
+        ChannelTable out;
+        out.type = t;
+        out.values.resize(channel_set(t).size(), total);
+        for (size_t i = 0; i < parts.size(); ++i) {
+            const Eigen::MatrixXd& v = parts[i].vcf ? counts_of(*parts[i].vcf, t) : parts[i].table.values;
+            out.values.middleCols(offsets[i], v.cols()) = v;
+            for (const auto& n : parts[i].names) out.columns.push_back(n);
+        }
+        return out;
+    };
+    r.catalogue = assemble(type);
+    if (o.all_types) {
+        for (CatalogueType t : catalogue_types()) r.all.push_back(assemble(t));
     }
     return r;
 }
 
 std::string describe(const VcfSummary& v, MnvMode mnv) {
     const CatalogueSummary& s = v.counts;
-    std::string out = display_name(v.file) + ": sample " + v.sample + ": " + std::to_string(s.snvs) + " SNVs counted from " +
+    std::string out = display_name(v.file) + ": sample " + v.sample + ": " + std::to_string(s.snvs) + " SNVs, " +
+                      std::to_string(s.indels) + " indels and " + std::to_string(s.doublets) + " doublets counted from " +
                       std::to_string(s.records) + " records";
-    if (s.mnv_split && mnv == MnvMode::split) out += " (" + std::to_string(s.mnv_split) + " multi-base substitutions split into SNVs)";
+    std::vector<std::string> notes;
+    if (s.doublets_merged) notes.push_back(std::to_string(s.doublets_merged) + " doublets merged from adjacent SNVs");
+    if (s.indels_normalised) notes.push_back(std::to_string(s.indels_normalised) + " indels left-aligned or trimmed");
+    if (s.mnv_split && mnv == MnvMode::split) notes.push_back(std::to_string(s.mnv_split) + " multi-base substitutions split into SNVs");
+    if (!notes.empty()) {
+        out += " (";
+        for (size_t i = 0; i < notes.size(); ++i) out += (i ? ", " : "") + notes[i];
+        out += ")";
+    }
     std::vector<std::string> skipped;
     if (s.filtered) skipped.push_back(std::to_string(s.filtered) + " not PASS");
-    if (s.mnv_skipped) skipped.push_back(std::to_string(s.mnv_skipped) + " multi-base substitutions (--mnv split counts them)");
-    if (s.other) skipped.push_back(std::to_string(s.other) + " indels or other alleles");
+    if (s.mnv_skipped) skipped.push_back(std::to_string(s.mnv_skipped) + " multi-base substitutions from SBS96 (--mnv split counts their SNVs)");
+    if (s.mnv_long) skipped.push_back(std::to_string(s.mnv_long) + " substitutions of 3 or more bases from DBS78");
+    if (s.indels_complex) skipped.push_back(std::to_string(s.indels_complex) + " complex indels (bases both deleted and inserted)");
+    if (s.other) skipped.push_back(std::to_string(s.other) + " symbolic or other alleles");
     if (s.ref_mismatch) skipped.push_back(std::to_string(s.ref_mismatch) + " with REF disagreeing with the reference");
     if (s.n_context) skipped.push_back(std::to_string(s.n_context) + " with an N in the trinucleotide");
     if (s.contig_edge) skipped.push_back(std::to_string(s.contig_edge) + " at a contig end");
@@ -128,19 +181,21 @@ std::string describe(const VcfSummary& v, MnvMode mnv) {
     return out;
 }
 
-void log_summaries(const BuildResult& r, MnvMode mnv) {
+void log_summaries(const BuildResult& r, MnvMode mnv, CatalogueType type) {
     for (const auto& v : r.summaries) {
         const auto& s = v.counts;
-        if (s.snvs == 0) {
+        const uint64_t counted = type == CatalogueType::id83 ? s.indels : type == CatalogueType::dbs78 ? s.doublets : s.snvs;
+        const char* what = type == CatalogueType::id83 ? "indel" : type == CatalogueType::dbs78 ? "doublet" : "SNV";
+        if (counted == 0) {
             std::string why;
             if (s.records == 0) {
                 why = "it has no records";
             } else if (s.filtered == s.records) {
                 why = "no record has FILTER PASS (--all-filters counts them all)";
             } else {
-                why = "no record is a countable SNV";
+                why = std::string("no record is a countable ") + what;
             }
-            log::warning(display_name(v.file) + ": sample " + v.sample + ": no SNV counted: " + why);
+            log::warning(display_name(v.file) + ": sample " + v.sample + ": no " + what + " counted: " + why);
         }
         log::debug(describe(v, mnv));
     }

@@ -1,8 +1,11 @@
 // From the command line's inputs to one catalogue: each VCF/BCF is counted
 // as one sample (files in parallel, each worker with its own reference
 // cache), each catalogue table contributes its columns, in input order.
+// The catalogue's type (SBS96, ID83, DBS78) is the one asked for, else the
+// tables' own, else default_type; every table must be of that type.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +15,9 @@
 namespace somatic::sig {
 
 struct BuildOptions {
+    std::optional<CatalogueType> type;      // none: the tables' type, else default_type
+    CatalogueType default_type = CatalogueType::sbs96;  // fit: the signatures' type
+    bool all_types = false;                 // VCFs only: every type at once (BuildResult::all)
     std::string reference;                  // needed when an input is a VCF
     CatalogueOptions catalogue;
     std::vector<std::string> sample_names;  // one per input when given (VCFs only)
@@ -30,10 +36,13 @@ struct VcfSummary {
 
 struct BuildResult {
     ChannelTable catalogue;
+    std::vector<ChannelTable> all;      // with all_types: one per type, in catalogue_types() order
     std::vector<VcfSummary> summaries;  // one per VCF input, in order (tables have none)
 };
 
-// Throws a usage error when a VCF comes without a reference, when
+// Throws an input error for a table of another type than the catalogue's,
+// and a usage error when all_types meets a table, when a VCF comes without
+// a reference, when
 // sample_names has the wrong length, when "-" is given twice, and when two
 // samples end up with the same name (a VCF's name collision first falls back
 // to its file name, with a warning).
@@ -43,7 +52,8 @@ BuildResult build_catalogue(const std::vector<std::string>& inputs, const BuildO
 std::string describe(const VcfSummary& summary, MnvMode mnv);
 
 // Logs each VCF's counts (describe(), at debug level) and warns of a VCF with
-// no SNV counted, saying why.
-void log_summaries(const BuildResult& result, MnvMode mnv);
+// nothing counted into the catalogue of `type` (SNVs, indels or doublets),
+// saying why.
+void log_summaries(const BuildResult& result, MnvMode mnv, CatalogueType type);
 
 }  // namespace somatic::sig

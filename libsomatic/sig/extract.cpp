@@ -14,12 +14,12 @@
 
 namespace somatic::sig {
 
-std::vector<std::string> extracted_names(int k) {
+std::vector<std::string> extracted_names(int k, const std::string& prefix) {
     std::vector<std::string> names;
     for (int i = 0; i < k; ++i) {
         std::string letters;
         for (int x = i + 1; x > 0; x = (x - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (x - 1) % 26));
-        names.push_back("SBS96" + letters);
+        names.push_back(prefix + letters);
     }
     return names;
 }
@@ -125,7 +125,7 @@ Extraction extract_signatures(const Eigen::MatrixXd& V, const ExtractOptions& o)
     o.validate();
     if (o.max_k >= samples || o.max_k > V.rows()) {
         throw OptionError("max_k", std::to_string(o.max_k) + " is too large for " + std::to_string(samples) + " samples",
-                          "K must be below the number of samples (and at most 96); extraction needs a cohort");
+                          "K must be below the number of samples (and at most the number of channels); extraction needs a cohort");
     }
     if (V.sum() <= 0) throw input_error("", "the catalogue has no mutations", {}, "extraction needs mutation counts");
 

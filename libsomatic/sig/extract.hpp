@@ -79,7 +79,7 @@ struct Extraction {
 Extraction extract_signatures(const Eigen::MatrixXd& catalogue, const ExtractOptions& options);
 
 // The names of K extracted signatures: SBS96A, SBS96B, ..., SBS96Z, SBS96AA, ...
-std::vector<std::string> extracted_names(int k);
+std::vector<std::string> extracted_names(int k, const std::string& prefix = "SBS96");
 
 // For each column of `extracted`, the reference signature with the highest
 // cosine similarity, and that similarity.

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "libsomatic/sig/channels.hpp"
+#include "libsomatic/sig/channel_set.hpp"
 #include "libsomatic/sig/cohort_fit.hpp"
 #include "libsomatic/sig/exposures_table.hpp"
 
@@ -24,12 +24,13 @@ void put(std::string& out, double v, const char* format = "%.6g") {
 
 }  // namespace
 
-std::string format_signature_table(const std::vector<std::string>& names, const Eigen::MatrixXd& w) {
+std::string format_signature_table(const std::vector<std::string>& names, const Eigen::MatrixXd& w, CatalogueType type) {
+    const ChannelSet& set = channel_set(type);
     std::string out = "Type";
     for (const auto& n : names) out.append("\t").append(n);
     out += '\n';
-    for (int ch = 0; ch < kChannels; ++ch) {
-        out += channel_name(ch);
+    for (int ch = 0; ch < set.size(); ++ch) {
+        out += set.names[static_cast<size_t>(ch)];
         for (Eigen::Index j = 0; j < w.cols(); ++j) {
             out += '\t';
             put(out, w(ch, j), "%.8g");
@@ -47,10 +48,10 @@ std::string format_extracted_exposures(const ChannelTable& catalogue, const Rank
         fits[s].exposures = rank.exposures.col(i);
         summarise_fit(fits[s], catalogue.values.col(i), rank.signatures * rank.exposures.col(i));
     }
-    return format_exposures(extracted_names(rank.k), fits, TableOptions{});
+    return format_exposures(extracted_names(rank.k, channel_set(catalogue.type).label), fits, TableOptions{});
 }
 
-std::string format_extraction_report(const Extraction& e, const std::vector<Nearest>& nearest) {
+std::string format_extraction_report(const Extraction& e, const std::vector<Nearest>& nearest, CatalogueType type) {
     std::string out = "K\tStability\tMinStability\tDeviance\tBIC\tMeanCosine\tStable\tChosen\n";
     for (size_t i = 0; i < e.ranks.size(); ++i) {
         const Rank& r = e.ranks[i];
@@ -69,7 +70,7 @@ std::string format_extraction_report(const Extraction& e, const std::vector<Near
         out += i == e.chosen ? "\tyes\n" : "\tno\n";
     }
     const Rank& c = e.ranks[e.chosen];
-    const auto names = extracted_names(c.k);
+    const auto names = extracted_names(c.k, channel_set(type).label);
     out += "\nSignature\tStability\tNearest\tCosine\n";
     for (int j = 0; j < c.k; ++j) {
         out += names[static_cast<size_t>(j)];

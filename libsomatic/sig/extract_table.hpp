@@ -10,8 +10,9 @@
 
 namespace somatic::sig {
 
-// "Type" then one column per signature; 96 rows in COSMIC's order.
-std::string format_signature_table(const std::vector<std::string>& names, const Eigen::MatrixXd& signatures);
+// "Type" then one column per signature; the type's channels in COSMIC's order.
+std::string format_signature_table(const std::vector<std::string>& names, const Eigen::MatrixXd& signatures,
+                                   CatalogueType type = CatalogueType::sbs96);
 
 // One row per sample, as fit writes it: exposures (mutations), Mutations,
 // Cosine, Unexplained.
@@ -21,6 +22,7 @@ std::string format_extracted_exposures(const ChannelTable& catalogue, const Rank
 //   K  Stability  MinStability  Deviance  BIC  MeanCosine  Stable  Chosen
 //   Signature  Stability  Nearest  Cosine     (the chosen K; Nearest and
 //                                             Cosine NA without a reference)
-std::string format_extraction_report(const Extraction& e, const std::vector<Nearest>& nearest);
+std::string format_extraction_report(const Extraction& e, const std::vector<Nearest>& nearest,
+                                     CatalogueType type = CatalogueType::sbs96);
 
 }  // namespace somatic::sig

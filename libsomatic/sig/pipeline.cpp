@@ -1,5 +1,6 @@
 #include "libsomatic/sig/pipeline.hpp"
 
+#include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/io/table_writer.hpp"
 #include "libsomatic/sig/exposures_table.hpp"
@@ -11,13 +12,45 @@ namespace somatic::sig {
 
 ChannelTable load_catalogue(const std::vector<std::string>& inputs, const BuildOptions& build) {
     BuildResult result = build_catalogue(inputs, build);
-    log_summaries(result, build.catalogue.mnv);
+    log_summaries(result, build.catalogue.mnv, result.catalogue.type);
     return std::move(result.catalogue);
 }
 
+void CatalogueRun::validate() const {
+    build.validate();
+    if (build.all_types && (output.empty() || output == "-")) {
+        throw OptionError("output", "must be a file prefix when every type is counted at once",
+                          "PREFIX.SBS96.tsv, PREFIX.ID83.tsv and PREFIX.DBS78.tsv are written");
+    }
+}
+
+std::vector<std::string> all_types_outputs(const std::string& prefix) {
+    std::vector<std::string> out;
+    for (CatalogueType t : catalogue_types()) out.push_back(prefix + "." + channel_set(t).label + ".tsv");
+    return out;
+}
+
 void run_catalogue(const CatalogueRun& run) {
-    run.build.validate();
-    write_table(run.output, format_catalogue(load_catalogue(run.inputs, run.build)));
+    run.validate();
+    if (!run.build.all_types) {
+        write_table(run.output, format_catalogue(load_catalogue(run.inputs, run.build)));
+        return;
+    }
+    BuildResult result = build_catalogue(run.inputs, run.build);
+    for (CatalogueType t : catalogue_types()) log_summaries(result, run.build.catalogue.mnv, t);
+    const auto paths = all_types_outputs(run.output);
+    for (size_t i = 0; i < paths.size(); ++i) write_table(paths[i], format_catalogue(result.all[i]));
+}
+
+void check_same_channels(const ChannelTable& catalogue, const std::vector<std::string>& inputs, const SignatureSet& signatures,
+                         const std::string& signatures_file) {
+    if (catalogue.type == signatures.type) return;
+    const std::string from = inputs.size() == 1 ? display_name(inputs.front())
+                                                : std::to_string(inputs.size()) + " inputs (" + display_name(inputs.front()) + ", ...)";
+    const std::string& want = channel_set(signatures.type).label;
+    throw input_error(display_name(signatures_file),
+                      "has " + want + " channels, but the catalogue of " + from + " is " + channel_set(catalogue.type).label,
+                      {}, "give signatures of the catalogue's type, or count the VCFs with --type " + type_option_name(signatures.type));
 }
 
 void FitRun::validate() const {
@@ -28,6 +61,7 @@ void FitRun::validate() const {
     if (!bootstrap_out.empty() && cohort.bootstrap == 0) throw OptionError("bootstrap_out", "needs bootstrap N");
     fit.validate();
     build.validate();
+    if (build.all_types) throw OptionError("all_types", "is for catalogue only", "fit one catalogue type at a time");
 }
 
 SignatureSet load_signatures(const FitRun& run) {
@@ -61,7 +95,10 @@ FitResult run_fit(const FitRun& run) {
     run.validate();
     FitResult r;
     r.signatures = load_signatures(run);
-    r.catalogue = load_catalogue(run.inputs, run.build);
+    BuildOptions build = run.build;
+    build.default_type = r.signatures.type;  // VCFs are counted into the signatures' channels
+    r.catalogue = load_catalogue(run.inputs, build);
+    check_same_channels(r.catalogue, run.inputs, r.signatures, run.signatures);
     r.fits = fit_samples(r.catalogue, r.signatures, run);
     write_fit_outputs(run, r);
     return r;
@@ -70,6 +107,7 @@ FitResult run_fit(const FitRun& run) {
 void ExtractRun::validate() const {
     extract.validate();
     build.validate();
+    if (build.all_types) throw OptionError("all_types", "is for catalogue only", "extract from one catalogue type at a time");
 }
 
 ExtractResult extract(const ExtractRun& run) {
@@ -77,10 +115,13 @@ ExtractResult extract(const ExtractRun& run) {
     ExtractResult r;
     SignatureSet reference;
     if (!run.signatures.empty()) reference = read_signatures(run.signatures);
-    r.catalogue = load_catalogue(run.inputs, run.build);
+    BuildOptions build = run.build;
+    if (!run.signatures.empty()) build.default_type = reference.type;
+    r.catalogue = load_catalogue(run.inputs, build);
+    if (!run.signatures.empty()) check_same_channels(r.catalogue, run.inputs, reference, run.signatures);
     r.extraction = extract_signatures(r.catalogue.values, run.extract);
     if (!run.signatures.empty()) r.nearest = nearest_signatures(r.chosen().signatures, reference);
-    r.report = format_extraction_report(r.extraction, r.nearest);
+    r.report = format_extraction_report(r.extraction, r.nearest, r.catalogue.type);
     log::info("chose " + std::to_string(r.chosen().k) + " signature" + (r.chosen().k == 1 ? "" : "s"));
     return r;
 }
@@ -88,7 +129,8 @@ ExtractResult extract(const ExtractRun& run) {
 void write_extract_outputs(const ExtractRun& run, const ExtractResult& r) {
     if (!run.report_out.empty()) write_table(run.report_out, r.report);
     if (!run.exposures_out.empty()) write_table(run.exposures_out, format_extracted_exposures(r.catalogue, r.chosen()));
-    write_table(run.output, format_signature_table(extracted_names(r.chosen().k), r.chosen().signatures));
+    write_table(run.output, format_signature_table(extracted_names(r.chosen().k, channel_set(r.catalogue.type).label),
+                                                     r.chosen().signatures, r.catalogue.type));
 }
 
 }  // namespace somatic::sig

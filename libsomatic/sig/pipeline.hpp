@@ -21,17 +21,30 @@ namespace somatic::sig {
 struct CatalogueRun {
     std::vector<std::string> inputs;  // VCF/BCF files and catalogue tables; "-": standard input
     BuildOptions build;
-    std::string output = "-";
+    std::string output = "-";  // with build.all_types: a prefix (see all_types_outputs)
+
+    // build.validate(), and: all_types needs an output prefix, not "-".
+    void validate() const;
 };
 
+// The files of build.all_types: PREFIX.SBS96.tsv, PREFIX.ID83.tsv and
+// PREFIX.DBS78.tsv, in catalogue_types() order.
+std::vector<std::string> all_types_outputs(const std::string& prefix);
+
 // Builds the catalogue (build_catalogue), logs each VCF's counts and writes
-// the catalogue table.
+// the catalogue table (or the three).
 void run_catalogue(const CatalogueRun& run);
+
+// Throws an input error naming both when the catalogue (built from
+// `inputs`) and the signature table `signatures_file` are of different
+// types, so have different channels.
+void check_same_channels(const ChannelTable& catalogue, const std::vector<std::string>& inputs, const SignatureSet& signatures,
+                         const std::string& signatures_file);
 
 // ---------------------------------------------------------------------- fit
 struct FitRun {
     std::vector<std::string> inputs;
-    BuildOptions build;
+    BuildOptions build;      // build.type unset: VCFs counted into the signature table's type
     std::string signatures;  // the reference signature table (required)
     SignatureChoice choice;
     FitOptions fit;

@@ -4,6 +4,8 @@
 #include <cstdio>
 
 #include "libsomatic/sig/channels.hpp"
+#include "libsomatic/sig/dbs78.hpp"
+#include "libsomatic/sig/id83.hpp"
 
 namespace somatic::sig {
 
@@ -11,6 +13,40 @@ namespace {
 
 // The colours of COSMIC's SBS96 plots.
 constexpr const char* kClassColour[6] = {"#1ebff0", "#050708", "#e62725", "#cbcacb", "#a1cf64", "#edc8c5"};
+// ... and of its DBS78 plots, one per REF dinucleotide (dbs78_groups order).
+constexpr const char* kDbsColour[10] = {"#03BCEE", "#0266CA", "#A1CE63", "#016601", "#FF9898",
+                                        "#E22926", "#FEB065", "#FD8000", "#CB98FD", "#4C0199"};
+
+// A block of consecutive channels drawn in one colour under one label, and
+// (ID83) the wider band above the blocks it belongs to.
+struct Block {
+    int first, count;
+    std::string label, band;
+    const char* colour;
+};
+
+// COSMIC's layout of each type: SBS96 in 6 substitution classes of 16,
+// DBS78 in 10 REF-dinucleotide groups, ID83 in 16 blocks under the bands
+// 1bp Deletion, 1bp Insertion, >1bp Deletion/Insertion at Repeats and
+// Microhomology.
+std::vector<Block> layout(CatalogueType type) {
+    std::vector<Block> out;
+    if (type == CatalogueType::id83) {
+        for (const auto& g : id83_groups()) out.push_back({g.first, g.count, g.label, g.top, g.colour});
+    } else if (type == CatalogueType::dbs78) {
+        const auto& groups = dbs78_groups();
+        for (int c = 0; c < kDbsChannels; ++c) {
+            const int g = dbs78_group(c);
+            if (out.empty() || out.back().label != groups[static_cast<size_t>(g)] + ">NN") {
+                out.push_back({c, 0, groups[static_cast<size_t>(g)] + ">NN", "", kDbsColour[g]});
+            }
+            ++out.back().count;
+        }
+    } else {
+        for (int k = 0; k < 6; ++k) out.push_back({16 * k, 16, substitution_classes()[static_cast<size_t>(k)], "", kClassColour[k]});
+    }
+    return out;
+}
 
 std::string escape(const std::string& s) {
     std::string out;
@@ -35,7 +71,13 @@ std::string fmt(const char* format, double a) {
 }  // namespace
 
 std::string plot_svg(const ChannelTable& catalogue, const SignatureSet& signatures, const std::vector<SampleFit>& fits) {
-    const double panel_h = 190, spectrum_w = 600, bar_w = 5, gap = 1.25, left = 50, top = 30;
+    const ChannelSet& set = channel_set(catalogue.type);
+    const std::vector<Block> blocks = layout(catalogue.type);
+    const int n = set.size();
+    const char* noun = catalogue.type == CatalogueType::id83 ? " indels" : catalogue.type == CatalogueType::dbs78 ? " doublets" : " SNVs";
+    const double panel_h = 190, spectrum_w = 600, left = 50, top = 30;
+    const double step = spectrum_w / kChannels, gap = 1.25;  // 96 channels fill the width; fewer leave it short
+    const double bar_w = step - gap;
     const double exposure_x = left + spectrum_w + 40, exposure_w = 260;
     const double width = exposure_x + exposure_w + 120;
     const double height = top + panel_h * static_cast<double>(fits.size()) + 10;
@@ -50,33 +92,44 @@ std::string plot_svg(const ChannelTable& catalogue, const SignatureSet& signatur
         const double plot_h = 120, base = y0 + 20 + plot_h;
         const double total = std::max(f.mutations, 1.0);
         double peak = 0;
-        for (int c = 0; c < kChannels; ++c) peak = std::max(peak, catalogue.values(c, col) / total);
+        for (int c = 0; c < n; ++c) peak = std::max(peak, catalogue.values(c, col) / total);
         if (peak <= 0) peak = 1;
         s += "<g>\n<text x=\"" + fmt("%.1f", left) + "\" y=\"" + fmt("%.1f", y0 + 12) + "\" font-size=\"12\" font-weight=\"bold\">" +
              escape(f.sample) + "</text>\n";
         s += "<text x=\"" + fmt("%.1f", left + 250) + "\" y=\"" + fmt("%.1f", y0 + 12) + "\">" + fmt("%.0f", f.mutations) +
-             " SNVs, cosine " + (f.mutations > 0 ? fmt("%.3f", f.cosine) : std::string("NA")) + "</text>\n";
+             noun + ", cosine " + (f.mutations > 0 ? fmt("%.3f", f.cosine) : std::string("NA")) + "</text>\n";
         // Axis: fraction of mutations.
         s += "<line x1=\"" + fmt("%.1f", left - 2) + "\" y1=\"" + fmt("%.1f", base) + "\" x2=\"" + fmt("%.1f", left - 2) +
              "\" y2=\"" + fmt("%.1f", base - plot_h) + "\" stroke=\"black\"/>\n";
         s += "<text x=\"" + fmt("%.1f", left - 5) + "\" y=\"" + fmt("%.1f", base - plot_h + 4) + "\" text-anchor=\"end\">" +
              fmt("%.1f%%", 100 * peak) + "</text>\n";
         s += "<text x=\"" + fmt("%.1f", left - 5) + "\" y=\"" + fmt("%.1f", base + 3) + "\" text-anchor=\"end\">0%</text>\n";
-        for (int c = 0; c < kChannels; ++c) {
-            const double v = catalogue.values(c, col) / total;
-            const double h = plot_h * v / peak;
-            const double x = left + static_cast<double>(c) * (bar_w + gap);
-            s += "<rect x=\"" + fmt("%.2f", x) + "\" y=\"" + fmt("%.2f", base - h) + "\" width=\"" + fmt("%.2f", bar_w) +
-                 "\" height=\"" + fmt("%.2f", h) + "\" fill=\"" + kClassColour[substitution_class(c)] + "\"><title>" +
-                 escape(channel_name(c)) + ": " + fmt("%.0f", catalogue.values(c, col)) + "</title></rect>\n";
-        }
-        for (int k = 0; k < 6; ++k) {
-            const double x = left + 16.0 * k * (bar_w + gap);
-            const double w = 16 * (bar_w + gap) - gap;
+        for (const Block& b : blocks) {
+            for (int c = b.first; c < b.first + b.count; ++c) {
+                const double v = catalogue.values(c, col) / total;
+                const double h = plot_h * v / peak;
+                const double x = left + static_cast<double>(c) * step;
+                s += "<rect x=\"" + fmt("%.2f", x) + "\" y=\"" + fmt("%.2f", base - h) + "\" width=\"" + fmt("%.2f", bar_w) +
+                     "\" height=\"" + fmt("%.2f", h) + "\" fill=\"" + b.colour + "\"><title>" +
+                     escape(set.names[static_cast<size_t>(c)]) + ": " + fmt("%.0f", catalogue.values(c, col)) + "</title></rect>\n";
+            }
+            const double x = left + b.first * step;
+            const double w = b.count * step - gap;
             s += "<rect x=\"" + fmt("%.2f", x) + "\" y=\"" + fmt("%.1f", base + 4) + "\" width=\"" + fmt("%.2f", w) +
-                 "\" height=\"6\" fill=\"" + kClassColour[k] + "\"/>\n";
+                 "\" height=\"6\" fill=\"" + b.colour + "\"/>\n";
             s += "<text x=\"" + fmt("%.2f", x + w / 2) + "\" y=\"" + fmt("%.1f", base + 22) + "\" text-anchor=\"middle\">" +
-                 escape(substitution_classes()[static_cast<size_t>(k)]) + "</text>\n";
+                 escape(b.label) + "</text>\n";
+        }
+        // ID83's bands over the blocks they group: one label per run of
+        // blocks with the same band.
+        for (size_t k = 0; k < blocks.size(); ++k) {
+            if (blocks[k].band.empty() || (k > 0 && blocks[k - 1].band == blocks[k].band)) continue;
+            size_t end = k;
+            while (end + 1 < blocks.size() && blocks[end + 1].band == blocks[k].band) ++end;
+            const double x0 = left + blocks[k].first * step;
+            const double x1 = left + (blocks[end].first + blocks[end].count) * step - gap;
+            s += "<text x=\"" + fmt("%.2f", (x0 + x1) / 2) + "\" y=\"" + fmt("%.1f", base + 34) +
+                 "\" text-anchor=\"middle\" font-size=\"8\">" + escape(blocks[k].band) + "</text>\n";
         }
         // Exposures: non-zero ones, largest first.
         std::vector<std::pair<double, size_t>> shown;

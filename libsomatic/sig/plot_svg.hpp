@@ -1,6 +1,9 @@
-// A picture of a fit, as hand-written SVG: per sample, its 96-channel
-// spectrum in the usual six-colour layout (C>A, C>G, C>T, T>A, T>C, T>G) and
-// a bar chart of its exposures (signatures with a non-zero exposure).
+// A picture of a fit, as hand-written SVG: per sample, its spectrum in
+// COSMIC's layout for the catalogue's type (SBS96: the six classes C>A ...
+// T>G; ID83: 1 bp deletions and insertions of C and T by homopolymer length,
+// longer ones by repeat count, deletions with microhomology, under coloured
+// bands; DBS78: ten blocks by REF dinucleotide) and a bar chart of its
+// exposures (signatures with a non-zero exposure).
 #pragma once
 
 #include <string>

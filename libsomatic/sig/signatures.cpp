@@ -18,12 +18,12 @@ SignatureSet read_signatures(const std::string& path, double tolerance) {
             std::snprintf(buf, sizeof buf, "%.6g", sum);
             throw input_error(display_name(path),
                               "signature '" + t.columns[static_cast<size_t>(j)] + "' sums to " + buf + ", not 1", {},
-                              "each column of a signature table is a probability distribution over the 96 channels; "
+                              "each column of a signature table is a probability distribution over its channels; "
                               "is this a catalogue of counts rather than signatures?");
         }
         t.values.col(j) /= sum;
     }
-    return SignatureSet{std::move(t.columns), std::move(t.values)};
+    return SignatureSet{std::move(t.columns), std::move(t.values), t.type};
 }
 
 bool is_artefact(const std::string& name) {
@@ -68,6 +68,7 @@ SignatureSet choose_signatures(const SignatureSet& all, const SignatureChoice& c
     std::set<std::string> keep(choice.only.begin(), choice.only.end());
     std::vector<Eigen::Index> cols;
     SignatureSet out;
+    out.type = all.type;
     for (size_t j = 0; j < all.names.size(); ++j) {
         const auto& n = all.names[j];
         if (!keep.empty() && !keep.count(n)) continue;

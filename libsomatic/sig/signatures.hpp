@@ -1,15 +1,19 @@
-// Reference signatures (COSMIC's SBS96 table) and the choice of which to fit.
+// Reference signatures (COSMIC's SBS96, ID83 or DBS78 tables) and the choice
+// of which to fit.
 #pragma once
 
 #include <Eigen/Dense>
 #include <string>
 #include <vector>
 
+#include "libsomatic/sig/channel_set.hpp"
+
 namespace somatic::sig {
 
 struct SignatureSet {
     std::vector<std::string> names;
-    Eigen::MatrixXd matrix;  // 96 x names.size(), each column sums to 1
+    Eigen::MatrixXd matrix;  // channels x names.size(), each column sums to 1
+    CatalogueType type = CatalogueType::sbs96;
 };
 
 // Reads a signature table (see catalogue.hpp for the layouts) and checks that

@@ -14,6 +14,8 @@
 #include "libsomatic/core/contigs.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/sig/channels.hpp"
+#include "libsomatic/sig/dbs78.hpp"
+#include "libsomatic/sig/id83.hpp"
 #include "libsomatic/sig/input_file.hpp"
 #include "libsomatic/sig/option_error.hpp"
 
@@ -63,6 +65,9 @@ public:
     Counter(InputFile& in, ContextReference& ref, const CatalogueOptions& opt, bcf_hdr_t* header,
             SampleCatalogue& out)
         : in_(in), ref_(ref), opt_(opt), out_(out) {
+        const int mnv_id = bcf_hdr_id2int(header, BCF_DT_ID, "MNV");
+        const bool phases_doublets = mnv_id >= 0 && bcf_hdr_idinfo_exists(header, BCF_HL_INFO, mnv_id);
+        merge_adjacent_ = opt.adjacent == AdjacentSnvs::merge || (opt.adjacent == AdjacentSnvs::automatic && !phases_doublets);
         const int n = header->n[BCF_DT_CTG];
         for (int i = 0; i < n; ++i) {
             const bcf_hrec_t* hrec = header->id[BCF_DT_CTG][i].val->hrec[0];
@@ -81,7 +86,10 @@ public:
             ++out_.summary.filtered;
             return;
         }
-        if (chrom != current_name_ || !seq_) switch_contig(chrom, pos0);
+        if (chrom != current_name_ || !seq_) {
+            flush_run();
+            switch_contig(chrom, pos0);
+        }
         const int64_t len = static_cast<int64_t>(seq_->size());
         // (Compared as pos0 > len - size: POS may be near INT64_MAX, and the sum would overflow.)
         if (pos0 < 0 || static_cast<int64_t>(ref.size()) > len || pos0 > len - static_cast<int64_t>(ref.size())) {
@@ -107,16 +115,18 @@ public:
                 return;
             }
         }
+        const bool one_alt = alts.find(',') == std::string_view::npos;
         size_t start = 0;
         while (start <= alts.size()) {
             size_t comma = alts.find(',', start);
             if (comma == std::string_view::npos) comma = alts.size();
-            allele(pos0, ref, alts.substr(start, comma - start));
+            allele(pos0, ref, alts.substr(start, comma - start), one_alt);
             start = comma + 1;
         }
     }
 
     void finish() {
+        flush_run();
         const auto& s = out_.summary;
         if (s.ref_checked && static_cast<double>(s.ref_mismatch) > opt_.max_ref_mismatch * static_cast<double>(s.ref_checked)) {
             char pct[32];
@@ -163,10 +173,14 @@ private:
         }
     }
 
-    void allele(int64_t pos0, std::string_view ref, std::string_view alt) {
+    void allele(int64_t pos0, std::string_view ref, std::string_view alt, bool one_alt) {
         auto& s = out_.summary;
-        if (alt.size() != ref.size() || alt.empty()) {
-            ++s.other;
+        if (alt.empty() || alt.front() == '<' || alt == "." || alt == "*" || alt.find_first_of("[]") != std::string_view::npos) {
+            ++s.other;  // symbolic, breakend, missing or overlapping-deletion alleles
+            return;
+        }
+        if (alt.size() != ref.size()) {
+            indel(pos0, ref, alt);
             return;
         }
         if (ref.size() == 1) {
@@ -175,7 +189,12 @@ private:
                 ++s.other;
                 return;
             }
-            count(pos0, a);
+            // A record with several ALTs is not one sample's doublet half.
+            if (one_alt && merge_adjacent_) {
+                snv(pos0, base_char(r), base_char(a));
+            } else {
+                count(pos0, a);
+            }
             return;
         }
         // Multi-base substitution: every base must be a base.
@@ -189,6 +208,13 @@ private:
             ++s.other;
             return;
         }
+        const int dbs = ref.size() == 2 ? dbs78_channel(ref, alt) : -1;
+        if (dbs >= 0) {
+            ++out_.dbs78[static_cast<size_t>(dbs)];
+            ++s.doublets;
+        } else {
+            ++s.mnv_long;
+        }
         if (opt_.mnv == MnvMode::skip) {
             ++s.mnv_skipped;
             return;
@@ -198,6 +224,60 @@ private:
             const uint8_t a = base_code(alt[i]);
             if (a != base_code(ref[i])) count(pos0 + static_cast<int64_t>(i), a);
         }
+    }
+
+    void indel(int64_t pos0, std::string_view ref, std::string_view alt) {
+        auto& s = out_.summary;
+        Indel event;
+        bool moved = false;
+        switch (normalise_indel(*seq_, pos0, ref, alt, event, moved)) {
+            case IndelShape::indel: {
+                const int ch = id83_channel(*seq_, event);
+                if (ch < 0) {
+                    ++s.other;
+                    return;
+                }
+                ++out_.id83[static_cast<size_t>(ch)];
+                ++s.indels;
+                if (moved) ++s.indels_normalised;
+                return;
+            }
+            case IndelShape::complex: ++s.indels_complex; return;
+            default: ++s.other; return;
+        }
+    }
+
+    // SNVs wait in `run_` until the next one shows whether they stand alone
+    // or sit next to another (a doublet, or a longer MNV).
+    void snv(int64_t pos0, char ref, char alt) {
+        if (!run_.empty() && pos0 != run_.back().pos + 1) flush_run();
+        run_.push_back({pos0, ref, alt});
+    }
+
+    void flush_run() {
+        if (run_.empty()) return;
+        auto& s = out_.summary;
+        if (run_.size() > 1) {
+            if (run_.size() == 2) {
+                // Both bases differ and are A/C/G/T: always a channel.
+                const int dbs = dbs78_channel(std::string{run_[0].ref, run_[1].ref}, std::string{run_[0].alt, run_[1].alt});
+                if (dbs >= 0) {
+                    ++out_.dbs78[static_cast<size_t>(dbs)];
+                    ++s.doublets;
+                    ++s.doublets_merged;
+                }
+            } else {
+                ++s.mnv_long;
+            }
+            if (opt_.mnv == MnvMode::skip) {
+                ++s.mnv_skipped;
+                run_.clear();
+                return;
+            }
+            ++s.mnv_split;
+        }
+        for (const auto& v : run_) count(v.pos, base_code(v.alt));
+        run_.clear();
     }
 
     void count(int64_t pos0, uint8_t alt) {
@@ -225,6 +305,12 @@ private:
     std::string current_name_;
     const std::string* seq_ = nullptr;
     std::string first_mismatch_;
+    struct PendingSnv {
+        int64_t pos;
+        char ref, alt;
+    };
+    std::vector<PendingSnv> run_;
+    bool merge_adjacent_ = true;
 };
 
 struct HeaderGuard {

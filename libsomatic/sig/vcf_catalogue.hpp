@@ -1,12 +1,26 @@
-// Counting a somatic VCF's single-base substitutions into SBS96.
+// Counting a somatic VCF into the three catalogues at once: SBS96, ID83 and
+// DBS78 (one pass; the caller keeps the one it wants, or all three).
 //
-// Each input file is one sample. For each record that passes (FILTER PASS,
-// unless all filters are accepted), each ALT allele that is a single base
-// against a single-base REF is one SNV; its trinucleotide context comes from
-// the reference, it is folded onto the pyrimidine strand and counted.
-// Multi-base substitutions (REF and ALT of the same length > 1) are skipped
-// by default, or split into their differing bases. Indels, symbolic alleles
-// and other records are ignored (and counted in the summary).
+// Each input file is one sample. Records that pass (FILTER PASS, unless all
+// filters are accepted) are counted by shape:
+//   - a single-base REF and ALT: one SNV, folded onto the pyrimidine strand
+//     in its trinucleotide context (SBS96);
+//   - REF and ALT of different lengths: an indel, reduced to a pure deletion
+//     or insertion and left-aligned against the reference (records that were
+//     not are counted as `indels_normalised`), then classified into ID83
+//     (id83.hpp). Bases both removed and added (REF AC, ALT GTT) are
+//     `indels_complex`, skipped;
+//   - REF and ALT of equal length 2 with both bases changed: a doublet
+//     (DBS78, dbs78.hpp); equal lengths > 2 (or 2 with one base unchanged)
+//     are `mnv_long`, kept out of DBS78.
+// Two SNV records at adjacent positions (single ALT each) are one doublet,
+// as SigProfilerMatrixGenerator merges them (Strelka2 writes a doublet as
+// two SNVs); three or more in a row are one longer MNV. Not when the header
+// declares INFO/MNV (see AdjacentSnvs). Following
+// SigProfiler, the SNVs of a merged doublet or MNV are not counted into
+// SBS96 as well, unless MNVs are split (MnvMode::split: each substituted
+// base of a doublet, an MNV record or a run is then an SBS96 SNV; DBS78
+// still counts the doublets).
 //
 // The reference is read one whole contig at a time and cached, so the cost
 // per variant is a few comparisons: the reading of the VCF dominates. Memory
@@ -28,10 +42,18 @@ class InputFile;
 
 enum class MnvMode { skip, split };
 
+// Whether two SNV records at adjacent positions are one doublet. A caller
+// that phases doublets itself (somatic-snv, Mutect2) writes them as one MNV
+// record and keeps unphased neighbours apart, and declares INFO/MNV in its
+// header: `automatic` then leaves neighbours apart, and merges them otherwise
+// (Strelka2 writes a doublet as two SNVs), as SigProfilerMatrixGenerator does.
+enum class AdjacentSnvs { automatic, merge, separate };
+
 struct CatalogueOptions {
     std::string sample;               // prefer this sample name when the VCF has it
     bool all_filters = false;         // count records whatever their FILTER
     MnvMode mnv = MnvMode::skip;
+    AdjacentSnvs adjacent = AdjacentSnvs::automatic;
     // Records whose REF disagrees with the reference: above this fraction of
     // the records checked, the VCF is against another assembly: error.
     double max_ref_mismatch = 0.01;
@@ -44,10 +66,16 @@ struct CatalogueOptions {
 struct CatalogueSummary {
     uint64_t records = 0;        // data lines read
     uint64_t filtered = 0;       // not PASS (skipped)
-    uint64_t snvs = 0;           // SNVs counted into the catalogue
-    uint64_t mnv_skipped = 0;    // multi-base substitutions skipped
+    uint64_t snvs = 0;           // SNVs counted into SBS96
+    uint64_t mnv_skipped = 0;    // multi-base substitutions (records and merged runs) kept out of SBS96
     uint64_t mnv_split = 0;      // multi-base substitutions split (their SNVs are in `snvs`)
-    uint64_t other = 0;          // indels, symbolic and complex alleles, REF == ALT
+    uint64_t doublets = 0;       // doublets counted into DBS78 ...
+    uint64_t doublets_merged = 0;  // ... of which merged from two adjacent SNV records
+    uint64_t mnv_long = 0;       // substitutions of 3 or more bases (records or runs): not in DBS78
+    uint64_t indels = 0;         // indels counted into ID83 ...
+    uint64_t indels_normalised = 0;  // ... of which were not left-aligned and parsimonious as written
+    uint64_t indels_complex = 0;     // bases both deleted and inserted (skipped)
+    uint64_t other = 0;          // symbolic alleles, non-ACGT bases, REF == ALT
     uint64_t ref_checked = 0;    // records whose REF was compared with the reference
     uint64_t ref_mismatch = 0;   // ... and disagreed (skipped)
     uint64_t n_context = 0;      // SNVs with an N in the trinucleotide (skipped)
@@ -56,7 +84,9 @@ struct CatalogueSummary {
 
 struct SampleCatalogue {
     std::string sample;
-    std::array<uint64_t, 96> counts{};
+    std::array<uint64_t, 96> counts{};  // SBS96
+    std::array<uint64_t, 83> id83{};
+    std::array<uint64_t, 78> dbs78{};
     CatalogueSummary summary;
 };
 
@@ -77,7 +107,8 @@ private:
     std::list<std::pair<std::string, std::string>> cache_;  // most recent first
 };
 
-// Counts the SNVs of `input` (a VCF or BCF). `sample_override` (non-empty)
+// Counts the SNVs, indels and doublets of `input` (a VCF or BCF). The VCF
+// must be sorted by position within each contig for adjacent SNVs to merge. `sample_override` (non-empty)
 // names the sample; otherwise the name comes from the file (see
 // vcf_sample_name). Throws input errors for a malformed record, a contig the
 // reference lacks, a position past a contig's end, a contig length that

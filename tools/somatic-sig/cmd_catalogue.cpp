@@ -11,12 +11,13 @@ int run_catalogue(int argc, char** argv) {
     VcfOptions vcf;
     sig::CatalogueRun run;
     boost::program_options::options_description visible;
-    visible.add(vcf_options(vcf, run.build)).add(common_options(common, {.reference = true, .regions = false, .output_type = false}));
+    visible.add(vcf_options(vcf, run.build, true)).add(common_options(common, {.reference = true, .regions = false, .output_type = false}));
     if (!parse(argc, argv, visible,
                "Usage: somatic-sig catalogue --reference ref.fa [options] in.vcf.gz... | -\n"
                "       somatic-sig catalogue [options] catalogue.tsv... (merge catalogues into one)\n"
-               "Counts the PASS SNVs of each VCF (one sample per file) into SBS96, and takes the columns of\n"
-               "catalogue tables as they are; writes one MutationType x sample table.",
+               "Counts the PASS variants of each VCF (one sample per file) into a catalogue (--type: SBS96\n"
+               "SNVs, ID83 indels, DBS78 doublets), and takes the columns of catalogue tables as they are;\n"
+               "writes one MutationType x sample table.",
                run.inputs)) {
         return 0;
     }

@@ -12,10 +12,14 @@ namespace po = boost::program_options;
 
 namespace somatic::sig_tool {
 
-po::options_description vcf_options(VcfOptions& o, sig::BuildOptions& b) {
+po::options_description vcf_options(VcfOptions& o, sig::BuildOptions& b, bool all_types) {
     sig::CatalogueOptions& c = b.catalogue;
     po::options_description d("Counting VCFs");
     d.add_options()
+        ("type", po::value(&o.type)->value_name(all_types ? "sbs96|id83|dbs78|all" : "sbs96|id83|dbs78"),
+         all_types ? "the catalogue to count: SBS96 substitutions (default), ID83 indels or DBS78 doublets; all: the "
+                     "three at once, written to PREFIX.SBS96.tsv, PREFIX.ID83.tsv and PREFIX.DBS78.tsv with -o PREFIX"
+                   : "the catalogue VCFs are counted into (default: the signature table's type)")
         ("sample", po::value(&c.sample)->value_name("NAME"),
          "name each VCF's sample NAME when the VCF has such a sample column (else: ##tumor_sample, the last sample "
          "column, the file name)")
@@ -23,7 +27,11 @@ po::options_description vcf_options(VcfOptions& o, sig::BuildOptions& b) {
          "the sample names of the inputs, one per input, in order")
         ("all-filters", po::bool_switch(&c.all_filters), "count records whatever their FILTER (default: PASS only)")
         ("mnv", cli::value(&o.mnv)->value_name("skip|split"),
-         "multi-base substitutions (REF and ALT of equal length > 1): skip them (default) or split them into SNVs")
+         "multi-base substitutions in SBS96 (REF and ALT of equal length > 1, and adjacent SNV records, which count "
+         "as one doublet): keep them out (default, as SigProfiler) or split them into SNVs")
+        ("adjacent", cli::value(&o.adjacent)->value_name("auto|merge|separate"),
+         "SNV records at adjacent positions: one doublet (merge, as SigProfiler; for Strelka2), or separate SNVs "
+         "(separate); auto merges unless the VCF header declares INFO/MNV (a caller that phases doublets itself)")
         ("max-ref-mismatch", cli::value(&c.max_ref_mismatch)->value_name("F"),
          "stop with an error when more than this fraction of records have a REF that disagrees with the reference "
          "(a VCF of another assembly)");
@@ -51,7 +59,24 @@ void finish_build_options(const VcfOptions& v, const CommonOptions& c, sig::Buil
     } else {
         throw usage_error("unknown --mnv '" + v.mnv + "'", "use skip or split");
     }
+    if (v.adjacent == "auto") {
+        b.catalogue.adjacent = sig::AdjacentSnvs::automatic;
+    } else if (v.adjacent == "merge") {
+        b.catalogue.adjacent = sig::AdjacentSnvs::merge;
+    } else if (v.adjacent == "separate") {
+        b.catalogue.adjacent = sig::AdjacentSnvs::separate;
+    } else {
+        throw usage_error("unknown --adjacent '" + v.adjacent + "'", "use auto, merge or separate");
+    }
     b.sample_names = sig::split_names(v.sample_names);
+    if (v.type == "all" || v.type == "ALL") {
+        b.all_types = true;
+        b.type = sig::CatalogueType::sbs96;
+    } else if (!v.type.empty()) {
+        sig::CatalogueType t;
+        if (!sig::parse_catalogue_type(v.type, t)) throw usage_error("unknown --type '" + v.type + "'", "use sbs96, id83 or dbs78");
+        b.type = t;
+    }
 }
 
 namespace {
@@ -70,6 +95,8 @@ const cli::FlagNames kFlagNames = {
     {"nmf.max_iterations", "--max-iterations"},
     {"max_ref_mismatch", "--max-ref-mismatch"},
     {"sample_names", "--sample-names"},
+    {"output", "-o"},
+    {"all_types", "--type all"},
 };
 }  // namespace
 

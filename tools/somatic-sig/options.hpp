@@ -17,9 +17,12 @@ namespace somatic::sig_tool {
 struct VcfOptions {
     std::vector<std::string> sample_names;
     std::string mnv = "skip";
+    std::string adjacent = "auto";
+    std::string type;  // --type; empty: the default of the command
 };
 
-boost::program_options::options_description vcf_options(VcfOptions& o, sig::BuildOptions& build);
+// `all_types`: the command (catalogue) takes --type all.
+boost::program_options::options_description vcf_options(VcfOptions& o, sig::BuildOptions& build, bool all_types = false);
 
 // Parses argv against `visible` plus the positional inputs with
 // cli::Parser; answers --help or --version and returns false. `usage` is the

@@ -20,9 +20,12 @@ with tempfile.TemporaryDirectory() as tmp:
     header, rows = read_table(from_cat)
     check(header == ["Sample", "SIG_A", "SIG_B", "SIG_C", "Mutations", "Cosine", "Unexplained", "ExpectedUnexplained"], f"header {header}")
     row = dict(zip(header[1:], rows["TUMOUR_1"]))
-    check(float(row["Mutations"]) == 400, "400 mutations")
+    # The catalogue's own total (its counts are checked in catalogue_test):
+    # the fixture's 400 SNVs less those merged into doublets.
+    n = sum(int(v[0]) for v in read_table(open(cat).read())[1].values())
+    check(300 < n < 400 and float(row["Mutations"]) == n, f"{n} mutations")
     total = sum(float(row[s]) for s in ("SIG_A", "SIG_B", "SIG_C"))
-    check(abs(total - 400) < 0.01, f"exposures sum to {total}, not to the 400 mutations")
+    check(abs(total - n) < 0.01, f"exposures sum to {total}, not to the {n} mutations")
     check(0 < float(row["Cosine"]) <= 1 and 0 <= float(row["Unexplained"]) <= 1, "summary columns in range")
     # Random SNVs are closest to the flat SIG_C.
     check(float(row["SIG_C"]) > 200, f"SIG_C should dominate: {row}")
