@@ -111,8 +111,13 @@ constexpr double kClusterEventQss = 10;
 // A likely somatic event, for the Clustered filter. In tumour-only mode a
 // germline variant can have a high QSS (somatic against error only) and is
 // not one (with a normal, QSS >= 10 already means P(germline) <= 0.1).
-bool is_cluster_event(const SnvCall& c) {
-    return c.posterior.qss >= kClusterEventQss && c.posterior.germline_probability <= 0.5;
+// An SNV whose alt reads a nearby indel explains (NearIndel) is that
+// indel, not an event of its own: counted, the misaligned reads of one
+// indel would make it and everything near it Clustered.
+bool is_cluster_event(const SnvCall& c, const FilterThresholds& t) {
+    return c.posterior.qss >= kClusterEventQss && c.posterior.germline_probability <= 0.5 &&
+           !(c.context.indel_explained_fraction > 0 &&
+             c.context.indel_explained_fraction >= t.max_near_indel_fraction);
 }
 
 bool has_second_alt(const AltChoice& a) { return a.second_count >= 3 && a.second_count * 10 >= a.top_count * 3; }
@@ -292,13 +297,13 @@ ChunkCalls ChunkCaller::weigh(ChunkEvidence evidence, const CallerOptions& optio
     // options do not change which calls pass.
     std::vector<int64_t> events;
     for (const auto& c : calls) {
-        if (is_cluster_event(c)) events.push_back(c.pos);
+        if (is_cluster_event(c, options.filters)) events.push_back(c.pos);
     }
     const int64_t window = options.filters.cluster_window;
     for (auto& c : calls) {
         const auto lo = std::lower_bound(events.begin(), events.end(), c.pos - window);
         const auto hi = std::upper_bound(events.begin(), events.end(), c.pos + window);
-        const bool self = is_cluster_event(c);
+        const bool self = is_cluster_event(c, options.filters);
         c.context.nearby_events = static_cast<int>(hi - lo) - (self ? 1 : 0);
     }
     std::erase_if(calls, [&](const SnvCall& c) { return !chunk.contains(c.pos); });

@@ -167,6 +167,8 @@ public:
 private:
     std::map<int64_t, uint8_t> forced_sites(const Interval& region);
     std::vector<IndelAllele> forced_indels(const Interval& region, const RefWindow& ref);
+    // NearIndel: the share of each SNV candidate's alt reads an indel candidate nearby explains.
+    void mark_substitutions_near_indels(const RefWindow& ref, ChunkEvidence& out);
     // The indel candidates of `padded` with their scored reads, and with
     // count_callable the indel error counts of `chunk`.
     void collect_indels_of(const Interval& chunk, const Interval& padded, ChunkEvidence& out);

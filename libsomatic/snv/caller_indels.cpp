@@ -40,6 +40,7 @@ void ChunkCaller::collect_indels_of(const Interval& chunk, const Interval& padde
     const RefWindow ref{wide.beg, bases};
     const auto forced = forced_indels(chunk, ref);
     out.indels = collect_indels(tumour_reads_, normal_reads_, ref, padded, options_.min_alt_reads, forced);
+    mark_substitutions_near_indels(ref, out);
     if (!options_.count_callable) return;
     // The error model's sample: the normal, or the tumour without one.
     const ReadBatch& reads = normal_ ? normal_reads_ : tumour_reads_;
@@ -55,6 +56,30 @@ void ChunkCaller::collect_indels_of(const Interval& chunk, const Interval& padde
         ref, chunk, events,
         [&](int64_t pos) -> double { return padded.contains(pos) ? pileup_.counts(sample, pos).total() : 0.0; },
         out.indel_errors);
+}
+
+void ChunkCaller::mark_substitutions_near_indels(const RefWindow& ref, ChunkEvidence& out) {
+    if (out.indels.empty()) return;
+    const int64_t window = options_.filters.near_indel_window;
+    std::vector<const IndelAllele*> near;
+    auto& cands = out.candidates;  // in position order
+    for (size_t k = 0; k < cands.size(); ++k) {
+        auto& c = cands[k];
+        near.clear();
+        for (const auto& e : out.indels) {
+            const int64_t end = e.allele.pos + static_cast<int64_t>(e.allele.ref.size());
+            if (e.allele.pos - window <= c.pos && c.pos < end + window) near.push_back(&e.allele);
+        }
+        if (near.empty()) continue;
+        // The run of adjacent candidates holding this one (an MNV's bases).
+        size_t first = k, last = k;
+        while (first > 0 && cands[first - 1].pos == cands[first].pos - 1) --first;
+        while (last + 1 < cands.size() && cands[last + 1].pos == cands[last].pos + 1) ++last;
+        c.context.indel_explained_fraction =
+            alt_reads_explained_by_indels(tumour_reads_, c.pos, "ACGT"[c.alt & 3], near, ref, cands[first].pos,
+                                          cands[last].pos + 1)
+                .fraction();
+    }
 }
 
 std::vector<IndelAllele> ChunkCaller::forced_indels(const Interval& region, const RefWindow& ref) {

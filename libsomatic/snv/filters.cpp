@@ -83,6 +83,10 @@ std::vector<FilterDefinition> indel_filter_definitions(const FilterThresholds& t
                                     " bp is in at least " + fmt(t.min_germline_indel_fraction) +
                                     " of the normal's reads (tumour-only mode: looks germline; "
                                     "--germline-indel-window, --min-germline-indel-fraction)"},
+        {"NearIndel", "Substitution with an indel candidate within " + fmt(t.near_indel_window) +
+                          " bp that explains at least " + fmt(t.max_near_indel_fraction) +
+                          " of its tumour alt reads better (reads aligned with mismatches instead of the indel; "
+                          "--near-indel-window, --max-near-indel-fraction)"},
     };
 }
 
@@ -131,6 +135,9 @@ std::vector<const char*> apply_filters(double qss, const SampleSiteStats& tumour
     }
     if (c.population_af > t.max_population_af) failed.push_back("PopulationAF");
     if (c.in_panel_of_normals) failed.push_back("PanelOfNormals");
+    if (c.indel_explained_fraction > 0 && c.indel_explained_fraction >= t.max_near_indel_fraction) {
+        failed.push_back("NearIndel");
+    }
     if (c.tumour_only && c.germline_probability > t.max_germline_probability) failed.push_back("Germline");
     return failed;
 }

@@ -36,6 +36,9 @@ struct FilterThresholds {
     double min_slippage_ratio = 3;        // RepeatSlippage: tumour AF below this x the context's error rate
     int germline_indel_window = 10;       // NearbyGermlineIndel: window (bp) ...
     double min_germline_indel_fraction = 0.2;  // ... holding an indel at this fraction of the normal
+    // Substitutions next to indels (haplotype_scoring.hpp):
+    int near_indel_window = 50;           // NearIndel: an indel candidate within this many bp ...
+    double max_near_indel_fraction = 0.5;  // ... better explains at least this fraction of the alt reads
 };
 
 // The FILTER IDs with their header descriptions, in header order. In
@@ -46,7 +49,8 @@ struct FilterDefinition {
     std::string description;
 };
 std::vector<FilterDefinition> filter_definitions(const FilterThresholds& t, bool tumour_only = false);
-// The indels' own FILTERs, written after the others when indels are called.
+// The FILTERs of indel calling (the indels' own, and NearIndel on SNVs),
+// written after the others when indels are called.
 std::vector<FilterDefinition> indel_filter_definitions(const FilterThresholds& t);
 
 // Facts about the site's surroundings that the site itself does not carry.
@@ -61,6 +65,9 @@ struct SiteContext {
     double population_af = -1;      // -1: not in the resource
     bool in_panel_of_normals = false;
     bool nearby_germline_indel = false;  // indels: another indel within the window looks germline
+    // SNVs: the share of the tumour's alt reads a nearby indel candidate
+    // explains better than the substitution (haplotype_scoring.hpp).
+    double indel_explained_fraction = 0;
 };
 
 struct SiteAudit {

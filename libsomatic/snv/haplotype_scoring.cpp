@@ -237,4 +237,98 @@ std::vector<ReadSupport> score_reads(const ReadBatch& reads, const IndelAllele& 
     return out;
 }
 
+AltReadsExplained alt_reads_explained_by_indels(const ReadBatch& reads, int64_t pos, char alt,
+                                                const std::vector<const IndelAllele*>& indels, const RefWindow& ref,
+                                                int64_t run_beg, int64_t run_end) {
+    AltReadsExplained out;
+    if (indels.empty() || !ref.holds(pos)) return out;
+    run_beg = std::max(run_beg, ref.beg);
+    run_end = std::min(run_end, ref.end());
+    // The haplotypes: the substitution's, and per indel its own and with the
+    // substitution (none when the indel deletes the substituted base).
+    std::string snv_bases(ref.bases);
+    snv_bases[static_cast<size_t>(pos - ref.beg)] = alt;
+    const RefWindow snv_ref{ref.beg, snv_bases};
+    struct Haplotypes {
+        const IndelAllele* indel;
+        std::string alone, with_snv;
+    };
+    std::vector<Haplotypes> haps;
+    int band = kBandSlack;
+    int64_t scored_beg = pos - kScoredFlank, scored_end = pos + 1 + kScoredFlank;
+    for (const IndelAllele* a : indels) {
+        const int64_t a_end = a->pos + static_cast<int64_t>(a->ref.size());
+        if (!ref.holds(a->pos) || !ref.holds(a_end)) continue;
+        const bool deleted = pos > a->pos && pos < a_end;
+        haps.push_back({a, with_allele(ref, *a), deleted ? std::string() : with_allele(snv_ref, *a)});
+        band = std::max(band, a->length() + kBandSlack);
+        scored_beg = std::min(scored_beg, a->pos - kScoredFlank);
+        scored_end = std::max(scored_end, a_end + 1 + kScoredFlank);
+    }
+    if (haps.empty()) return out;
+    size_t lo = 0, hi = reads.size();
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if (reads[mid]->core.pos < pos - kMaxReadSpan) lo = mid + 1; else hi = mid;
+    }
+    std::unordered_map<std::string_view, bool> fragment;  // name -> explained by an indel
+    std::string bases;
+    std::vector<uint8_t> quals;
+    for (size_t r = lo; r < reads.size() && reads[r]->core.pos <= pos; ++r) {
+        const bam1_t* read = reads[r];
+        if (bam_endpos(read) <= pos) continue;
+        int clip = 0, trailing = 0;
+        if (!read_bases(read, bases, quals, clip, trailing)) continue;
+        int64_t at = 0;
+        const int q = query_at(read, pos, clip, at);
+        if (at != pos || q < 0 || q >= static_cast<int>(bases.size()) || bases[static_cast<size_t>(q)] != alt) continue;
+        int64_t at_beg = 0, at_end = 0;
+        const int q0 = query_at(read, scored_beg, clip, at_beg);
+        const int q1 = query_at(read, scored_end, clip, at_end);
+        if (q1 <= q0) continue;
+        const std::string_view segment =
+            std::string_view(bases).substr(static_cast<size_t>(q0), static_cast<size_t>(q1 - q0));
+        const std::span<const uint8_t> segment_quals(quals.data() + q0, static_cast<size_t>(q1 - q0));
+        const int offset = static_cast<int>(at_beg - ref.beg);
+        // The read's own bases at the other substitution candidates of the
+        // run: an MNV's read is not taken for an indel it fits better than
+        // one of its bases alone.
+        std::string run_bases;
+        if (run_end - run_beg > 1) {
+            run_bases = snv_bases;
+            for (int64_t t = run_beg; t < run_end; ++t) {
+                int64_t t_at = 0;
+                const int qt = query_at(read, t, clip, t_at);
+                if (t_at == t && qt >= 0 && qt < static_cast<int>(bases.size())) {
+                    run_bases[static_cast<size_t>(t - ref.beg)] = bases[static_cast<size_t>(qt)];
+                }
+            }
+        }
+        const double on_snv = log10_read_given_haplotype(segment, segment_quals,
+                                                         run_bases.empty() ? snv_bases : run_bases, offset - band,
+                                                         offset + band);
+        bool explained = false;
+        for (const auto& h : haps) {
+            const double on_indel =
+                log10_read_given_haplotype(segment, segment_quals, h.alone, offset - band, offset + band);
+            if (on_indel <= on_snv - kMinLog10Ratio) continue;  // the substitution fits clearly better
+            const double on_both = h.with_snv.empty() ? -1e300
+                                                      : log10_read_given_haplotype(segment, segment_quals, h.with_snv,
+                                                                                   offset - band, offset + band);
+            if (on_both < on_indel + kMinLog10Ratio) {
+                explained = true;
+                break;
+            }
+        }
+        auto [it, fresh] = fragment.emplace(bam_get_qname(read), explained);
+        if (!fresh) it->second = it->second || explained;
+    }
+    for (const auto& [name, explained] : fragment) {
+        ++out.alt_fragments;
+        out.explained_by_indel += explained;
+    }
+    return out;
+}
+
 }  // namespace somatic::snv
+

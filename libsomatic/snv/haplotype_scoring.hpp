@@ -70,4 +70,28 @@ inline constexpr int64_t kScoredFlank = 25;
 std::vector<ReadSupport> score_reads(const ReadBatch& reads, const IndelAllele& allele, const RefWindow& ref,
                                      int64_t context_end, const std::vector<const IndelAllele*>& others = {});
 
+// A substitution next to an indel is often no substitution: a read that
+// ends a few bases past the indel is aligned with mismatches there instead
+// of the gap. Each fragment whose read holds `alt` at `pos` (aligned, not
+// clipped) is scored over the substitution, the indel and kScoredFlank
+// bases beyond both, against three haplotypes: the reference with the
+// substitution, the indel's, and the indel's with the substitution too. The
+// indel explains the read when the substitution's haplotype (with the
+// read's own bases at the other substitution candidates of
+// [run_beg, run_end), the adjacent ones: an MNV) does not beat
+// its by kMinLog10Ratio (a read ending just past the indel fits both: its
+// alt base is no evidence of a substitution) and adding the substitution to
+// it does not help by as much (a true substitution in phase with a true
+// indel needs both). `indels` are the
+// indel candidates near `pos`; `ref` holds them and `pos` with a read
+// length and more of flank.
+struct AltReadsExplained {
+    uint32_t alt_fragments = 0;
+    uint32_t explained_by_indel = 0;
+    double fraction() const { return alt_fragments ? double(explained_by_indel) / alt_fragments : 0.0; }
+};
+AltReadsExplained alt_reads_explained_by_indels(const ReadBatch& reads, int64_t pos, char alt,
+                                                const std::vector<const IndelAllele*>& indels, const RefWindow& ref,
+                                                int64_t run_beg, int64_t run_end);
+
 }  // namespace somatic::snv

@@ -165,7 +165,11 @@ po::options_description filter_options(snv::FilterThresholds& f) {
         ("germline-indel-window", cli::value(&f.germline_indel_window),
          "NearbyGermlineIndel: another indel within this many bp ...")
         ("min-germline-indel-fraction", cli::value(&f.min_germline_indel_fraction),
-         "... in at least this fraction of the normal's reads");
+         "... in at least this fraction of the normal's reads")
+        ("near-indel-window", cli::value(&f.near_indel_window),
+         "NearIndel: an SNV with an indel candidate within this many bp ...")
+        ("max-near-indel-fraction", cli::value(&f.max_near_indel_fraction),
+         "... that explains at least this fraction of its tumour alt reads better");
     return d;
 }
 

@@ -16,7 +16,8 @@ def haplotype(reference, edits):
         seq += list(reference[at:start])
         ref_pos += list(range(at, start))
         seq += list(inserted)
-        ref_pos += [-1] * len(inserted)
+        # A substitution (as many bases in as out) keeps its positions.
+        ref_pos += list(range(start, start + deleted)) if deleted == len(inserted) else [-1] * len(inserted)
         at = start + deleted
     seq += list(reference[at:])
     ref_pos += list(range(at, len(reference)))
@@ -48,9 +49,30 @@ def cigar_of(ref_pos):
     return start, "".join(f"{n}{op}" for op, n in ops)
 
 
-def write_indel_bam(path, sample, reference, variants, depth, seed, contig="chr1"):
+def misaligned(ref_pos, within):
+    """The reference positions of a read aligned without a deletion that
+    lies within `within` bases of its end, as aligners do (mismatches
+    instead of the gap): the short side is shifted against the long one."""
+    ref_pos = np.array(ref_pos)
+    if (ref_pos < 0).any():
+        return ref_pos
+    gaps = np.nonzero(np.diff(ref_pos) > 1)[0]
+    if len(gaps) != 1:
+        return ref_pos
+    g = int(gaps[0]) + 1  # the first base after the deletion
+    if len(ref_pos) - g < within:
+        return np.concatenate([ref_pos[:g], ref_pos[g - 1] + 1 + np.arange(len(ref_pos) - g)])
+    if g < within:
+        return np.concatenate([ref_pos[g] - g + np.arange(g), ref_pos[g:]])
+    return ref_pos
+
+
+def write_indel_bam(path, sample, reference, variants, depth, seed, contig="chr1", misalign_within=0):
     """variants: [(start, deleted length, inserted bases, fraction)]; each
-    fragment carries each variant with its fraction (independently)."""
+    fragment carries each variant with its fraction (independently); a
+    substitution is a variant with as many bases inserted as deleted. With
+    misalign_within, reads ending within that many bases past a deletion
+    are aligned with mismatches instead (misaligned())."""
     import pysam
     g = np.random.default_rng(seed)
     length = len(reference)
@@ -73,7 +95,10 @@ def write_indel_bam(path, sample, reference, variants, depth, seed, contig="chr1
             bases = seq[start:start + READ].copy()
             for x in np.nonzero(g.random(READ) < ERROR)[0]:
                 bases[x] = BASES[(np.searchsorted(BASES, bases[x]) + g.integers(1, 4)) % 4]
-            ref_start, cigar = cigar_of(ref_pos[start:start + READ])
+            positions = ref_pos[start:start + READ]
+            if misalign_within:
+                positions = misaligned(positions, misalign_within)
+            ref_start, cigar = cigar_of(positions)
             mates.append((ref_start, "".join(bases), cigar))
         pair = read_pair(f"{sample}_{k}", [(m[0], m[1]) for m in mates], frag, sample)
         for read, m in zip(pair, mates):

@@ -104,6 +104,12 @@ TEST_CASE("each filter fires on its own condition") {
     c = {};
     c.in_panel_of_normals = true;
     CHECK(has(filters_for(sample(40, 20), sample(40, 0), c), "PanelOfNormals"));
+    // NearIndel at half the alt reads explained by an indel (the default), not below.
+    c = {};
+    c.indel_explained_fraction = 0.5;
+    CHECK(has(filters_for(sample(40, 20), sample(40, 0), c), "NearIndel"));
+    c.indel_explained_fraction = 0.45;
+    CHECK_FALSE(has(filters_for(sample(40, 20), sample(40, 0), c), "NearIndel"));
 }
 
 TEST_CASE("every filter ID has a header definition") {

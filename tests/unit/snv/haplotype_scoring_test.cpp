@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <htslib/sam.h>
+
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "libsomatic/snv/indel_caller.hpp"
@@ -75,4 +78,39 @@ TEST_CASE("reads with a ratio near 1 count for neither allele") {
         if (g.alt) found = std::abs(-10 * std::log10(g.error) - (-10 * std::log10(e))) <= 0.05;
     }
     CHECK(found);
+}
+
+TEST_CASE("an SNV's alt read that ends past a deletion is the deletion's, a true SNV read is not") {
+    const std::string bases =
+        "GGATCACAGTCTACACTGCTCACTCCAACCCCGGCCCCTGAGTCCGAGGAGAGGGTGCTTCAGAGTATGTATACCACTGGGTAGGATACGGCGGAGGGCA";
+    const RefWindow ref{0, bases};
+    // A 3 bp deletion of [60, 63), padding base 59 (G, unlike the deleted
+    // base 62 A: left-aligned).
+    const IndelAllele deletion{59, bases.substr(59, 4), bases.substr(59, 1)};
+    // The first base past the deletion's start where a read aligned without
+    // the gap mismatches: what looks like an SNV.
+    int64_t p = 60;
+    while (bases[static_cast<size_t>(p)] == bases[static_cast<size_t>(p + 3)]) ++p;
+    REQUIRE(p < 65);
+    const char alt = bases[static_cast<size_t>(p + 3)];
+    somatic::ReadBatch reads;
+    const auto add = [&](const char* name, const std::string& seq) {
+        const std::string qual(seq.size(), '?');  // Q30
+        const uint32_t cigar = bam_cigar_gen(static_cast<uint32_t>(seq.size()), BAM_CMATCH);
+        REQUIRE(bam_set1(reads.next_slot(), std::strlen(name), name, 0, 0, 20, 60, 1, &cigar, -1, -1, 0, seq.size(),
+                         seq.c_str(), qual.c_str(), 0) >= 0);
+        reads.push();
+    };
+    // Carries the deletion and ends 5 bases past it, aligned with mismatches.
+    add("misaligned", bases.substr(20, 40) + bases.substr(63, 5));
+    // A true SNV at p on a read without the deletion.
+    std::string snv = bases.substr(20, 60);
+    snv[static_cast<size_t>(p - 20)] = alt;
+    add("true_snv", snv);
+    const auto r = alt_reads_explained_by_indels(reads, p, alt, {&deletion}, ref, p, p + 1);
+    CHECK(r.alt_fragments == 2);
+    CHECK(r.explained_by_indel == 1);
+    CHECK(r.fraction() == doctest::Approx(0.5));
+    // No indel nearby: nothing explained.
+    CHECK(alt_reads_explained_by_indels(reads, p, alt, {}, ref, p, p + 1).alt_fragments == 0);
 }
