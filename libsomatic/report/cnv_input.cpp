@@ -130,4 +130,21 @@ CnvSummary read_cnv_summary(const std::string& path) {
     return s;
 }
 
+std::vector<std::pair<std::string, std::string>> hrd_not_measured(const HrdScores& h) {
+    const std::string no_alleles = "no allele-specific copy number (a depth-only fit, without heterozygous sites)";
+    const std::string no_centromere = "no centromere known for these contigs (somatic-cnv --centromeres gives them)";
+    std::vector<std::pair<std::string, std::string>> out;
+    const bool loh_na = h.has_loh && std::isnan(h.loh);
+    if (loh_na) out.emplace_back("loh", no_alleles);
+    if (h.has_tai && std::isnan(h.tai)) out.emplace_back("tai", loh_na ? no_alleles : no_centromere);
+    if (h.has_lst && std::isnan(h.lst)) out.emplace_back("lst", loh_na ? no_alleles : no_centromere);
+    if (h.has_sum && std::isnan(h.sum)) {
+        out.emplace_back("sum", loh_na ? no_alleles : out.empty() ? "a part of it is NA" : "TAI and LST were not measured");
+    }
+    if (h.has_fga && std::isnan(h.fraction_genome_altered)) {
+        out.emplace_back("fraction_genome_altered", "no autosome with a called copy number");
+    }
+    return out;
+}
+
 }  // namespace somatic::report

@@ -287,17 +287,24 @@ void biomarkers_section(Page& p, const Report& r) {
               " has no hrd_* columns (a somatic-cnv that writes them is needed).</p>\n");
     } else {
         const HrdScores& h = r.summary->hrd;
+        const auto why = hrd_not_measured(h);
         p.add("<dl class=\"facts\">\n");
-        auto one = [&](const char* name, bool has, double v, int digits) {
-            p.fact(name, has ? fixed(v, digits) : "not computed");
+        // An NA value says why it is missing, never a bare NA or a blank.
+        auto one = [&](const char* name, const char* key, bool has, double v, int digits) {
+            if (!has) return p.fact(name, "not computed (no such column in the summary)");
+            for (const auto& [k, reason] : why) {
+                if (k == key) return p.fact(name, "not measured: " + reason);
+            }
+            p.fact(name, fixed(v, digits));
         };
-        one("HRD-LOH", h.has_loh, h.loh, 0);
-        one("Telomeric allelic imbalance (TAI)", h.has_tai, h.tai, 0);
-        one("Large-scale state transitions (LST)", h.has_lst, h.lst, 0);
-        one("HRD sum", h.has_sum, h.sum, 0);
-        one("Fraction of the genome altered", h.has_fga, h.fraction_genome_altered, 3);
+        one("HRD-LOH", "loh", h.has_loh, h.loh, 0);
+        one("Telomeric allelic imbalance (TAI)", "tai", h.has_tai, h.tai, 0);
+        one("Large-scale state transitions (LST)", "lst", h.has_lst, h.lst, 0);
+        one("HRD sum", "sum", h.has_sum, h.sum, 0);
+        one("Fraction of the genome altered", "fraction_genome_altered", h.has_fga, h.fraction_genome_altered, 3);
         if (r.summary->genome_doubled >= 0) p.fact("Whole-genome doubling", r.summary->genome_doubled ? "yes" : "no");
-        p.add("</dl>\n");
+        p.add("</dl>\n<p>Counted as scarHRD counts them; HR deficiency is called at an HRD sum of 42 or more on "
+              "whole human genomes (Telli et al. 2016), and a smaller genome scores less.</p>\n");
     }
     p.add("<h3>Mutational signatures</h3>\n");
     if (!r.exposures) {
