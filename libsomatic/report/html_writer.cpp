@@ -1,5 +1,6 @@
 #include "libsomatic/report/html_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -122,6 +123,23 @@ void quality_section(Page& p, const Report& r) {
                   (a.doubled ? "yes" : "no") + "</td></tr>\n");
         }
         p.add("</table>\n");
+        // Solutions that score the same as the chosen one (as shown, to 4
+        // decimals) at another purity: the data do not decide between them,
+        // as on a slice of a few kilobases with a single segment.
+        int tied = 0;
+        double low = r.summary->purity, high = r.summary->purity;
+        for (const auto& a : r.summary->alternatives) {
+            if (fixed(a.score, 4) == fixed(r.summary->score, 4) && std::fabs(a.purity - r.summary->purity) >= 0.1) {
+                ++tied;
+                low = std::min(low, a.purity);
+                high = std::max(high, a.purity);
+            }
+        }
+        if (tied > 0) {
+            p.add("<p class=\"missing\">" + std::to_string(tied) + " other solution" + (tied > 1 ? "s score" : " scores") +
+                  " as well as the chosen one, at purities from " + fixed(low, 2) + " to " + fixed(high, 2) +
+                  ": the data do not decide the purity and ploidy; read them, and the copy numbers, with care.</p>\n");
+        }
     }
     p.add("</section>\n");
 }

@@ -218,6 +218,18 @@ check(r.returncode == 0 and "No copy-number segments: give --cnv." in a and "No 
 check(json.load(open(os.path.join(out, "alone.json")))["missing"]["signatures"] == "--signatures",
       "the JSON names the missing inputs")
 
+# Solutions that score as the chosen one does at another purity: the page
+# says the data do not decide (0.80 ties with 0.30; 0.35 is the same answer;
+# 0.90 scores worse).
+tied = os.path.join(out, "tied.tsv")
+with open(tied, "w") as f:
+    f.write("purity\tploidy\tscore\talternatives\n0.30\t2.00\t0.5000\t"
+            "0.80/2.00/0.5000;0.35/2.10/0.5000;0.90/3.00/0.9000\n")
+r = report({"--cnv-summary": tied}, os.path.join(out, "tied.html"))
+check("1 other solution scores as well as the chosen one, at purities from 0.30 to 0.80: the data do not decide"
+      in open(os.path.join(out, "tied.html")).read(), "tied solutions: the page says the data do not decide")
+check("do not decide" not in text, "pair1's solutions are not tied")
+
 # Cohort: two reports, one row each, the values of their JSON.
 second = os.path.join(out, "alone.json")
 cohort_html, cohort_tsv = os.path.join(out, "cohort.html"), os.path.join(out, "cohort.tsv")
