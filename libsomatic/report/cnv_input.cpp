@@ -127,6 +127,13 @@ CnvSummary read_cnv_summary(const std::string& path) {
     hrd("hrd_lst", s.hrd.lst, s.hrd.has_lst);
     hrd("hrd_sum", s.hrd.sum, s.hrd.has_sum);
     hrd("fraction_genome_altered", s.hrd.fraction_genome_altered, s.hrd.has_fga);
+    if (const int c = t.find("depth_only"); c >= 0 && row[static_cast<size_t>(c)] == "1") {
+        s.depth_only = true;
+        // Without allele-specific states LOH, TAI and LST cannot be seen;
+        // counts a depth-only fit gives (homozygous deletions alone) are not
+        // the score, so they are shown as not measured.
+        s.hrd.loh = s.hrd.tai = s.hrd.lst = s.hrd.sum = NAN;
+    }
     return s;
 }
 

@@ -55,6 +55,7 @@ struct CnvSummary {
     double purity = NAN, ploidy = NAN, score = NAN;
     std::string sex;
     int genome_doubled = -1;  // -1: no column
+    bool depth_only = false;  // fitted on depth alone: no het sites, no allele-specific states
     std::vector<AlternativeSolution> alternatives;
     HrdScores hrd;
 };

@@ -271,6 +271,10 @@ void copy_number_section(Page& p, const Report& r) {
 }
 
 void burden_facts(Page& p, const char* what, const Burden& b) {
+    if (!(b.territory_bp > 0)) {
+        return p.fact(what, "not computed: the callable territory is empty (no position where both samples had "
+                            "the depth and mapping quality to call)");
+    }
     p.fact(what, fixed(b.per_mb, 2) + " mutations per Mb (" + std::to_string(b.snvs) + " SNVs, " +
                      std::to_string(b.mnvs) + " MNVs, " + std::to_string(b.indels) + " indels over " +
                      fixed(b.territory_bp / 1e6, 4) + " Mb)");

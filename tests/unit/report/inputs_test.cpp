@@ -82,6 +82,18 @@ TEST_CASE("cnv summary: why an HRD measure is NA") {
     h.loh = 1, h.tai = 2, h.lst = 3, h.sum = 6;
     CHECK(hrd_not_measured(h).empty());
     CHECK(hrd_not_measured(HrdScores{}).empty());
+
+    // somatic-cnv's counts of a depth-only fit (homozygous deletions alone
+    // give it 0s) are not an HRD score: read as not measured.
+    const CnvSummary d = read_cnv_summary(write_text(
+        "depth_only.tsv", "purity\tploidy\tdepth_only\thrd_loh\thrd_tai\thrd_lst\thrd_sum\tfraction_genome_altered\n"
+                          "0.7\t2\t1\t0\t0\t0\t0\t0.562\n"));
+    CHECK(d.depth_only);
+    CHECK(std::isnan(d.hrd.sum));
+    CHECK(d.hrd.fraction_genome_altered == doctest::Approx(0.562));
+    why = hrd_not_measured(d.hrd);
+    REQUIRE(why.size() == 4);
+    CHECK(why[3].second.find("depth-only") != std::string::npos);
 }
 
 TEST_CASE("exposures: the tumour's row, bootstrap columns as intervals") {
