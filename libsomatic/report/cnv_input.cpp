@@ -127,7 +127,31 @@ CnvSummary read_cnv_summary(const std::string& path) {
     hrd("hrd_lst", s.hrd.lst, s.hrd.has_lst);
     hrd("hrd_sum", s.hrd.sum, s.hrd.has_sum);
     hrd("fraction_genome_altered", s.hrd.fraction_genome_altered, s.hrd.has_fga);
+    if (const int c = t.find("depth_only"); c >= 0 && row[static_cast<size_t>(c)] == "1") {
+        s.depth_only = true;
+        // Without allele-specific states LOH, TAI and LST cannot be seen;
+        // counts a depth-only fit gives (homozygous deletions alone) are not
+        // the score, so they are shown as not measured.
+        s.hrd.loh = s.hrd.tai = s.hrd.lst = s.hrd.sum = NAN;
+    }
     return s;
+}
+
+std::vector<std::pair<std::string, std::string>> hrd_not_measured(const HrdScores& h) {
+    const std::string no_alleles = "no allele-specific copy number (a depth-only fit, without heterozygous sites)";
+    const std::string no_centromere = "no centromere known for these contigs (somatic-cnv --centromeres gives them)";
+    std::vector<std::pair<std::string, std::string>> out;
+    const bool loh_na = h.has_loh && std::isnan(h.loh);
+    if (loh_na) out.emplace_back("loh", no_alleles);
+    if (h.has_tai && std::isnan(h.tai)) out.emplace_back("tai", loh_na ? no_alleles : no_centromere);
+    if (h.has_lst && std::isnan(h.lst)) out.emplace_back("lst", loh_na ? no_alleles : no_centromere);
+    if (h.has_sum && std::isnan(h.sum)) {
+        out.emplace_back("sum", loh_na ? no_alleles : out.empty() ? "a part of it is NA" : "TAI and LST were not measured");
+    }
+    if (h.has_fga && std::isnan(h.fraction_genome_altered)) {
+        out.emplace_back("fraction_genome_altered", "no autosome with a called copy number");
+    }
+    return out;
 }
 
 }  // namespace somatic::report

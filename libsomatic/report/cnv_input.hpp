@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "libsomatic/report/provenance.hpp"
@@ -54,6 +55,7 @@ struct CnvSummary {
     double purity = NAN, ploidy = NAN, score = NAN;
     std::string sex;
     int genome_doubled = -1;  // -1: no column
+    bool depth_only = false;  // fitted on depth alone: no het sites, no allele-specific states
     std::vector<AlternativeSolution> alternatives;
     HrdScores hrd;
 };
@@ -62,5 +64,13 @@ CnvSummary read_cnv_summary(const std::string& path);
 
 // "0.50/4.16/1.3474/doubled/misfit=.." ';'-separated: the alternatives column.
 std::vector<AlternativeSolution> parse_alternatives(const std::string& text);
+
+// Why each HRD measure the summary gives as NA was not measured, as
+// somatic-cnv's manual gives the causes: no allele-specific states (a
+// depth-only fit) leaves every count NA; TAI and LST alone are NA when no
+// contig has a known centromere (synthetic or unplaced contigs, a build
+// somatic-cnv does not know without --centromeres); the sum is NA when a
+// part is. Pairs of (column without "hrd_", reason), for NA values only.
+std::vector<std::pair<std::string, std::string>> hrd_not_measured(const HrdScores& h);
 
 }  // namespace somatic::report

@@ -83,6 +83,10 @@ CohortRow read_cohort_row(const std::string& path) {
     r.msi_status = value(j, {"biomarkers", "msi", "status"}, 0);
     r.msi_percent = value(j, {"biomarkers", "msi", "percent_unstable"}, 2);
     r.hrd_sum = value(j, {"biomarkers", "hrd", "sum"}, 0);
+    r.hrd_loh = value(j, {"biomarkers", "hrd", "loh"}, 0);
+    r.hrd_tai = value(j, {"biomarkers", "hrd", "tai"}, 0);
+    r.hrd_lst = value(j, {"biomarkers", "hrd", "lst"}, 0);
+    r.fraction_genome_altered = value(j, {"biomarkers", "hrd", "fraction_genome_altered"}, 3);
     r.genome_doubled = value(j, {"quality", "genome_doubled"}, 0);
     r.top_signatures = top_signatures(j);
     return r;
@@ -90,11 +94,12 @@ CohortRow read_cohort_row(const std::string& path) {
 
 namespace {
 const char* kColumns[] = {"sample", "purity", "ploidy", "tmb_per_mb", "coding_tmb_per_mb", "msi_status",
-                          "msi_percent_unstable", "hrd_sum", "genome_doubled", "top_signatures"};
+                          "msi_percent_unstable", "hrd_sum", "hrd_loh", "hrd_tai", "hrd_lst",
+                          "fraction_genome_altered", "genome_doubled", "top_signatures"};
 
 std::vector<std::string> fields(const CohortRow& r) {
-    return {r.sample, r.purity, r.ploidy, r.tmb, r.coding_tmb, r.msi_status, r.msi_percent, r.hrd_sum,
-            r.genome_doubled, r.top_signatures};
+    return {r.sample, r.purity, r.ploidy, r.tmb, r.coding_tmb, r.msi_status, r.msi_percent,
+            r.hrd_sum, r.hrd_loh, r.hrd_tai, r.hrd_lst, r.fraction_genome_altered, r.genome_doubled, r.top_signatures};
 }
 }  // namespace
 

@@ -3,7 +3,7 @@
 // needs, so a cohort is a gather step over per-sample reports):
 //
 //   sample purity ploidy tmb_per_mb coding_tmb_per_mb msi_status msi_percent_unstable
-//   hrd_sum genome_doubled top_signatures
+//   hrd_sum hrd_loh hrd_tai hrd_lst fraction_genome_altered genome_doubled top_signatures
 //
 // top_signatures lists the three largest exposures as "SBS5:48%,SBS1:20%"
 // (share of the sample's mutations). "NA" where a report lacks the value.
@@ -16,7 +16,11 @@ namespace somatic::report {
 
 struct CohortRow {
     std::string sample;
-    std::string purity, ploidy, tmb, coding_tmb, msi_status, msi_percent, hrd_sum, genome_doubled, top_signatures;
+    std::string purity, ploidy, tmb, coding_tmb, msi_status, msi_percent;
+    // The HRD sum and its parts: a sum of NA (TAI and LST not measured) still
+    // leaves LOH and the altered fraction to compare across the cohort.
+    std::string hrd_sum, hrd_loh, hrd_tai, hrd_lst, fraction_genome_altered;
+    std::string genome_doubled, top_signatures;
 };
 
 // Reads one report; an input error naming the file for a file that is not

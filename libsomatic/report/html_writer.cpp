@@ -1,5 +1,6 @@
 #include "libsomatic/report/html_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -122,6 +123,23 @@ void quality_section(Page& p, const Report& r) {
                   (a.doubled ? "yes" : "no") + "</td></tr>\n");
         }
         p.add("</table>\n");
+        // Solutions that score the same as the chosen one (as shown, to 4
+        // decimals) at another purity: the data do not decide between them,
+        // as on a slice of a few kilobases with a single segment.
+        int tied = 0;
+        double low = r.summary->purity, high = r.summary->purity;
+        for (const auto& a : r.summary->alternatives) {
+            if (fixed(a.score, 4) == fixed(r.summary->score, 4) && std::fabs(a.purity - r.summary->purity) >= 0.1) {
+                ++tied;
+                low = std::min(low, a.purity);
+                high = std::max(high, a.purity);
+            }
+        }
+        if (tied > 0) {
+            p.add("<p class=\"missing\">" + std::to_string(tied) + " other solution" + (tied > 1 ? "s score" : " scores") +
+                  " as well as the chosen one, at purities from " + fixed(low, 2) + " to " + fixed(high, 2) +
+                  ": the data do not decide the purity and ploidy; read them, and the copy numbers, with care.</p>\n");
+        }
     }
     p.add("</section>\n");
 }
@@ -253,6 +271,10 @@ void copy_number_section(Page& p, const Report& r) {
 }
 
 void burden_facts(Page& p, const char* what, const Burden& b) {
+    if (!(b.territory_bp > 0)) {
+        return p.fact(what, "not computed: the callable territory is empty (no position where both samples had "
+                            "the depth and mapping quality to call)");
+    }
     p.fact(what, fixed(b.per_mb, 2) + " mutations per Mb (" + std::to_string(b.snvs) + " SNVs, " +
                      std::to_string(b.mnvs) + " MNVs, " + std::to_string(b.indels) + " indels over " +
                      fixed(b.territory_bp / 1e6, 4) + " Mb)");
@@ -287,17 +309,24 @@ void biomarkers_section(Page& p, const Report& r) {
               " has no hrd_* columns (a somatic-cnv that writes them is needed).</p>\n");
     } else {
         const HrdScores& h = r.summary->hrd;
+        const auto why = hrd_not_measured(h);
         p.add("<dl class=\"facts\">\n");
-        auto one = [&](const char* name, bool has, double v, int digits) {
-            p.fact(name, has ? fixed(v, digits) : "not computed");
+        // An NA value says why it is missing, never a bare NA or a blank.
+        auto one = [&](const char* name, const char* key, bool has, double v, int digits) {
+            if (!has) return p.fact(name, "not computed (no such column in the summary)");
+            for (const auto& [k, reason] : why) {
+                if (k == key) return p.fact(name, "not measured: " + reason);
+            }
+            p.fact(name, fixed(v, digits));
         };
-        one("HRD-LOH", h.has_loh, h.loh, 0);
-        one("Telomeric allelic imbalance (TAI)", h.has_tai, h.tai, 0);
-        one("Large-scale state transitions (LST)", h.has_lst, h.lst, 0);
-        one("HRD sum", h.has_sum, h.sum, 0);
-        one("Fraction of the genome altered", h.has_fga, h.fraction_genome_altered, 3);
+        one("HRD-LOH", "loh", h.has_loh, h.loh, 0);
+        one("Telomeric allelic imbalance (TAI)", "tai", h.has_tai, h.tai, 0);
+        one("Large-scale state transitions (LST)", "lst", h.has_lst, h.lst, 0);
+        one("HRD sum", "sum", h.has_sum, h.sum, 0);
+        one("Fraction of the genome altered", "fraction_genome_altered", h.has_fga, h.fraction_genome_altered, 3);
         if (r.summary->genome_doubled >= 0) p.fact("Whole-genome doubling", r.summary->genome_doubled ? "yes" : "no");
-        p.add("</dl>\n");
+        p.add("</dl>\n<p>Counted as scarHRD counts them; HR deficiency is called at an HRD sum of 42 or more on "
+              "whole human genomes (Telli et al. 2016), and a smaller genome scores less.</p>\n");
     }
     p.add("<h3>Mutational signatures</h3>\n");
     if (!r.exposures) {

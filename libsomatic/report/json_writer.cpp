@@ -12,6 +12,10 @@ using Json = nlohmann::ordered_json;
 Json number(double v) { return std::isnan(v) || std::isinf(v) ? Json(nullptr) : Json(v); }
 Json integer(int64_t v) { return v < 0 ? Json(nullptr) : Json(v); }
 Json text(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+// A count read from a table as a real: an integer in the JSON.
+Json whole(double v) {
+    return std::isnan(v) || std::isinf(v) ? Json(nullptr) : Json(static_cast<int64_t>(std::llround(v)));
+}
 
 Json burden(const Burden& b) {
     return Json{{"per_mb", number(b.per_mb)}, {"snvs", b.snvs}, {"mnvs", b.mnvs}, {"indels", b.indels},
@@ -132,16 +136,19 @@ std::string format_json(const Report& r) {
     b["tmb"] = r.tmb ? Json{{"all", burden(r.tmb->all)},
                             {"coding", r.tmb->coding_computed ? burden(r.tmb->coding) : Json(nullptr)}}
                      : Json(nullptr);
-    b["msi"] = r.msi ? Json{{"status", r.msi->status}, {"sites_tested", number(r.msi->sites_tested)},
-                            {"sites_unstable", number(r.msi->sites_unstable)},
+    b["msi"] = r.msi ? Json{{"status", r.msi->status}, {"sites_tested", whole(r.msi->sites_tested)},
+                            {"sites_unstable", whole(r.msi->sites_unstable)},
                             {"percent_unstable", number(r.msi->percent_unstable)}, {"threshold", number(r.msi->threshold)}}
                      : Json(nullptr);
     if (r.summary && r.summary->hrd.any()) {
         const HrdScores& h = r.summary->hrd;
-        b["hrd"] = Json{{"loh", h.has_loh ? number(h.loh) : Json(nullptr)}, {"tai", h.has_tai ? number(h.tai) : Json(nullptr)},
-                        {"lst", h.has_lst ? number(h.lst) : Json(nullptr)}, {"sum", h.has_sum ? number(h.sum) : Json(nullptr)},
+        Json why = Json::object();
+        for (const auto& [key, reason] : hrd_not_measured(h)) why[key] = reason;
+        b["hrd"] = Json{{"loh", h.has_loh ? whole(h.loh) : Json(nullptr)}, {"tai", h.has_tai ? whole(h.tai) : Json(nullptr)},
+                        {"lst", h.has_lst ? whole(h.lst) : Json(nullptr)}, {"sum", h.has_sum ? whole(h.sum) : Json(nullptr)},
                         {"fraction_genome_altered", h.has_fga ? number(h.fraction_genome_altered) : Json(nullptr)},
-                        {"genome_doubled", r.summary->genome_doubled >= 0 ? Json(r.summary->genome_doubled == 1) : Json(nullptr)}};
+                        {"genome_doubled", r.summary->genome_doubled >= 0 ? Json(r.summary->genome_doubled == 1) : Json(nullptr)},
+                        {"not_measured", why}};
     } else {
         b["hrd"] = nullptr;
     }

@@ -50,7 +50,10 @@ std::string methods_paragraph(const Report& r) {
     if (r.cnv || r.summary) {
         m += "Copy number, tumour purity and ploidy were estimated by " +
              (ran(r, "somatic-cnv") ? version_of(r, "somatic-cnv") : std::string("somatic-cnv")) +
-             " from read depth and the allele fractions of germline heterozygous sites; amplifications are "
+             (r.summary && r.summary->depth_only
+                  ? " from read depth alone (no germline heterozygous site was available for allele fractions)"
+                  : " from read depth and the allele fractions of germline heterozygous sites") +
+             "; amplifications are "
              "segments with a total copy number of at least twice the ploidy and at least 5, homozygous deletions "
              "segments of copy number 0. ";
     }

@@ -12,6 +12,7 @@
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/io/table_writer.hpp"
 #include "libsomatic/report/cohort.hpp"
+#include "libsomatic/report/headline.hpp"
 #include "libsomatic/report/html_writer.hpp"
 #include "libsomatic/report/json_writer.hpp"
 #include "libsomatic/report/report.hpp"
@@ -91,6 +92,7 @@ int run_render(int argc, char** argv) {
     writers.add(output, html);
     if (!json.empty()) writers.add(json, facts);
     writers.close();
+    for (const auto& line : report::headline(r)) log::info(line);
     return 0;
 }
 

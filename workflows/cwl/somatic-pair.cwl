@@ -2,8 +2,9 @@
 # A tumour-normal pair through the somatic tools, the steps of
 # workflows/snakemake/Snakefile for one pair:
 #   somatic-scatter -> somatic-snv per shard (scattered) -> bcftools concat
-#   (+ .tbi) -> somatic-cnv run on the gathered het sites; somatic-sig
-#   catalogue and fit on the gathered SNVs.
+#   (+ .tbi) -> somatic-cnv run on the gathered het sites; somatic-msi scan
+#   and call; somatic-sig catalogue and fit on the gathered SNVs; and
+#   somatic-report of them all (without the callable territory: no TMB).
 #
 #   cwltool workflows/cwl/somatic-pair.cwl job.yml
 #   toil-cwl-runner --batchSystem slurm workflows/cwl/somatic-pair.cwl job.yml
@@ -19,7 +20,8 @@ inputs:
   reference: {type: File, secondaryFiles: [.fai]}
   signatures: {type: File, doc: "reference signatures, COSMIC's table layout"}
   shards: {type: int, default: 4, doc: region shards for somatic-snv}
-  threads: {type: int, default: 1, doc: "threads of somatic-snv, somatic-cnv and somatic-sig fit"}
+  threads: {type: int, default: 1, doc: "threads of somatic-snv, somatic-cnv, somatic-msi and somatic-sig fit"}
+  msi_min_depth: {type: "int?", doc: "somatic-msi call's --min-depth (its default when not given)"}
 outputs:
   snv: {type: File, secondaryFiles: [.tbi], outputSource: gather_snv/vcf}
   hets: {type: File, secondaryFiles: [.tbi], outputSource: gather_hets/vcf}
@@ -28,6 +30,11 @@ outputs:
   cnv_seg: {type: File, outputSource: cnv/seg}
   catalogue: {type: File, outputSource: sig_catalogue/catalogue}
   exposures: {type: File, outputSource: sig_fit/exposures}
+  msi_sites: {type: File, outputSource: msi_scan/sites}
+  msi_calls: {type: File, outputSource: msi_call/calls}
+  msi_summary: {type: File, outputSource: msi_call/summary}
+  report_html: {type: File, outputSource: report/html}
+  report_json: {type: File, outputSource: report/json}
 steps:
   scatter:
     run: somatic-scatter.cwl
@@ -59,3 +66,18 @@ steps:
     run: somatic-sig-fit.cwl
     in: {signatures: signatures, threads: threads, catalogue: sig_catalogue/catalogue, sample: sample}
     out: [exposures]
+  msi_scan:
+    run: somatic-msi-scan.cwl
+    in: {reference: reference, threads: threads}
+    out: [sites]
+  msi_call:
+    run: somatic-msi-call.cwl
+    in: {tumour: tumour, normal: normal, reference: reference, sites: msi_scan/sites, min_depth: msi_min_depth,
+         threads: threads, sample: sample}
+    out: [calls, summary]
+  report:
+    run: somatic-report.cwl
+    in: {snv: gather_snv/vcf, cnv: cnv/segments, cnv_summary: cnv/summary, signatures: sig_fit/exposures,
+         catalogue: sig_catalogue/catalogue, msi: msi_call/summary, allow_sample_mismatch: {default: true},
+         sample: sample}
+    out: [html, json]

@@ -2,8 +2,9 @@
 // somatic: tumour-normal pairs from a sample sheet through the somatic tools,
 // the same steps as workflows/snakemake/Snakefile:
 //   somatic-scatter -> somatic-snv per shard -> bcftools concat (+ .tbi)
-//   -> somatic-cnv on the gathered het sites; somatic-sig per pair and for
-//   the cohort (one catalogue column per pair, and its exposures); with
+//   -> somatic-cnv on the gathered het sites; somatic-msi scan (or the sites
+//   of --msi_sites) and call per pair; somatic-sig per pair and for the
+//   cohort (one catalogue column per pair, and its exposures); with
 //   --annotation, bcftools csq; somatic-report per pair and for the cohort.
 //
 //   nextflow run workflows/nextflow/main.nf --input samples.tsv --outdir results
@@ -14,6 +15,8 @@ include { SOMATIC_SNV                                  } from './modules/somatic
 include { BCFTOOLS_CONCAT as GATHER_SNV                } from './modules/local/bcftools_concat/main'
 include { BCFTOOLS_CONCAT as GATHER_HETS               } from './modules/local/bcftools_concat/main'
 include { SOMATIC_CNV                                  } from './modules/somatic/cnv/main'
+include { SOMATIC_MSI_SCAN                             } from './modules/somatic/msi/scan/main'
+include { SOMATIC_MSI_CALL                             } from './modules/somatic/msi/call/main'
 include { SOMATIC_SIG_CATALOGUE                        } from './modules/somatic/sig/catalogue/main'
 include { SOMATIC_SIG_CATALOGUE as COHORT_CATALOGUE    } from './modules/somatic/sig/catalogue/main'
 include { SOMATIC_SIG_FIT                              } from './modules/somatic/sig/fit/main'
@@ -57,6 +60,17 @@ workflow {
 
     SOMATIC_CNV(pairs.join(GATHER_HETS.out.vcf).join(GATHER_SNV.out.vcf))
 
+    // Microsatellites: the sites BED given (made once for the reference), or
+    // each pair's reference scanned.
+    if (params.msi_sites) {
+        msi_sites = pairs.map { meta, t, ti, n, ni, fa, fai -> tuple(meta, file(params.msi_sites, checkIfExists: true)) }
+    } else {
+        SOMATIC_MSI_SCAN(pairs.map { meta, t, ti, n, ni, fa, fai -> tuple(meta, fa, fai) })
+        msi_sites = SOMATIC_MSI_SCAN.out.bed
+        versions = versions.mix(SOMATIC_MSI_SCAN.out.versions.first())
+    }
+    SOMATIC_MSI_CALL(pairs.join(msi_sites))
+
     SOMATIC_SIG_CATALOGUE(GATHER_SNV.out.vcf
         .join(pairs.map { meta, t, ti, n, ni, fa, fai -> tuple(meta, fa, fai) })
         .map { meta, vcf, tbi, fa, fai -> tuple(meta, vcf, fa, fai) })
@@ -89,7 +103,8 @@ workflow {
         .join(SOMATIC_CNV.out.bed)
         .join(SOMATIC_CNV.out.summary)
         .join(SOMATIC_SIG_FIT.out.exposures)
-        .join(SOMATIC_SIG_CATALOGUE.out.catalogue), annotation)
+        .join(SOMATIC_SIG_CATALOGUE.out.catalogue)
+        .join(SOMATIC_MSI_CALL.out.summary), annotation)
     SOMATIC_REPORT_COHORT(SOMATIC_REPORT.out.report
         .map { meta, html, json -> json }
         .toSortedList { a, b -> a.name <=> b.name }
@@ -98,10 +113,10 @@ workflow {
     // versions.yml as the Snakemake workflow writes it: one "tool: version"
     // line per tool, in pipeline order (the modules' files are nf-core's
     // "PROCESS:\n    tool: version").
-    def order = ['somatic-scatter', 'somatic-snv', 'somatic-cnv', 'somatic-sig', 'somatic-report', 'bcftools']
+    def order = ['somatic-scatter', 'somatic-snv', 'somatic-cnv', 'somatic-msi', 'somatic-sig', 'somatic-report', 'bcftools']
     versions
         .mix(SOMATIC_SCATTER.out.versions.first(), SOMATIC_SNV.out.versions.first(),
-             GATHER_SNV.out.versions.first(), SOMATIC_CNV.out.versions.first(),
+             GATHER_SNV.out.versions.first(), SOMATIC_CNV.out.versions.first(), SOMATIC_MSI_CALL.out.versions.first(),
              SOMATIC_SIG_CATALOGUE.out.versions.first(), SOMATIC_SIG_FIT.out.versions.first(),
              SOMATIC_REPORT.out.versions.first())
         .flatMap { f -> f.readLines().findAll { it.startsWith(' ') }.collect { it.trim() } }

@@ -1,7 +1,8 @@
 """The report's end-to-end tests share this: the real tools run on
 testdata/pair1 (somatic-snv with --callable, bcftools csq with
-testdata/pair1/genes.gff3, somatic-cnv run, somatic-sig catalogue and fit
-with a bootstrap), about a second in all, into a scratch directory."""
+testdata/pair1/genes.gff3, somatic-cnv run with its HRD columns,
+somatic-msi scan and call, somatic-sig catalogue and fit with a bootstrap),
+about a second in all, into a scratch directory."""
 import os
 import shutil
 import subprocess
@@ -38,6 +39,10 @@ def pipeline(out):
         subprocess.run([binary("somatic-cnv"), "run", "--tumour", os.path.join(PAIR, "tumour.bam"), "--normal",
                         os.path.join(PAIR, "normal.bam"), "--reference", ref, "--germline-hets", p("hets.vcf.gz"),
                         "--summary", p("summary.tsv")], stdout=bed, stderr=subprocess.PIPE, check=True)
+    run([binary("somatic-msi"), "scan", "--reference", ref, "-o", p("msi_sites.bed")])
+    run([binary("somatic-msi"), "call", "--tumour", os.path.join(PAIR, "tumour.bam"), "--normal",
+         os.path.join(PAIR, "normal.bam"), "--reference", ref, "--sites", p("msi_sites.bed"), "-o", p("msi_sites.tsv"),
+         "--summary", p("msi.tsv")])
     with open(p("catalogue.tsv"), "w") as cat:
         subprocess.run([binary("somatic-sig"), "catalogue", "--reference", ref, p("somatic.vcf.gz")], stdout=cat,
                        check=True)
@@ -46,7 +51,7 @@ def pipeline(out):
                         p("catalogue.tsv")], stdout=exp, check=True)
     return {"--snv": p("annotated.vcf.gz"), "--callable": p("callable.bed"), "--cnv": p("segments.bed"),
             "--cnv-summary": p("summary.tsv"), "--signatures": p("exposures.tsv"), "--catalogue": p("catalogue.tsv"),
-            "--annotation": GFF3}
+            "--msi": p("msi.tsv"), "--annotation": GFF3}
 
 
 def report(inputs, out_html, json_out=None, extra=(), check_run=True):
@@ -60,3 +65,23 @@ def report(inputs, out_html, json_out=None, extra=(), check_run=True):
 def read_vcf_records(path):
     from e2e_lib import read_vcf
     return read_vcf(path)[0]
+
+
+def header_row(path):
+    """A one-row table (a --summary) as {column: value}, by header name."""
+    header, row = open(path).read().splitlines()[:2]
+    return dict(zip(header.lstrip("#").split("\t"), row.split("\t")))
+
+
+def validate(facts, what):
+    """Checks a report's JSON against the schema kept in the repository."""
+    import json
+    try:
+        import jsonschema
+    except ImportError:
+        check(False, "python3-jsonschema is installed (scripts/test.sh installs it)")
+        return
+    schema = json.load(open(os.path.join(os.environ["SOMATIC_SOURCE_DIR"], "libsomatic", "report",
+                                         "report.schema.json")))
+    errors = [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(facts)]
+    check(not errors, f"{what}: the JSON validates against report.schema.json {errors[:3]}")

@@ -25,16 +25,18 @@ with open(goi, "w") as f:
     f.write("gene\ttier\tnote\nGENEC\t1\tLOH gene\nGENEA\t2\tamplified\nGENEB\t1\n")
 inputs["--genes-of-interest"] = goi
 # A somatic-msi summary (its contract's columns, another order) and HRD
-# columns appended to somatic-cnv's summary: read by name, shown as given.
+# columns of other values, in another order, in place of somatic-cnv's own:
+# read by name, shown as given. (biomarkers_test.py checks the real ones.)
 msi = os.path.join(out, "msi.tsv")
 with open(msi, "w") as f:
     f.write("msi_status\tsites_tested\tsites_unstable\tpercent_unstable\tthreshold\nMSS\t412\t9\t2.18\t20\n")
 inputs["--msi"] = msi
-lines = open(inputs["--cnv-summary"]).read().splitlines()
+header, row = [line.split("\t") for line in open(inputs["--cnv-summary"]).read().splitlines()[:2]]
+kept = [i for i, name in enumerate(header) if not name.startswith("hrd_") and name != "fraction_genome_altered"]
 hrd_summary = os.path.join(out, "summary_hrd.tsv")
 with open(hrd_summary, "w") as f:
-    f.write(lines[0] + "\thrd_loh\thrd_tai\thrd_lst\thrd_sum\tfraction_genome_altered\n")
-    f.write(lines[1] + "\t3\t5\t7\t15\t0.184\n")
+    f.write("\t".join(header[i] for i in kept) + "\thrd_sum\tfraction_genome_altered\thrd_lst\thrd_tai\thrd_loh\n")
+    f.write("\t".join(row[i] for i in kept) + "\t15\t0.184\t7\t5\t3\n")
 inputs["--cnv-summary"] = hrd_summary
 
 page = os.path.join(out, "report.html")
@@ -161,7 +163,8 @@ check(j["biomarkers"]["msi"] == {"status": "MSS", "sites_tested": 412, "sites_un
                                  "threshold": 20}, f"MSI {j['biomarkers']['msi']}")
 check("9 of 412 (2.18%; MSI-H at 20.00%)" in text, "MSI in the page")
 hrd = j["biomarkers"]["hrd"]
-check(hrd["sum"] == 15 and hrd["loh"] == 3 and hrd["fraction_genome_altered"] == 0.184, f"HRD {hrd}")
+check((hrd["sum"], hrd["loh"], hrd["tai"], hrd["lst"], hrd["fraction_genome_altered"]) == (15, 3, 5, 7, 0.184)
+      and hrd["not_measured"] == {}, f"HRD {hrd}")
 # Signatures: the exposures table's values, SBS13 flagged.
 header, row = [l.rstrip("\n").split("\t") for l in open(inputs["--signatures"])][:2]
 tsv = dict(zip(header, row))
@@ -214,6 +217,18 @@ check(r.returncode == 0 and "No copy-number segments: give --cnv." in a and "No 
       and "No TMB: give --callable." in a, "a missing section names its input")
 check(json.load(open(os.path.join(out, "alone.json")))["missing"]["signatures"] == "--signatures",
       "the JSON names the missing inputs")
+
+# Solutions that score as the chosen one does at another purity: the page
+# says the data do not decide (0.80 ties with 0.30; 0.35 is the same answer;
+# 0.90 scores worse).
+tied = os.path.join(out, "tied.tsv")
+with open(tied, "w") as f:
+    f.write("purity\tploidy\tscore\talternatives\n0.30\t2.00\t0.5000\t"
+            "0.80/2.00/0.5000;0.35/2.10/0.5000;0.90/3.00/0.9000\n")
+r = report({"--cnv-summary": tied}, os.path.join(out, "tied.html"))
+check("1 other solution scores as well as the chosen one, at purities from 0.30 to 0.80: the data do not decide"
+      in open(os.path.join(out, "tied.html")).read(), "tied solutions: the page says the data do not decide")
+check("do not decide" not in text, "pair1's solutions are not tied")
 
 # Cohort: two reports, one row each, the values of their JSON.
 second = os.path.join(out, "alone.json")

@@ -1,9 +1,11 @@
 """The CWL definitions of workflows/cwl/: every file passes
 `cwltool --validate`, and the pair workflow, run by a CWL runner on
 testdata's pair1 with 3 shards, gives what the tools give run directly step
-by step (scatter, snv per shard, bcftools concat, cnv, sig catalogue and fit):
-every output byte for byte but the header lines naming a command line
-(outputs.COMMAND_LINES: the runner stages inputs under paths of its own).
+by step (scatter, snv per shard, bcftools concat, cnv, msi scan and call,
+sig catalogue and fit): every output byte for byte but the header lines
+naming a command line (outputs.COMMAND_LINES: the runner stages inputs under
+paths of its own); and its report, whose MSI and HRD are the msi and cnv
+summaries' values (read here by column name).
 
     cwl_run.py cwltool   validates, then runs with cwltool (about 10 s)
     cwl_run.py toil      runs with toil-cwl-runner, single-machine batch
@@ -37,7 +39,7 @@ CWL = f"{SOURCE}/workflows/cwl"
 PAIR, SHARDS = "pair1", 3
 pair = f"{TESTDATA}/{PAIR}"
 signatures = f"{TESTDATA}/signatures/cosmic_v3.2_subset.tsv"
-tools = ("somatic-scatter", "somatic-snv", "somatic-cnv", "somatic-sig")
+tools = ("somatic-scatter", "somatic-snv", "somatic-cnv", "somatic-msi", "somatic-sig", "somatic-report")
 env = dict(os.environ, PATH=os.pathsep.join([os.path.dirname(binary(t)) for t in tools] + [os.environ["PATH"]]))
 work = scratch()
 
@@ -73,6 +75,10 @@ run([binary("somatic-cnv"), "run", "--tumour", f"{pair}/tumour.bam", "--normal",
      "--reference", ref, "--germline-hets", f"{d}.hets.vcf.gz", "--somatic-vcf", f"{d}.snv.vcf.gz",
      "--threads", "1", "--sample", PAIR,
      "--summary", f"{d}.cnv.summary.tsv", "--seg", f"{d}.cnv.seg", "-o", f"{d}.cnv.bed"])
+run([binary("somatic-msi"), "scan", "--reference", ref, "--threads", "1", "-o", f"{direct}/ref.msi.sites.bed"])
+run([binary("somatic-msi"), "call", "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam", "--reference",
+     ref, "--sites", f"{direct}/ref.msi.sites.bed", "--threads", "1", "--summary", f"{d}.msi.summary.tsv",
+     "-o", f"{d}.msi.tsv"])
 run([binary("somatic-sig"), "catalogue", "--reference", ref, "--sample-names", PAIR, "-o", f"{d}.sbs96.tsv",
      f"{d}.snv.vcf.gz"])
 run([binary("somatic-sig"), "fit", "--signatures", signatures, "--threads", "1", "-o", f"{d}.exposures.tsv",
@@ -95,11 +101,26 @@ r = subprocess.run(args + [f"{CWL}/somatic-pair.cwl", f"{work}/job.yml"], env=en
 seconds = time.time() - start
 check(r.returncode == 0, f"{COMMAND} runs the pair workflow ({seconds:.1f} s){'' if r.returncode == 0 else r.stderr[-3000:]}")
 if r.returncode == 0:
+    # The report names its inputs by the paths the runner staged them under:
+    # checked for its facts below, not byte for byte.
+    reports = [f"{PAIR}.report.html", f"{PAIR}.report.json"]
     files = result_files(direct)
-    check(len(files) == 7 and result_files(outdir) == files, f"the workflow's outputs are the direct run's {files}")
+    check(len(files) == 10 and result_files(outdir) == sorted(files + reports),
+          f"the workflow's outputs are the direct run's {files} and the report")
+    for name in reports:
+        os.rename(f"{outdir}/{name}", f"{work}/{name}")
     problems = differences(direct, outdir, COMMAND_LINES)
     check(not problems, f"{RUNNER}'s outputs equal the direct run's, but for their command lines ({problems})")
     check(all(os.path.exists(f"{outdir}/{PAIR}.{k}.vcf.gz.tbi") for k in ("snv", "hets")), "the VCFs are indexed")
+    import json
+    facts = json.load(open(f"{work}/{PAIR}.report.json"))
+    msi = dict(zip(*[l.rstrip("\n").split("\t") for l in open(f"{d}.msi.summary.tsv")][:2]))
+    cnv = dict(zip(*[l.rstrip("\n").split("\t") for l in open(f"{d}.cnv.summary.tsv")][:2]))
+    got = facts["biomarkers"]
+    check(got["msi"]["status"] == msi["msi_status"] and got["msi"]["sites_tested"] == int(msi["sites_tested"]),
+          f"the report's MSI is somatic-msi's ({got['msi']['status']} over {got['msi']['sites_tested']} sites)")
+    want = {k: None if cnv[f"hrd_{k}"] == "NA" else int(cnv[f"hrd_{k}"]) for k in ("loh", "tai", "lst", "sum")}
+    check({k: got["hrd"][k] for k in want} == want, f"the report's HRD is somatic-cnv's ({want})")
 print(f"{RUNNER}: {seconds:.1f} s")
 if not FAILURES:
     shutil.rmtree(work, ignore_errors=True)

@@ -1,8 +1,9 @@
 """The Snakemake workflow, run for real on testdata's pair1 and pair2 with 3
 shards, gives what the tools give when run directly on each whole pair: the
-same SNV and het-site records, the same copy-number segments and summary, the
-same catalogues and exposures; and a report per pair and one for the cohort.
-Skipped (exit 77) when snakemake is missing."""
+same SNV and het-site records, the same copy-number segments and summary
+(with its HRD columns), the same MSI summary, the same catalogues and
+exposures; and a report per pair, whose MSI and HRD are those summaries',
+and one for the cohort. Skipped (exit 77) when snakemake is missing."""
 import csv
 import gzip
 import os
@@ -21,7 +22,7 @@ SOURCE = os.environ["SOMATIC_SOURCE_DIR"]
 SHARDS = 3
 PAIRS = ("pair1", "pair2")
 SIGNATURES = f"{TESTDATA}/signatures/cosmic_v3.2_subset.tsv"
-tools = ("somatic-scatter", "somatic-snv", "somatic-cnv", "somatic-sig", "somatic-report")
+tools = ("somatic-scatter", "somatic-snv", "somatic-cnv", "somatic-msi", "somatic-sig", "somatic-report")
 env = dict(os.environ)
 env["PATH"] = os.pathsep.join([os.path.dirname(binary(t)) for t in tools] + [env.get("PATH", "")])
 
@@ -33,7 +34,8 @@ with open(f"{work}/samples.tsv", "w") as f:
         f.write(f"{p}\t{TESTDATA}/{p}/tumour.bam\t{TESTDATA}/{p}/normal.bam\t{TESTDATA}/{p}/ref.fa\n")
 with open(f"{work}/config.yaml", "w") as f:
     f.write(f"samples: {work}/samples.tsv\nsignatures: {SIGNATURES}\nshards: {SHARDS}\noutdir: {results}\n"
-            "threads: {snv: 1, cnv: 1, sig: 1}\n")
+            # pair2's microsatellites have 10 to 20 reads: test them at 10.
+            "threads: {snv: 1, cnv: 1, sig: 1}\nargs: {msi: '--min-depth 10'}\n")
 
 snakemake = ["snakemake", "-s", f"{SOURCE}/workflows/snakemake/Snakefile", "--configfile", f"{work}/config.yaml",
              "--directory", work, "--cores", "2"]
@@ -92,6 +94,13 @@ for p in PAIRS:
     check(len(segments) >= 2 and body(f"{out}/{p}.cnv.bed") == segments, f"{p}: the direct run's {len(segments)} segments")
     check(table(f"{out}/{p}.cnv.summary.tsv") == table(f"{d}.summary.tsv"), f"{p}: the direct run's purity and ploidy")
     check(body(f"{out}/{p}.cnv.seg") == body(f"{d}.seg"), f"{p}: the direct run's .seg file")
+    run([binary("somatic-msi"), "scan", "--reference", ref, "-o", f"{d}.msi.sites.bed"])
+    run([binary("somatic-msi"), "call", "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam",
+         "--reference", ref, "--sites", f"{d}.msi.sites.bed", "--min-depth", "10", "-o", f"{d}.msi.tsv",
+         "--summary", f"{d}.msi.summary.tsv"])
+    msi = table(f"{d}.msi.summary.tsv")
+    check(table(f"{out}/{p}.msi.summary.tsv") == msi and table(f"{out}/{p}.msi.tsv") == table(f"{d}.msi.tsv")
+          and int(msi[1][0]) >= 3, f"{p}: the direct run's MSI summary ({msi[1]}) and per-site table")
     catalogue = run([binary("somatic-sig"), "catalogue", "--reference", ref, "--sample-names", p, f"{d}.snv.vcf.gz"]).stdout
     with open(f"{d}.sbs96.tsv", "w") as f:
         f.write(catalogue)
@@ -131,6 +140,23 @@ for i, p in enumerate(PAIRS):
     tmb = facts["biomarkers"]["tmb"]["all"]["per_mb"]
     check(abs(tmb - passed / (bp / 1e6)) < 1e-6, f"{p}: TMB {tmb:.1f} = {passed} PASS calls / {bp / 1e6} Mb")
     check(os.path.getsize(f"{results}/{p}/{p}.report.html") > 10000, f"{p}: the HTML report")
+    # MSI and HRD: the summaries' values (read by header name here), in the
+    # report and the cohort's row.
+    msi = dict(zip(*table(f"{results}/{p}/{p}.msi.summary.tsv")[:2]))
+    got = facts["biomarkers"]["msi"]
+    check(got["status"] == msi["msi_status"] and got["sites_tested"] == int(msi["sites_tested"])
+          and got["sites_unstable"] == int(msi["sites_unstable"])
+          and abs(got["percent_unstable"] - float(msi["percent_unstable"])) < 1e-9,
+          f"{p}: the report's MSI is somatic-msi's ({got['status']}, {got['sites_unstable']} of {got['sites_tested']})")
+    cnv = dict(zip(*summary[:2]))
+    hrd = facts["biomarkers"]["hrd"]
+    want = {k: None if cnv[f"hrd_{k}"] == "NA" else int(cnv[f"hrd_{k}"]) for k in ("loh", "tai", "lst", "sum")}
+    check({k: hrd[k] for k in want} == want and hrd["fraction_genome_altered"] == float(cnv["fraction_genome_altered"])
+          and all(k in hrd["not_measured"] for k, v in want.items() if v is None),
+          f"{p}: the report's HRD is somatic-cnv's ({want}; NA ones say why)")
+    row = dict(zip(cohort_rows[0], cohort_rows[1 + i]))
+    check((row["msi_status"], row["hrd_sum"], row["hrd_loh"]) == (msi["msi_status"], cnv["hrd_sum"], cnv["hrd_loh"]),
+          f"{p}: the cohort's MSI and HRD columns ({row['msi_status']}, {row['hrd_sum']}, {row['hrd_loh']})")
 
 # Versions: every tool the workflow ran, at the version the build carries.
 version = built_version()

@@ -10,7 +10,7 @@ Skipped (exit 77) when Snakemake has no --slurm, SLURM or munge is not
 installed, or the daemons cannot start (they need root or passwordless sudo);
 and in the sanitize stage (SOMATIC_TEST_SMALL): the scheduler adds nothing
 there that workflow_snakemake does not already run under the sanitizers.
-About 2 minutes: SLURM runs 26 jobs twice, each a Snakemake of its own."""
+About 2 minutes: SLURM runs 28 jobs twice, each a Snakemake of its own."""
 import os
 import re
 import signal
@@ -41,7 +41,7 @@ SOURCE = os.environ["SOMATIC_SOURCE_DIR"]
 PAIRS = ("pair1", "pair2")
 SHARDS = 3
 KILLED = ("pair1", "shard_0002")  # the shard job cancelled mid-run
-tools = ("somatic-scatter", "somatic-snv", "somatic-cnv", "somatic-sig", "somatic-report")
+tools = ("somatic-scatter", "somatic-snv", "somatic-cnv", "somatic-msi", "somatic-sig", "somatic-report")
 
 work = scratch()
 with open(f"{work}/samples.tsv", "w") as f:
@@ -51,7 +51,9 @@ with open(f"{work}/samples.tsv", "w") as f:
 # One thread per step, so that two jobs share the two CPUs a CI machine has.
 with open(f"{work}/config.yaml", "w") as f:
     f.write(f"samples: {work}/samples.tsv\nsignatures: {TESTDATA}/signatures/cosmic_v3.2_subset.tsv\n"
-            f"shards: {SHARDS}\noutdir: results\nthreads: {{snv: 1, cnv: 1, sig: 1}}\n")
+            f"shards: {SHARDS}\noutdir: results\nthreads: {{snv: 1, cnv: 1, sig: 1}}\n"
+            # pair2's microsatellites have 10 to 20 reads: test them at 10.
+            "args: {msi: '--min-depth 10'}\n")
 
 # The tools from PATH, so that every run's command lines (kept in the VCF and
 # BED headers) are the same; each run in its own folder with results/ in it.
@@ -129,7 +131,7 @@ try:
     check(code == 0, f"the run on SLURM works ({seconds:.1f} s, local {local_seconds:.1f} s)"
                      f"{'' if code == 0 else out[-3000:]}")
     submitted = out.count("has been submitted with SLURM jobid")
-    check(submitted == 11 * len(PAIRS) + 4, f"every job went to SLURM ({submitted} submitted)")
+    check(submitted == 12 * len(PAIRS) + 4, f"every job went to SLURM ({submitted} submitted)")
     # Each job asked SLURM for its rule's figures of resources.tsv.
     figures = {l.split("\t")[0]: l.split("\t")[1:] for l in open(f"{SOURCE}/workflows/resources.tsv")
                if not l.startswith("#")}

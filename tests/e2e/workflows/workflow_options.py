@@ -16,7 +16,7 @@ from e2e_lib import binary, check, finish, run
 
 SOURCE = os.environ["SOMATIC_SOURCE_DIR"]
 NF = f"{SOURCE}/workflows/nextflow"
-TOOL = re.compile(r"\bsomatic-(scatter|snv|cnv|sig|report)\b(?: (run|catalogue|fit|cohort)\b)?")
+TOOL = re.compile(r"\bsomatic-(scatter|snv|cnv|msi|sig|report)\b(?: (run|scan|call|catalogue|fit|cohort)\b)?")
 OPTION = re.compile(r"(?<![\w$/-])(--?[a-z][a-z0-9-]*)")
 
 
@@ -121,7 +121,7 @@ check(set(nf_steps) == module_processes and set(nf_steps.values()) <= set(steps)
       f"every Nextflow process has a step of resources.tsv ({sorted(nf_steps.items())})")
 CWL_STEP = {"somatic-scatter.cwl": "scatter", "somatic-snv.cwl": "snv", "bcftools-concat.cwl": "gather",
             "somatic-cnv-run.cwl": "cnv", "somatic-sig-catalogue.cwl": "catalogue", "somatic-sig-fit.cwl": "fit",
-            "somatic-report.cwl": "report"}
+            "somatic-report.cwl": "report", "somatic-msi-scan.cwl": "msi", "somatic-msi-call.cwl": "msi"}
 for path in sorted(glob.glob(f"{SOURCE}/workflows/cwl/*.cwl")):
     text = open(path).read()
     if "class: CommandLineTool" not in text:

@@ -59,6 +59,43 @@ TEST_CASE("cnv summary: by column name, alternatives parsed, HRD absent means no
           std::string::npos);
 }
 
+TEST_CASE("cnv summary: why an HRD measure is NA") {
+    // somatic-cnv on contigs without a known centromere: LOH measured, TAI and
+    // LST (and so the sum) not.
+    HrdScores h;
+    h.has_loh = h.has_tai = h.has_lst = h.has_sum = h.has_fga = true;
+    h.loh = 3;
+    h.fraction_genome_altered = 0.2;
+    auto why = hrd_not_measured(h);
+    REQUIRE(why.size() == 3);
+    CHECK(why[0].first == "tai");
+    CHECK(why[0].second.find("no centromere") != std::string::npos);
+    CHECK(why[1].first == "lst");
+    CHECK(why[2].first == "sum");
+    CHECK(why[2].second == "TAI and LST were not measured");
+    // A depth-only fit: no allele-specific states, every count NA for that.
+    h.loh = NAN;
+    why = hrd_not_measured(h);
+    REQUIRE(why.size() == 4);
+    for (const auto& [key, reason] : why) CHECK(reason.find("no allele-specific copy number") != std::string::npos);
+    // All measured, or the columns absent: nothing to explain.
+    h.loh = 1, h.tai = 2, h.lst = 3, h.sum = 6;
+    CHECK(hrd_not_measured(h).empty());
+    CHECK(hrd_not_measured(HrdScores{}).empty());
+
+    // somatic-cnv's counts of a depth-only fit (homozygous deletions alone
+    // give it 0s) are not an HRD score: read as not measured.
+    const CnvSummary d = read_cnv_summary(write_text(
+        "depth_only.tsv", "purity\tploidy\tdepth_only\thrd_loh\thrd_tai\thrd_lst\thrd_sum\tfraction_genome_altered\n"
+                          "0.7\t2\t1\t0\t0\t0\t0\t0.562\n"));
+    CHECK(d.depth_only);
+    CHECK(std::isnan(d.hrd.sum));
+    CHECK(d.hrd.fraction_genome_altered == doctest::Approx(0.562));
+    why = hrd_not_measured(d.hrd);
+    REQUIRE(why.size() == 4);
+    CHECK(why[3].second.find("depth-only") != std::string::npos);
+}
+
 TEST_CASE("exposures: the tumour's row, bootstrap columns as intervals") {
     const auto path = write_text(
         "exposures.tsv",

@@ -41,6 +41,10 @@ def resources(step):
 # The gene annotation (GFF3) for bcftools csq and the report; empty: none.
 ANNOTATION = config.get("annotation") or ""
 
+# The microsatellites somatic-msi tests (BED of somatic-msi scan, made once
+# for the pairs' reference); empty: each pair's msi job scans its reference.
+MSI_SITES = config.get("msi_sites") or ""
+
 # Where the tools are: config bin_dir, or PATH when it is empty.
 BIN = os.path.join(config["bin_dir"], "") if config.get("bin_dir") else ""
 

@@ -7,7 +7,7 @@ process SOMATIC_REPORT {
     label 'process_single'
 
     input:
-    tuple val(meta), path(vcf), path(callable), path(cnv), path(summary), path(exposures), path(catalogue)
+    tuple val(meta), path(vcf), path(callable), path(cnv), path(summary), path(exposures), path(catalogue), path(msi)
     path annotation
 
     output:
@@ -29,6 +29,7 @@ process SOMATIC_REPORT {
         --cnv-summary $summary \\
         --signatures $exposures \\
         --catalogue $catalogue \\
+        --msi $msi \\
         --allow-sample-mismatch \\
         $gff3 \\
         $args \\
