@@ -129,7 +129,12 @@ setup_sanitize() {
 stage_sanitize() {
   setup_sanitize || return 1
   local tests status=0
-  tests=$(meson test -C build-sanitize --no-rebuild --list 2>/dev/null | sed -n 's#^.* / ##p' | grep -vx -e simulate_truth -e simulate_indels -e install_layout)
+  # Left out: the simulator's checks, the install test, and
+  # real_hcc2218_chrX: its calls on the N-padded
+  # 155 Mb chrX take about 3 minutes under ASan (22 s in the normal stage),
+  # while the other real pairs still run here.
+  tests=$(meson test -C build-sanitize --no-rebuild --list 2>/dev/null | sed -n 's#^.* / ##p' |
+    grep -vx -e simulate_truth -e simulate_indels -e install_layout -e real_hcc2218_chrX)
   rm -f build-sanitize/meson-logs/testlog.json
   # shellcheck disable=SC2086
   SOMATIC_TEST_SMALL=1 meson test -C build-sanitize --no-rebuild --print-errorlogs --num-processes "$jobs" $tests || status=$?
