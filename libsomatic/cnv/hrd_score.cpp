@@ -157,7 +157,10 @@ std::vector<HrdSegment> hrd_segments(const CnvCalls& calls) {
         if (c.total < 0) continue;
         const Segment& s = calls.table.segments[i];
         HrdSegment h{s.contig, s.beg, s.end, c.total, c.major, c.minor};
-        if (c.total == 0) h.major = h.minor = 0;  // nothing left of either allele
+        // Nothing left of either allele; but a depth-only fit knows no
+        // alleles at all, and its lost segments alone would make LOH, TAI
+        // and LST look measured (0) rather than NA.
+        if (c.total == 0 && !calls.depth_only) h.major = h.minor = 0;
         out.push_back(h);
     }
     return out;

@@ -76,7 +76,9 @@ HrdScore score_hrd(const std::vector<std::string>& contigs, const std::vector<Hr
                    const std::vector<Centromere>& centromeres, bool genome_doubled, const HrdOptions& options = {});
 
 // The called segments of `calls` (total copy number known), with their
-// clonal states; a subclonal segment counts as its clonal background.
+// clonal states; a subclonal segment counts as its clonal background. A
+// segment of total 0 has alleles 0+0, except in a depth-only fit, which knows
+// no alleles.
 std::vector<HrdSegment> hrd_segments(const CnvCalls& calls);
 
 // "LOH 3, TAI 5, LST 12, sum 20; fraction of the genome altered 0.412",

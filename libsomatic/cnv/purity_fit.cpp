@@ -167,19 +167,27 @@ std::vector<double> best_baf_terms(const std::vector<FitSegment>& segs, const st
 double grid_score(const std::vector<FitSegment>& segs, const std::vector<size_t>& used, const std::vector<double>& best_baf,
                   double p, double q, double log2_sd, const FitOptions& o) {
     const int max_cn = std::max(1, o.max_cn);
-    // Expected log2 by normal copy number (1, 2) and total copy number.
+    // Expected log2 by normal copy number (1, 2) and total copy number,
+    // clamped as z2_log2 clamps it.
     std::vector<double> el(static_cast<size_t>(max_cn + 1) * 3);
     for (int n0 = 1; n0 <= 2; ++n0) {
-        for (int cn = 0; cn <= max_cn; ++cn) el[static_cast<size_t>(n0 * (max_cn + 1) + cn)] = expected_log2(p, q, cn, n0);
+        for (int cn = 0; cn <= max_cn; ++cn) {
+            el[static_cast<size_t>(n0 * (max_cn + 1) + cn)] = clamp_log2(expected_log2(p, q, cn, n0));
+        }
     }
     double total = 0;
     for (size_t k = 0; k < used.size(); ++k) {
         const FitSegment& s = segs[used[k]];
+        // z2_log2 over the copy numbers, its per-segment terms computed once
+        // (this loop runs for every grid point: the fit's hot path).
+        const double var = log2_sd * log2_sd / std::max<uint32_t>(1, s.n_bins) + o.log2_tolerance * o.log2_tolerance;
+        const double observed = clamp_log2(s.log2);
+        const double* expected = &el[static_cast<size_t>(s.normal_cn * (max_cn + 1))];
+        const double* baf = &best_baf[k * static_cast<size_t>(max_cn + 1)];
         double best = kInf;
         for (int cn = 0; cn <= max_cn; ++cn) {
-            const double z = z2_log2(s, el[static_cast<size_t>(s.normal_cn * (max_cn + 1) + cn)], log2_sd, o) +
-                             best_baf[k * static_cast<size_t>(max_cn + 1) + static_cast<size_t>(cn)];
-            best = std::min(best, z);
+            const double d = observed - expected[cn];
+            best = std::min(best, d * d / var + baf[cn]);
         }
         total += s.n_bins * std::min(0.5 * best, o.cap);
     }

@@ -6,7 +6,8 @@
 namespace somatic::cnv {
 
 namespace {
-constexpr double kStep = 0.02;  // the cell fraction's grid
+constexpr double kStep = 0.02;  // the cell fraction's grid ...
+constexpr int kFractions = 49;  // ... c = k * kStep for k = 1 .. 49 (0.02 .. 0.98)
 constexpr int kReach = 2;       // background states within this of the log2's copy number
 }  // namespace
 
@@ -39,7 +40,15 @@ Mixture best_mixture(const FitSegment& s, double p, double q, double log2_sd, co
     const int lo = std::max(0, static_cast<int>(std::floor(cn_float)) - kReach);
     const int hi = std::min(o.max_cn, static_cast<int>(std::ceil(cn_float)) + kReach);
     double best_z2 = INFINITY;
+    // The log2 term depends on the totals and c only, not on the minor
+    // copy numbers: computed once per background total for the subclone's
+    // total one above (up) and one below (down), not once per allele move.
+    double up[kFractions + 1], down[kFractions + 1];
     for (int total_b = lo; total_b <= hi; ++total_b) {
+        for (int k = 1; k <= kFractions; ++k) {
+            up[k] = z2_log2(s, mixture_log2(p, q, total_b, total_b + 1, k * kStep, 2), log2_sd, o);
+            down[k] = z2_log2(s, mixture_log2(p, q, total_b, total_b - 1, k * kStep, 2), log2_sd, o);
+        }
         for (int minor_b = 0; 2 * minor_b <= total_b; ++minor_b) {
             const int major_b = total_b - minor_b;
             // The one-event neighbours: major or minor up or down by one.
@@ -48,9 +57,9 @@ Mixture best_mixture(const FitSegment& s, double p, double q, double log2_sd, co
                 const int major_s = major_b + mv[0], minor_s = minor_b + mv[1];
                 if (major_s < 0 || minor_s < 0 || major_s + minor_s > o.max_cn) continue;
                 const int total_s = major_s + minor_s;
-                for (int k = 1; k * kStep < 1 - 1e-9; ++k) {
+                for (int k = 1; k <= kFractions; ++k) {
                     const double c = k * kStep;
-                    const double zl = z2_log2(s, mixture_log2(p, q, total_b, total_s, c, 2), log2_sd, o);
+                    const double zl = total_s > total_b ? up[k] : down[k];
                     if (zl >= best_z2) continue;
                     const double zb = z2_baf(s, mixture_baf(p, total_b, minor_b, total_s, minor_s, c), sd, o);
                     if (zl + zb < best_z2) {

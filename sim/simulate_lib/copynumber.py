@@ -138,11 +138,16 @@ def _with_change(cn, s, e, da, db, subclone=False):
     return CopyNumber(cuts, ends, a, b, cn.contig_starts, sa, sb, cn.sub_fraction)
 
 
-def _free_interval(rng, genome, cn, size, avoid):
+def _pad(size):
+    """The gap kept between two placed events of a genome of `size` bases."""
+    return max(1000, int(0.005 * size))
+
+
+def _free_interval(rng, genome, size, avoid, pad):
     """A random [s, e) of about `size` bases inside one contig, mostly not N,
-    clear of the intervals in `avoid`; None when there is no room."""
+    at least `pad` bases clear of the intervals (s, e, ...) in `avoid`
+    (shrunk by 0.7 until it fits); None when there is no room."""
     lengths = genome.lengths.astype(float)
-    pad = max(1000, int(0.005 * genome.size))
     while size >= 500:
         for _try in range(500):
             fits = lengths * 0.8 > size
@@ -154,7 +159,7 @@ def _free_interval(rng, genome, cn, size, avoid):
             e = s + size
             if genome.is_n[s:e].mean() > 0.10:
                 continue
-            if any(s < pe + pad and ps < e + pad for ps, pe in avoid):
+            if any(s < pe + pad and ps < e + pad for ps, pe, *_ in avoid):
                 continue
             return s, e
         size = int(size * 0.7)
@@ -174,7 +179,7 @@ def doubled(rng, genome, cn, changes):
     placed = []
     for k in range(changes):
         size = int(max(g * rng.uniform(0.04, 0.10), min(50_000, 0.10 * g)))
-        where = _free_interval(rng, genome, out, size, placed)
+        where = _free_interval(rng, genome, size, placed, _pad(genome.size))
         if where is None:
             print("simulate: warning: no room for a change after doubling; left out")
             continue
@@ -196,7 +201,7 @@ def with_subclones(rng, genome, cn, count, fraction):
     placed = []
     for _ in range(count):
         size = int(max(g * rng.uniform(0.02, 0.06), min(50_000, 0.06 * g)))
-        where = _free_interval(rng, genome, out, size, placed)
+        where = _free_interval(rng, genome, size, placed, _pad(genome.size))
         if where is None:
             print("simulate: warning: no room for a subclonal copy-number change; left out")
             continue
@@ -237,34 +242,14 @@ def _size(rng, cls, g):
 def random_layout(rng, genome):
     """Seeded default events [(gstart, gend, cn_a, cn_b, kind)]."""
     g = int((~genome.is_n).sum())
-    pad = max(1000, int(0.005 * g))
-    lengths = genome.lengths.astype(float)
     placed = []
     for kind, cls, (major, minor) in _event_states(rng, g):
-        size = _size(rng, cls, g)
-        ok = False
-        while size >= 500 and not ok:
-            for _try in range(500):
-                fits = lengths * 0.8 > size
-                if not fits.any():
-                    break
-                p = np.where(fits, lengths, 0)
-                ci = int(rng.choice(len(lengths), p=p / p.sum()))
-                s = int(genome.offsets[ci]) + int(rng.integers(0, int(lengths[ci]) - size))
-                e = s + size
-                if genome.is_n[s:e].mean() > 0.10:
-                    continue
-                if any(s < pe + pad and ps < e + pad for ps, pe, *_ in placed):
-                    continue
-                ok = True
-                break
-            if not ok:
-                size = int(size * 0.7)
-        if not ok:
+        where = _free_interval(rng, genome, _size(rng, cls, g), placed, _pad(g))
+        if where is None:
             print(f"simulate: warning: no room for a {kind} event; left out")
             continue
         a, b = (major, minor) if rng.random() < 0.5 else (minor, major)
-        placed.append((s, e, a, b, kind))
+        placed.append((*where, a, b, kind))
     return sorted(placed)
 
 

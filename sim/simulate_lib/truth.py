@@ -67,27 +67,43 @@ SNV_INFO = [
 ]
 
 
+def _vcf_lines(genome, source, info_fields):
+    """A truth VCF's header lines, up to #CHROM."""
+    lines = ["##fileformat=VCFv4.2", f"##source={source}", "##reference=ref.fa"]
+    lines += _contig_lines(genome)
+    lines += [f'##INFO=<ID={i},Number={n},Type={t},Description="{d}">' for i, n, t, d in info_fields]
+    lines.append("\t".join(["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"]))
+    return lines
+
+
+def _common_info(events, vaf, nvaf, i):
+    """The INFO fields every somatic truth record has (SNV_INFO[:8])."""
+    info = [f"EXPECTED_VAF={vaf[i]:.6g}", f"NORMAL_EXPECTED_VAF={nvaf[i]:.6g}",
+            f"CN={int(events.cn[i])}", f"HAPLOTYPE={'AB'[int(events.hap[i])]}",
+            f"HAP_CN={int(events.hap_cn[i])}", f"MUT_COPIES={int(events.mut_copies[i])}",
+            f"CCF={float(events.ccf[i]):.6g}"]
+    if events.clonal[i]:
+        info.append("CLONAL")
+    return info
+
+
+def _write_vcf(path, lines):
+    with open(path, "w") as fh:
+        fh.write("\n".join(lines) + "\n")
+    _bgzip_index(path, "vcf")
+
+
 def write_snvs(path, genome, somatic, sig_names, purity, ploidy, tumour_in_normal, source):
     chrom, pos = genome.to_local(somatic.pos)
     vaf, nvaf = expected_vafs(somatic, purity, ploidy, tumour_in_normal)
-    lines = ["##fileformat=VCFv4.2", f"##source={source}", "##reference=ref.fa"]
-    lines += _contig_lines(genome)
-    lines += [f'##INFO=<ID={i},Number={n},Type={t},Description="{d}">' for i, n, t, d in SNV_INFO]
-    lines.append("\t".join(["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"]))
+    lines = _vcf_lines(genome, source, SNV_INFO)
     for i in range(len(somatic)):
-        info = [f"EXPECTED_VAF={vaf[i]:.6g}", f"NORMAL_EXPECTED_VAF={nvaf[i]:.6g}",
-                f"CN={int(somatic.cn[i])}", f"HAPLOTYPE={'AB'[int(somatic.hap[i])]}",
-                f"HAP_CN={int(somatic.hap_cn[i])}", f"MUT_COPIES={int(somatic.mut_copies[i])}",
-                f"CCF={float(somatic.ccf[i]):.6g}"]
-        if somatic.clonal[i]:
-            info.append("CLONAL")
+        info = _common_info(somatic, vaf, nvaf, i)
         info += [f"CHANNEL={sig.CHANNELS[int(somatic.channel[i])]}",
                  f"SIGNATURE={sig_names[int(somatic.signature[i])]}"]
         lines.append(f"{chrom[i]}\t{int(pos[i]) + 1}\tsnv{i + 1}\t{somatic.ref[i]}\t"
                      f"{somatic.alt[i]}\t.\tPASS\t{';'.join(info)}")
-    with open(path, "w") as fh:
-        fh.write("\n".join(lines) + "\n")
-    _bgzip_index(path, "vcf")
+    _write_vcf(path, lines)
 
 
 INDEL_INFO = SNV_INFO[:8] + [
@@ -104,18 +120,9 @@ def write_small(path, genome, events, purity, ploidy, tumour_in_normal, source, 
     """truth.indel.vcf (kind 'indel') or truth.mnv.vcf (kind 'mnv')."""
     chrom, pos = genome.to_local(events.pos)
     vaf, nvaf = expected_vafs(events, purity, ploidy, tumour_in_normal)
-    header = INDEL_INFO if kind == "indel" else MNV_INFO
-    lines = ["##fileformat=VCFv4.2", f"##source={source}", "##reference=ref.fa"]
-    lines += _contig_lines(genome)
-    lines += [f'##INFO=<ID={i},Number={n},Type={t},Description="{d}">' for i, n, t, d in header]
-    lines.append("\t".join(["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"]))
+    lines = _vcf_lines(genome, source, INDEL_INFO if kind == "indel" else MNV_INFO)
     for i in range(len(events)):
-        info = [f"EXPECTED_VAF={vaf[i]:.6g}", f"NORMAL_EXPECTED_VAF={nvaf[i]:.6g}",
-                f"CN={int(events.cn[i])}", f"HAPLOTYPE={'AB'[int(events.hap[i])]}",
-                f"HAP_CN={int(events.hap_cn[i])}", f"MUT_COPIES={int(events.mut_copies[i])}",
-                f"CCF={float(events.ccf[i]):.6g}"]
-        if events.clonal[i]:
-            info.append("CLONAL")
+        info = _common_info(events, vaf, nvaf, i)
         if kind == "indel":
             e = events.info[i]
             info += [f"RU={e['RU']}", f"RC={e['RC']}", f"IC={e['IC']}", f"CONTEXT={e['CONTEXT']}",
@@ -124,9 +131,7 @@ def write_small(path, genome, events, purity, ploidy, tumour_in_normal, source, 
             info.append("MNV")
         lines.append(f"{chrom[i]}\t{int(pos[i]) + 1}\t{kind}{i + 1}\t{events.ref[i]}\t"
                      f"{events.alt[i]}\t.\tPASS\t{';'.join(info)}")
-    with open(path, "w") as fh:
-        fh.write("\n".join(lines) + "\n")
-    _bgzip_index(path, "vcf")
+    _write_vcf(path, lines)
 
 
 def write_cn(path, genome, cn):

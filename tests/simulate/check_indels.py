@@ -31,6 +31,8 @@ import tempfile
 
 import numpy as np
 
+from sim_files import read_fasta, read_vcf
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 SIMULATE = os.path.join(ROOT, "sim", "simulate")
 PAIR3 = os.path.join(ROOT, "testdata", "pair3")
@@ -52,33 +54,6 @@ def check(name, ok, detail):
 def finish():
     print(f"{sum(results)} passed, {len(results) - sum(results)} failed")
     sys.exit(0 if all(results) else 1)
-
-
-def read_fasta(path):
-    seqs, name, parts = {}, None, []
-    with open(path) as fh:
-        for line in fh:
-            if line.startswith(">"):
-                if name:
-                    seqs[name] = "".join(parts)
-                name, parts = line[1:].split()[0], []
-            else:
-                parts.append(line.strip())
-    seqs[name] = "".join(parts)
-    return seqs
-
-
-def records(path):
-    out = []
-    with gzip.open(path, "rt") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            f = line.rstrip("\n").split("\t")
-            info = dict((kv.partition("=")[0], kv.partition("=")[2] or True) for kv in f[7].split(";"))
-            out.append({"chrom": f[0], "pos": int(f[1]), "ref": f[3], "alt": f[4], "info": info,
-                        "gt": f[9] if len(f) > 9 else None})
-    return out
 
 
 # ---------------------------------------------------------------- a) normalisation
@@ -214,7 +189,7 @@ def check_indel_reads(out, indels):
 
 
 def check_germline_indels(out):
-    germ = [v for v in records(os.path.join(out, "germline.vcf.gz")) if len(v["ref"]) != len(v["alt"])]
+    germ = [v for v in read_vcf(os.path.join(out, "germline.vcf.gz")) if len(v["ref"]) != len(v["alt"])]
     bam = os.path.join(out, "normal.bam")
     het = [indel_fraction(bam, v, 0) for v in germ if v["gt"] in ("0|1", "1|0")]
     hom = [indel_fraction(bam, v, 0) for v in germ if v["gt"] == "1|1"]
@@ -301,9 +276,9 @@ def check_mnv_phase(out, mnvs):
 
 
 def check_snvs_unchanged(out, out0):
-    same = records(os.path.join(out, "truth.snv.vcf.gz")) == records(os.path.join(out0, "truth.snv.vcf.gz"))
-    snps = [v for v in records(os.path.join(out, "germline.vcf.gz")) if len(v["ref"]) == len(v["alt"])]
-    same_snps = snps == records(os.path.join(out0, "germline.vcf.gz"))
+    same = read_vcf(os.path.join(out, "truth.snv.vcf.gz")) == read_vcf(os.path.join(out0, "truth.snv.vcf.gz"))
+    snps = [v for v in read_vcf(os.path.join(out, "germline.vcf.gz")) if len(v["ref"]) == len(v["alt"])]
+    same_snps = snps == read_vcf(os.path.join(out0, "germline.vcf.gz"))
     check("e) SNV truth and germline SNPs do not depend on indels", same and same_snps,
           f"truth.snv identical: {same}, germline SNPs identical: {same_snps}")
 
@@ -312,7 +287,7 @@ def check_pair3():
     if not os.path.exists(os.path.join(PAIR3, "truth.indel.vcf.gz")):
         check("f) testdata/pair3 present", False, "missing")
         return
-    indels = records(os.path.join(PAIR3, "truth.indel.vcf.gz"))
+    indels = read_vcf(os.path.join(PAIR3, "truth.indel.vcf.gz"))
     # bwa places an indel anywhere in its repeat: allow its tract (<= 30 bp)
     exp, obs, dev, bound, r = vaf_agreement(os.path.join(PAIR3, "tumour.bam"), indels, 30)
     ok = len(exp) >= 0.9 * len(indels) and dev <= bound + 0.03 and r > 0.5
@@ -336,8 +311,8 @@ def main():
                 check("sim/simulate runs", False, f"exit code {res.returncode}")
                 finish()
         ref = read_fasta(os.path.join(out, "ref.fa"))
-        indels = records(os.path.join(out, "truth.indel.vcf.gz"))
-        mnvs = records(os.path.join(out, "truth.mnv.vcf.gz"))
+        indels = read_vcf(os.path.join(out, "truth.indel.vcf.gz"))
+        mnvs = read_vcf(os.path.join(out, "truth.mnv.vcf.gz"))
         check_normalised(out)
         check_shapes(indels, ref)
         check_indel_reads(out, indels)

@@ -16,7 +16,6 @@ alignments, then checks, independently of the simulator's code:
 Exit 0 when everything passes; 77 (skip) when a needed program is missing.
 Usage: check_truth.py [SEED]   (default seed 11; other seeds check robustness)
 """
-import gzip
 import hashlib
 import math
 import os
@@ -26,6 +25,8 @@ import sys
 import tempfile
 
 import numpy as np
+
+from sim_files import read_fasta, read_vcf
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 SIMULATE = os.path.join(ROOT, "sim", "simulate")
@@ -53,36 +54,6 @@ def check(name, ok, detail):
 
 
 # ---------------------------------------------------------------- readers
-
-def read_fasta(path):
-    seqs, name, parts = {}, None, []
-    with open(path) as fh:
-        for line in fh:
-            if line.startswith(">"):
-                if name:
-                    seqs[name] = "".join(parts)
-                name, parts = line[1:].split()[0], []
-            else:
-                parts.append(line.strip())
-    seqs[name] = "".join(parts)
-    return seqs
-
-
-def read_vcf(path):
-    rows = []
-    with gzip.open(path, "rt") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            f = line.rstrip("\n").split("\t")
-            info = {}
-            for kv in f[7].split(";"):
-                k, _, v = kv.partition("=")
-                info[k] = v if v else True
-            rows.append({"chrom": f[0], "pos": int(f[1]), "ref": f[3], "alt": f[4],
-                         "info": info, "gt": f[9] if len(f) > 9 else None})
-    return rows
-
 
 def read_cn(path):
     segs = []

@@ -100,13 +100,17 @@ checks.check("no centromere known for chr1, chr2, chr3, chr4, chr5" in err,
 # chr1 of GRCh38's length (248,956,422 bp) has its centromere at
 # 121.7-125.1 Mb, which puts all of chr1's 2+0-to-1+1 layout in the p arm:
 # TAI 1 (0-20 Mb), LST 1 (20 | 101.7 Mb); chr2-chr5 of no build's length
-# have none. A chr1 of another length has none either.
+# have none. A chr1 of another length has none either. The index also holds
+# the unplaced, alt and HLA contigs of a GRCh38 analysis set, which have no
+# segments and must not disturb the lookup.
 for length, want in ((248956422, ("2", "1", "1", "4")), (150000000, ("2", "NA", "NA", "NA"))):
     fasta = os.path.join(tmp, "ref%d.fa" % length)
     open(fasta, "w").close()
     with open(fasta + ".fai", "w") as f:
         f.write("chr1\t%d\t6\t60\t61\n" % length)
         f.write("".join("chr%d\t%d\t6\t60\t61\n" % (i, 150 * Mb) for i in range(2, 6)))
+        f.write("chr1_KI270706v1_random\t175055\t6\t60\t61\nchr22_KI270879v1_alt\t304300\t6\t60\t61\n"
+                "chrEBV\t171823\t6\t60\t61\nHLA-A*01:01:01:01\t3503\t6\t60\t61\n")
     _, _, err = run(["fit", seg_path, "-f", fasta, "--summary", summary, "--no-version"])
     s = summary_row(summary)
     got = tuple(s[k] for k in ("hrd_loh", "hrd_tai", "hrd_lst", "hrd_sum"))

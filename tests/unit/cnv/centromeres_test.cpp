@@ -73,3 +73,38 @@ TEST_CASE("a bad centromere BED is an error naming the line") {
                          doctest::Contains("line 1"), somatic::Error);
     CHECK_THROWS_AS(read_centromeres("no/such/centromeres.bed", {"chr1"}), somatic::Error);
 }
+
+TEST_CASE("a GRCh38 'chr' header with alt, decoy and HLA contigs takes GRCh38's centromeres on its 24 chromosomes") {
+    // The primary chromosomes' lengths of GRCh38 as its NCBI assembly report
+    // (GCA_000001405.15) gives them, in UCSC's "chr" names, between the
+    // unplaced, alternate, decoy and HLA sequences of the analysis set.
+    const std::vector<std::pair<std::string, int64_t>> header = {
+        {"chr1", 248956422}, {"chr2", 242193529}, {"chr3", 198295559}, {"chr4", 190214555},
+        {"chr5", 181538259}, {"chr6", 170805979}, {"chr7", 159345973}, {"chr8", 145138636},
+        {"chr9", 138394717}, {"chr10", 133797422}, {"chr11", 135086622}, {"chr12", 133275309},
+        {"chr13", 114364328}, {"chr14", 107043718}, {"chr15", 101991189}, {"chr16", 90338345},
+        {"chr17", 83257441}, {"chr18", 80373285}, {"chr19", 58617616}, {"chr20", 64444167},
+        {"chr21", 46709983}, {"chr22", 50818468}, {"chrX", 156040895}, {"chrY", 57227415},
+        {"chrM", 16569}, {"chr1_KI270706v1_random", 175055}, {"chrUn_KI270302v1", 2274},
+        {"chr22_KI270879v1_alt", 304300}, {"chrEBV", 171823}, {"HLA-A*01:01:01:01", 3503},
+        {"chrUn_JTFH01000001v1_decoy", 25139}};
+    std::vector<std::string> contigs;
+    std::vector<int64_t> lengths;
+    for (const auto& [name, length] : header) {
+        contigs.push_back(name);
+        lengths.push_back(length);
+    }
+    std::vector<std::string> builds;
+    const std::vector<Centromere> c = builtin_centromeres(contigs, lengths, builds);
+    REQUIRE(c.size() == header.size());
+    for (size_t i = 0; i < 24; ++i) CHECK_MESSAGE(c[i].known(), contigs[i]);
+    for (size_t i = 24; i < header.size(); ++i) CHECK_MESSAGE(!c[i].known(), contigs[i]);
+    // UCSC hg38 cytoBand acen spans: chr1 p11.1-q11, chr22 p11.1-q11.1, chrX p11.1-q11.1.
+    CHECK(c[0].beg == 121700000);
+    CHECK(c[0].end == 125100000);
+    CHECK(c[21].beg == 13700000);
+    CHECK(c[21].end == 17400000);
+    CHECK(c[22].beg == 58100000);
+    CHECK(c[22].end == 63800000);
+    CHECK(builds == std::vector<std::string>{"GRCh38"});
+}

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "libsomatic/cnv/calls.hpp"
+
 using namespace somatic::cnv;
 
 namespace {
@@ -171,4 +173,40 @@ TEST_CASE("the log line says NA for what was not measured") {
     s.loh = 2;
     s.fraction_genome_altered = 0.25;
     CHECK(describe_hrd(s) == "LOH 2, TAI NA, LST NA, sum NA; fraction of the genome altered 0.250");
+}
+
+TEST_CASE("a depth-only fit's lost segments do not make the allelic measures look measured") {
+    // chr1: 0-20 Mb 2+0 (LOH > 15 Mb and TAI at the p end), 20-40 Mb lost
+    // (total 0), 40-150 Mb 1+1. With alleles: LOH 1, TAI 1. The same totals
+    // from a depth-only fit (no allele known anywhere): LOH, TAI, LST NA,
+    // not 0 from the lost segment's 0+0.
+    CnvCalls calls;
+    calls.table.contigs = kContigs;
+    for (auto [beg, end] : {std::pair{0, 20}, std::pair{20, 40}, std::pair{40, 150}}) {
+        Segment s;
+        s.contig = 0;
+        s.beg = beg * Mb;
+        s.end = end * Mb;
+        calls.table.segments.push_back(s);
+    }
+    auto call = [](int total, int major, int minor) {
+        SegmentCall c;
+        c.total = total;
+        c.major = major;
+        c.minor = minor;
+        return c;
+    };
+    calls.calls = {call(2, 2, 0), call(0, -1, -1), call(2, 1, 1)};
+    const HrdScore allelic = score_hrd(kContigs, hrd_segments(calls), kCentromeres, false);
+    CHECK(allelic.loh == 1);
+    CHECK(allelic.tai == 1);
+
+    calls.depth_only = true;
+    calls.calls = {call(2, -1, -1), call(0, -1, -1), call(2, -1, -1)};
+    const HrdScore depth = score_hrd(kContigs, hrd_segments(calls), kCentromeres, false);
+    CHECK(depth.loh == -1);
+    CHECK(depth.tai == -1);
+    CHECK(depth.lst == -1);
+    CHECK(depth.sum() == -1);
+    CHECK(depth.fraction_genome_altered == doctest::Approx(20.0 / 150));  // the lost 20 Mb
 }
