@@ -68,14 +68,32 @@ double default_indel_error_rate(int unit_length, int copies);
 template <class DepthAt>
 void count_repeat_errors(const RefWindow& ref, const Interval& keep, const std::map<IndelAllele, uint32_t>& events,
                          DepthAt&& depth_at, IndelErrorCounts& out) {
-    for (const RepeatTract& t : repeat_tracts(ref.bases)) {
-        const int64_t beg = ref.beg + t.beg;
+    // A tract counts only with depth on both flanks, so the scan is limited
+    // to the stretch the sample covers (on a sample chunk of an exome or of
+    // an N-padded slice, most of the window has no reads): from the first
+    // covered base at or after keep.beg - 1 to the last covered one. The
+    // tracts found there are those of the whole window: the scan's first
+    // base cannot start a counted tract (its left flank is uncovered or
+    // outside `keep`), and from the first tract that could, both scans step
+    // alike; a counted tract ends before the last covered base, so a run
+    // cut at the scan's end loses none of its whole copies.
+    int64_t first = -1, last = -1;
+    for (int64_t p = std::max(ref.beg, keep.beg - 1); p < ref.end(); ++p) {
+        if (depth_at(p) <= 0) continue;
+        if (first < 0) first = p;
+        last = p;
+    }
+    if (first < 0) return;
+    const RefWindow scanned{first, ref.bases.substr(static_cast<size_t>(first - ref.beg),
+                                                    static_cast<size_t>(last + 1 - first))};
+    for (const RepeatTract& t : repeat_tracts(scanned.bases)) {
+        const int64_t beg = scanned.beg + t.beg;
         const int64_t end = beg + static_cast<int64_t>(t.unit_length) * t.count;
-        if (!keep.contains(beg) || beg - 1 < ref.beg || end >= ref.end()) continue;
+        if (!keep.contains(beg) || beg - 1 < scanned.beg || end >= scanned.end()) continue;
         const double depth = std::min(depth_at(beg - 1), depth_at(end));
         if (depth <= 0) continue;
         const std::string pad(1, ref.at(beg - 1));
-        const std::string unit(ref.bases.substr(static_cast<size_t>(t.beg), static_cast<size_t>(t.unit_length)));
+        const std::string unit(scanned.bases.substr(static_cast<size_t>(t.beg), static_cast<size_t>(t.unit_length)));
         uint32_t n = 0;
         if (auto it = events.find({beg - 1, pad + unit, pad}); it != events.end()) n += it->second;
         if (auto it = events.find({beg - 1, pad, pad + unit}); it != events.end()) n += it->second;

@@ -8,6 +8,7 @@
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/io/table_writer.hpp"
+#include "libsomatic/io/vcf_reader.hpp"
 #include "libsomatic/parallel/region_engine.hpp"
 #include "libsomatic/snv/callable_bed.hpp"
 #include "libsomatic/snv/sample_checks.hpp"
@@ -41,6 +42,28 @@ std::vector<std::string> contigs_of(const std::vector<Interval>& regions) {
         if (names.empty() || names.back() != r.contig) names.push_back(r.contig);
     }
     return names;
+}
+
+// A sites VCF (forced sites, population allele frequencies, a panel of
+// normals) named the other 'chr' way matches none of the calls and would be
+// ignored without a word: in tumour-only mode every germline variant would
+// then pass. Files without ##contig lines cannot be checked here.
+void check_sites_naming(const std::string& path, const std::string& reference_path,
+                        const std::vector<std::string>& used) {
+    if (path.empty()) return;
+    const ContigDict sites = VcfReader(path, true).contigs();
+    if (sites.empty()) return;
+    const std::string* toggled = nullptr;
+    for (const auto& name : used) {
+        if (sites.find(name)) return;
+        if (!toggled && !sites.suggest(name).empty()) toggled = &name;
+    }
+    if (!toggled) return;
+    const std::string other = toggled->starts_with("chr") ? toggled->substr(3) : "chr" + *toggled;
+    throw input_error(path,
+                      "contig names differ from the reference " + reference_path + " by a 'chr' prefix ('" + other +
+                          "' here, '" + *toggled + "' there)",
+                      {}, "use a file with the same contig naming as the reference");
 }
 
 // No normal (tumour-only mode): no normal name.
@@ -277,6 +300,9 @@ PipelineSummary run_pipeline(PipelineOptions o) {
     const auto used = contigs_of(regions);
     check_same_assembly(tumour.contigs(), tumour.path(), reference.contigs(), reference.path(), used);
     if (normal) check_same_assembly(normal->contigs(), normal->path(), reference.contigs(), reference.path(), used);
+    for (const std::string* sites : {&o.inputs.force_sites, &o.inputs.germline_resource, &o.inputs.panel_of_normals}) {
+        check_sites_naming(*sites, reference.path(), used);
+    }
     const SampleNames names = sample_names(o, tumour, normal);
 
     std::vector<ChunkEvidence> sample_evidence;

@@ -178,6 +178,9 @@ double normal_typical_depth(PriorEstimate& estimate, const CallerInputs& inputs,
     CallerOptions counting = options;
     counting.germline_hets = false;
     counting.count_callable = true;
+    // Only depths and genotype sites are kept: the indel candidates and the
+    // error counts over the whole genome would be work thrown away.
+    counting.call_indels = false;
     struct Counted {
         DepthHistogram depth;
         std::vector<GenotypeSite> sites;

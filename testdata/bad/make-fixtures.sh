@@ -73,6 +73,9 @@ bcftools view --no-version -r chr1:1-4000 -Oz -o sites.vcf.gz "$pair"/germline.v
 tabix -f -p vcf sites.vcf.gz
 bcftools view --no-version -Ob -o sites.bcf sites.vcf.gz
 bcftools index -f sites.bcf
+# The same sites named without the 'chr' prefix (a b37 resource for chr data).
+bcftools view --no-version sites.vcf.gz | sed 's/^chr1\t/1\t/; s/ID=chr1,/ID=1,/' | bgzip > chr_prefix.vcf.gz
+tabix -f -p vcf chr_prefix.vcf.gz
 size=$(stat -c %s sites.vcf.gz)
 head -c $((size / 2)) sites.vcf.gz > truncated.vcf.gz
 cp sites.vcf.gz.tbi truncated.vcf.gz.tbi

@@ -119,6 +119,14 @@ CASES = [
      r"unsorted\.vcf: no index found \(compress it with bgzip and index it"),
     ("stale VCF index", SNV, snv(**{"--panel-of-normals": "{tmp}/stale.vcf.gz"}), 1,
      r"stale\.vcf\.gz: the index .*stale\.vcf\.gz\.tbi is older than the data file \(re-index it"),
+    # Named the other way, a sites file matches no call and would be ignored:
+    # every germline variant would pass in tumour-only mode.
+    ("germline resource without the chr prefix", SNV,
+     snv(**{"--normal": None, "--germline-resource": "{bad}/chr_prefix.vcf.gz"}), 1,
+     r"chr_prefix\.vcf\.gz: contig names differ from the reference .*ref\.fa by a 'chr' prefix "
+     r"\('1' here, 'chr1' there\) \(use a file with the same contig naming"),
+    ("panel of normals without the chr prefix", SNV, snv(**{"--panel-of-normals": "{bad}/chr_prefix.vcf.gz"}), 1,
+     r"chr_prefix\.vcf\.gz: contig names differ from the reference .*by a 'chr' prefix"),
     ("unknown output type", SNV, snv(**{"-O": "x"}), 2, r"unknown --output-type 'x'"),
     ("no --tumour", SNV, snv(**{"--tumour": None}), 2, r"--tumour is required"),
     ("zero threads", SNV, snv(**{"--threads": "0"}), 2, r"--threads must be at least 1"),
