@@ -258,6 +258,7 @@ private:
         if (run_.empty()) return;
         auto& s = out_.summary;
         if (run_.size() > 1) {
+            s.snvs_merged += run_.size();
             if (run_.size() == 2) {
                 // Both bases differ and are A/C/G/T: always a channel.
                 const char ref[2]{run_[0].ref, run_[1].ref}, alt[2]{run_[0].alt, run_[1].alt};

@@ -71,6 +71,7 @@ struct CatalogueSummary {
     uint64_t mnv_split = 0;      // multi-base substitutions split (their SNVs are in `snvs`)
     uint64_t doublets = 0;       // doublets counted into DBS78 ...
     uint64_t doublets_merged = 0;  // ... of which merged from two adjacent SNV records
+    uint64_t snvs_merged = 0;    // SNV records merged into doublets or longer runs (in SBS96 only when split)
     uint64_t mnv_long = 0;       // substitutions of 3 or more bases (records or runs): not in DBS78
     uint64_t indels = 0;         // indels counted into ID83 ...
     uint64_t indels_normalised = 0;  // ... of which were not left-aligned and parsimonious as written
