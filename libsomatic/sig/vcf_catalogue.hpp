@@ -43,10 +43,12 @@ class InputFile;
 enum class MnvMode { skip, split };
 
 // Whether two SNV records at adjacent positions are one doublet. A caller
-// that phases doublets itself (somatic-snv, Mutect2) writes them as one MNV
-// record and keeps unphased neighbours apart, and declares INFO/MNV in its
-// header: `automatic` then leaves neighbours apart, and merges them otherwise
-// (Strelka2 writes a doublet as two SNVs), as SigProfilerMatrixGenerator does.
+// that phases doublets itself writes them as one MNV record and keeps
+// unphased neighbours apart; somatic-snv says so by declaring INFO/MNV in
+// its header: `automatic` then leaves neighbours apart, and merges them
+// otherwise (Strelka2 writes a doublet as two SNVs), as
+// SigProfilerMatrixGenerator does. Mutect2 (--max-mnp-distance) also writes
+// phased MNPs as one record but declares no INFO/MNV: `separate` suits it.
 enum class AdjacentSnvs { automatic, merge, separate };
 
 struct CatalogueOptions {
