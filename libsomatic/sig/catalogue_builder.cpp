@@ -181,21 +181,41 @@ std::string describe(const VcfSummary& v, MnvMode mnv) {
     return out;
 }
 
-void log_summaries(const BuildResult& r, MnvMode mnv, CatalogueType type) {
+namespace {
+
+// Warns of a VCF with nothing counted into the catalogue of `type`, saying why.
+void warn_if_empty(const VcfSummary& v, CatalogueType type) {
+    const auto& s = v.counts;
+    const uint64_t counted = type == CatalogueType::id83 ? s.indels : type == CatalogueType::dbs78 ? s.doublets : s.snvs;
+    if (counted) return;
+    const char* what = type == CatalogueType::id83 ? "indel" : type == CatalogueType::dbs78 ? "doublet" : "SNV";
+    std::string why;
+    if (s.records == 0) {
+        why = "it has no records";
+    } else if (s.filtered == s.records) {
+        why = "no record has FILTER PASS (--all-filters counts them all)";
+    } else {
+        why = std::string("no record is a countable ") + what;
+    }
+    log::warning(display_name(v.file) + ": sample " + v.sample + ": no " + what + " counted: " + why);
+}
+
+}  // namespace
+
+void log_summaries(const BuildResult& r, MnvMode mnv, const std::vector<CatalogueType>& types) {
+    const bool substitutions = std::any_of(types.begin(), types.end(), [](CatalogueType t) { return t != CatalogueType::id83; });
     for (const auto& v : r.summaries) {
         const auto& s = v.counts;
-        const uint64_t counted = type == CatalogueType::id83 ? s.indels : type == CatalogueType::dbs78 ? s.doublets : s.snvs;
-        const char* what = type == CatalogueType::id83 ? "indel" : type == CatalogueType::dbs78 ? "doublet" : "SNV";
-        if (counted == 0) {
-            std::string why;
-            if (s.records == 0) {
-                why = "it has no records";
-            } else if (s.filtered == s.records) {
-                why = "no record has FILTER PASS (--all-filters counts them all)";
-            } else {
-                why = std::string("no record is a countable ") + what;
-            }
-            log::warning(display_name(v.file) + ": sample " + v.sample + ": no " + what + " counted: " + why);
+        for (CatalogueType t : types) warn_if_empty(v, t);
+        // SigProfiler's rule, not an older catalogue's: say so, with the count.
+        if (s.snvs_merged && substitutions) {
+            log::info(display_name(v.file) + ": sample " + v.sample + ": " + std::to_string(s.snvs_merged) +
+                      " SNV records at adjacent positions taken as " + std::to_string(s.doublets_merged) +
+                      (s.doublets_merged == 1 ? " doublet" : " doublets") +
+                      (s.snvs_merged > 2 * s.doublets_merged ? " and longer multi-base substitutions" : "") +
+                      " (as SigProfiler does)" +
+                      (mnv == MnvMode::skip ? ", not as SBS96 SNVs (--mnv split counts them as both, --adjacent separate as SNVs only)"
+                                            : ""));
         }
         log::debug(describe(v, mnv));
     }

@@ -51,9 +51,11 @@ BuildResult build_catalogue(const std::vector<std::string>& inputs, const BuildO
 // One line for the log: what was counted and what was skipped, and why.
 std::string describe(const VcfSummary& summary, MnvMode mnv);
 
-// Logs each VCF's counts (describe(), at debug level) and warns of a VCF with
-// nothing counted into the catalogue of `type` (SNVs, indels or doublets),
-// saying why.
-void log_summaries(const BuildResult& result, MnvMode mnv, CatalogueType type);
+// Logs each VCF's counts once (describe(), at debug level); says how many
+// SNV records were merged into doublets when `types` has SBS96 or DBS78 (an
+// SBS96 count lower than an older catalogue's is then no surprise); and warns
+// of a VCF with nothing counted into a catalogue of `types` (SNVs, indels or
+// doublets), saying why.
+void log_summaries(const BuildResult& result, MnvMode mnv, const std::vector<CatalogueType>& types);
 
 }  // namespace somatic::sig

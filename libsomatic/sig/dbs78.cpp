@@ -1,7 +1,7 @@
 #include "libsomatic/sig/dbs78.hpp"
 
 #include <array>
-#include <unordered_map>
+#include <cstdint>
 
 #include "libsomatic/core/bases.hpp"
 
@@ -25,28 +25,30 @@ constexpr std::array<const char*, kDbsChannels> kNames{
     "TG>AA", "TG>AC", "TG>AT", "TG>CA", "TG>CC", "TG>CT", "TG>GA", "TG>GC", "TG>GT",  //
     "TT>AA", "TT>AC", "TT>AG", "TT>CA", "TT>CC", "TT>CG", "TT>GA", "TT>GC", "TT>GG"};
 
-const std::unordered_map<std::string, int>& index() {
-    static const std::unordered_map<std::string, int> m = [] {
-        std::unordered_map<std::string, int> out;
-        for (int i = 0; i < kDbsChannels; ++i) out.emplace(kNames[static_cast<size_t>(i)], i);
+// The channel of every REF XY > ALT ZW, indexed by the four base codes
+// (X, Y, Z, W), -1 where a base is unchanged: COSMIC's names and their
+// reverse complements, built once. A lookup then costs no string work, as
+// the catalogue looks up every doublet of a VCF.
+int key(uint8_t r0, uint8_t r1, uint8_t a0, uint8_t a1) { return r0 << 6 | r1 << 4 | a0 << 2 | a1; }
+
+const std::array<int8_t, 256>& table() {
+    static const std::array<int8_t, 256> t = [] {
+        std::array<int8_t, 256> out;
+        out.fill(-1);
+        for (int i = 0; i < kDbsChannels; ++i) {
+            const char* n = kNames[static_cast<size_t>(i)];  // "XY>ZW"
+            out[static_cast<size_t>(key(base_code(n[0]), base_code(n[1]), base_code(n[3]), base_code(n[4])))] =
+                static_cast<int8_t>(i);
+        }
+        for (int i = 0; i < kDbsChannels; ++i) {
+            const char* n = kNames[static_cast<size_t>(i)];
+            auto c = [&](int at) { return complement_code(base_code(n[at])); };
+            int8_t& rc = out[static_cast<size_t>(key(c(1), c(0), c(4), c(3)))];
+            if (rc < 0) rc = static_cast<int8_t>(i);
+        }
         return out;
     }();
-    return m;
-}
-
-bool two_bases(std::string_view s, std::string& upper) {
-    if (s.size() != 2) return false;
-    upper.clear();
-    for (char c : s) {
-        const uint8_t code = base_code(c);
-        if (code > 3) return false;
-        upper += base_char(code);
-    }
-    return true;
-}
-
-std::string reverse_complement2(const std::string& s) {
-    return {base_char(complement_code(base_code(s[1]))), base_char(complement_code(base_code(s[0])))};
+    return t;
 }
 
 }  // namespace
@@ -54,13 +56,10 @@ std::string reverse_complement2(const std::string& s) {
 std::vector<std::string> dbs78_channel_names() { return {kNames.begin(), kNames.end()}; }
 
 int dbs78_channel(std::string_view ref, std::string_view alt) {
-    std::string r, a;
-    if (!two_bases(ref, r) || !two_bases(alt, a) || r[0] == a[0] || r[1] == a[1]) return -1;
-    const auto& m = index();
-    auto it = m.find(r + ">" + a);
-    if (it != m.end()) return it->second;
-    it = m.find(reverse_complement2(r) + ">" + reverse_complement2(a));
-    return it == m.end() ? -1 : it->second;
+    if (ref.size() != 2 || alt.size() != 2) return -1;
+    const uint8_t r0 = base_code(ref[0]), r1 = base_code(ref[1]), a0 = base_code(alt[0]), a1 = base_code(alt[1]);
+    if (r0 > 3 || r1 > 3 || a0 > 3 || a1 > 3 || r0 == a0 || r1 == a1) return -1;
+    return table()[static_cast<size_t>(key(r0, r1, a0, a1))];
 }
 
 int dbs78_group(int channel) {

@@ -1,6 +1,8 @@
 #include "libsomatic/sig/id83.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 #include "libsomatic/core/bases.hpp"
 
@@ -22,9 +24,6 @@ int copies_from(const std::string& seq, int64_t from, const std::string& unit) {
     for (int64_t at = from; at >= 0 && at + L <= n && seq.compare(static_cast<size_t>(at), unit.size(), unit) == 0; at += L) ++k;
     return k;
 }
-
-// The pyrimidine of a base's pair: A -> T, G -> C.
-char pyrimidine(char base) { return base == 'A' ? 'T' : base == 'G' ? 'C' : base; }
 
 }  // namespace
 
@@ -85,19 +84,50 @@ IndelShape normalise_indel(const std::string& seq, int64_t pos0, std::string_vie
     return IndelShape::indel;
 }
 
+namespace {
+
+// Every channel's index by (deletion or insertion, length 1-5+, C/T/R/M,
+// count 0-5+), built once from the names: classifying an indel then costs
+// no string work (id83_channel runs once per indel of a VCF).
+enum Class { kClassC, kClassT, kClassR, kClassM };
+
+size_t key(bool deletion, int length, int cls, int count) {
+    return static_cast<size_t>(((static_cast<int>(deletion) * kCap + std::min(length, kCap) - 1) * 4 + cls) * (kCap + 1) +
+                               std::min(count, kCap));
+}
+
+const std::array<int8_t, 2 * kCap * 4 * (kCap + 1)>& channel_index() {
+    static const auto t = [] {
+        std::array<int8_t, 2 * kCap * 4 * (kCap + 1)> out;
+        out.fill(-1);
+        const std::vector<std::string> names = id83_channel_names();
+        for (size_t i = 0; i < names.size(); ++i) {
+            const std::string& n = names[i];  // "L:Del|Ins:C|T|R|M:k", one digit each
+            const int cls = n[6] == 'C' ? kClassC : n[6] == 'T' ? kClassT : n[6] == 'R' ? kClassR : kClassM;
+            out[key(n[2] == 'D', n[0] - '0', cls, n[8] - '0')] = static_cast<int8_t>(i);
+        }
+        return out;
+    }();
+    return t;
+}
+
+// 1 bp events are named by the pyrimidine of their base pair: C/G -> C, A/T -> T.
+int pyrimidine_class(char base) { return base == 'C' || base == 'G' ? kClassC : kClassT; }
+
+}  // namespace
+
 int id83_channel(const std::string& seq, const Indel& indel) {
-    static const std::vector<std::string> names = id83_channel_names();
     const std::string& s = indel.sequence;
     const auto L = static_cast<int>(s.size());
     const auto Ls = static_cast<int64_t>(s.size());
-    std::string name;
+    size_t k_at;
     if (indel.deletion) {
         // Copies of S after the deleted one.
         const int k = copies_from(seq, indel.pos + Ls, s);
         if (L == 1) {
-            name = channel(1, "Del", std::string(1, pyrimidine(s[0])), k);
+            k_at = key(true, 1, pyrimidine_class(s[0]), k);
         } else if (k > 0) {
-            name = channel(L, "Del", "R", k);
+            k_at = key(true, L, kClassR, k);
         } else {
             // Microhomology: S's first bases repeated right after it (3'),
             // or its last bases right before it (5'; none once left-aligned,
@@ -110,15 +140,14 @@ int id83_channel(const std::string& seq, const Indel& indel) {
                 ++m5;
             }
             const int m = std::max(m3, m5);
-            name = m > 0 ? channel(L, "Del", "M", m) : channel(L, "Del", "R", 0);
+            k_at = m > 0 ? key(true, L, kClassM, m) : key(true, L, kClassR, 0);
         }
     } else {
         // Copies of S already in the reference after the insertion point.
         const int k = copies_from(seq, indel.pos, s);
-        name = L == 1 ? channel(1, "Ins", std::string(1, pyrimidine(s[0])), k) : channel(L, "Ins", "R", k);
+        k_at = L == 1 ? key(false, 1, pyrimidine_class(s[0]), k) : key(false, L, kClassR, k);
     }
-    const auto it = std::find(names.begin(), names.end(), name);
-    return it == names.end() ? -1 : static_cast<int>(it - names.begin());
+    return channel_index()[k_at];
 }
 
 const std::vector<Id83Group>& id83_groups() {

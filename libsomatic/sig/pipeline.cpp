@@ -12,7 +12,7 @@ namespace somatic::sig {
 
 ChannelTable load_catalogue(const std::vector<std::string>& inputs, const BuildOptions& build) {
     BuildResult result = build_catalogue(inputs, build);
-    log_summaries(result, build.catalogue.mnv, result.catalogue.type);
+    log_summaries(result, build.catalogue.mnv, {result.catalogue.type});
     return std::move(result.catalogue);
 }
 
@@ -37,7 +37,7 @@ void run_catalogue(const CatalogueRun& run) {
         return;
     }
     BuildResult result = build_catalogue(run.inputs, run.build);
-    for (CatalogueType t : catalogue_types()) log_summaries(result, run.build.catalogue.mnv, t);
+    log_summaries(result, run.build.catalogue.mnv, catalogue_types());
     const auto paths = all_types_outputs(run.output);
     for (size_t i = 0; i < paths.size(); ++i) write_table(paths[i], format_catalogue(result.all[i]));
 }

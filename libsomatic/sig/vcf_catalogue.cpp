@@ -258,9 +258,11 @@ private:
         if (run_.empty()) return;
         auto& s = out_.summary;
         if (run_.size() > 1) {
+            s.snvs_merged += run_.size();
             if (run_.size() == 2) {
                 // Both bases differ and are A/C/G/T: always a channel.
-                const int dbs = dbs78_channel(std::string{run_[0].ref, run_[1].ref}, std::string{run_[0].alt, run_[1].alt});
+                const char ref[2]{run_[0].ref, run_[1].ref}, alt[2]{run_[0].alt, run_[1].alt};
+                const int dbs = dbs78_channel(std::string_view(ref, 2), std::string_view(alt, 2));
                 if (dbs >= 0) {
                     ++out_.dbs78[static_cast<size_t>(dbs)];
                     ++s.doublets;

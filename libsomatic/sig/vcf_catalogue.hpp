@@ -43,10 +43,12 @@ class InputFile;
 enum class MnvMode { skip, split };
 
 // Whether two SNV records at adjacent positions are one doublet. A caller
-// that phases doublets itself (somatic-snv, Mutect2) writes them as one MNV
-// record and keeps unphased neighbours apart, and declares INFO/MNV in its
-// header: `automatic` then leaves neighbours apart, and merges them otherwise
-// (Strelka2 writes a doublet as two SNVs), as SigProfilerMatrixGenerator does.
+// that phases doublets itself writes them as one MNV record and keeps
+// unphased neighbours apart; somatic-snv says so by declaring INFO/MNV in
+// its header: `automatic` then leaves neighbours apart, and merges them
+// otherwise (Strelka2 writes a doublet as two SNVs), as
+// SigProfilerMatrixGenerator does. Mutect2 (--max-mnp-distance) also writes
+// phased MNPs as one record but declares no INFO/MNV: `separate` suits it.
 enum class AdjacentSnvs { automatic, merge, separate };
 
 struct CatalogueOptions {
@@ -71,6 +73,7 @@ struct CatalogueSummary {
     uint64_t mnv_split = 0;      // multi-base substitutions split (their SNVs are in `snvs`)
     uint64_t doublets = 0;       // doublets counted into DBS78 ...
     uint64_t doublets_merged = 0;  // ... of which merged from two adjacent SNV records
+    uint64_t snvs_merged = 0;    // SNV records merged into doublets or longer runs (in SBS96 only when split)
     uint64_t mnv_long = 0;       // substitutions of 3 or more bases (records or runs): not in DBS78
     uint64_t indels = 0;         // indels counted into ID83 ...
     uint64_t indels_normalised = 0;  // ... of which were not left-aligned and parsimonious as written

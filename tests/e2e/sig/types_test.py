@@ -57,6 +57,15 @@ names, got = counts(run("catalogue", "-f", ref, vcf).stdout)
 check(names == CHANNELS and got == SBS96, f"SBS96 {got} != {SBS96}")
 names, got = counts(run("catalogue", "--mnv", "split", "-f", ref, vcf).stdout)
 check(got == SBS96_SPLIT, f"SBS96 with --mnv split {got} != {SBS96_SPLIT}")
+# The SNVs at 72 and 73 are missing from SBS96, unlike an older catalogue's:
+# the log says so without -v, once even with --type all.
+r = run("catalogue", "-f", ref, vcf)
+check("2 SNV records at adjacent positions taken as 1 doublet (as SigProfiler does), not as SBS96 SNVs" in r.stderr, r.stderr)
+with tempfile.TemporaryDirectory() as tmp:
+    r = run("catalogue", "--type", "all", "-v", "-f", ref, "-o", os.path.join(tmp, "c"), vcf)
+    check(r.stderr.count("taken as 1 doublet") == 1 and r.stderr.count("doublets counted from") == 1, r.stderr)
+r = run("catalogue", "--type", "id83", "-f", ref, vcf)
+check("adjacent" not in r.stderr, r.stderr)
 
 # A header declaring INFO/MNV (a caller that phases doublets itself, as
 # somatic-snv): the adjacent SNVs at 72 and 73 stay two SNVs (72 G>A in

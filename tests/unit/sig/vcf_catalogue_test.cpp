@@ -177,6 +177,7 @@ TEST_CASE("adjacent SNVs: a pair is one doublet, three in a row a longer MNV") {
     CHECK(dbs("TT>GC") == 1);
     CHECK(c.summary.mnv_long == 1);
     CHECK(c.summary.mnv_skipped == 3);  // the two doublets and the run of three
+    CHECK(c.summary.snvs_merged == 7);  // 2 + 3 + 2 records: what SBS96 lacks
     CHECK(c.summary.snvs == 1);         // chr2:3 only
     CHECK(c.counts[34] == 1);
     // --mnv split: the 7 SNVs of the runs are SBS96 SNVs again (8 in all;
@@ -187,6 +188,7 @@ TEST_CASE("adjacent SNVs: a pair is one doublet, three in a row a longer MNV") {
     CHECK(s.summary.snvs == 7);
     CHECK(s.summary.n_context == 1);
     CHECK(s.summary.doublets == 2);
+    CHECK(s.summary.snvs_merged == 7);
 }
 
 TEST_CASE("adjacent SNVs: a header declaring INFO/MNV, or --adjacent separate, keeps them apart") {
@@ -196,6 +198,7 @@ TEST_CASE("adjacent SNVs: a header declaring INFO/MNV, or --adjacent separate, k
     header.insert(header.find("#CHROM"), "##INFO=<ID=MNV,Number=0,Type=Flag,Description=\"MNV\">\n");
     const auto phased = count("adj_mnv.vcf", body, {}, header);  // the caller phases doublets itself
     CHECK(phased.summary.doublets == 0);
+    CHECK(phased.summary.snvs_merged == 0);
     CHECK(phased.counts[78] == 1);
     CHECK(phased.counts[40] == 1);
     CatalogueOptions sep;
