@@ -202,9 +202,11 @@ CallSummary run_call(const CallOptions& o) {
 
     const CallSummary summary = call_sites(results, o);
     if (summary.tested == 0) {
-        throw input_error(o.tumour, "no microsatellite has " + std::to_string(o.min_depth) +
-                                        " spanning reads in both samples (of " + std::to_string(summary.sites) + " sites)",
-                          {}, "lower --min-depth for shallow data, or check that the sites lie in the sequenced territory");
+        // Shallow or off-target data: no verdict, but not a bad input either.
+        log::warning("msi: no microsatellite has " + std::to_string(o.min_depth) +
+                     " spanning reads in both samples (of " + std::to_string(summary.sites) +
+                     " sites): MSI status not determined (NA); lower --min-depth for shallow data, or check that the "
+                     "sites lie in the sequenced territory");
     }
     TableWriters writers;
     writers.add(o.output, site_table(results));
@@ -212,7 +214,7 @@ CallSummary run_call(const CallOptions& o) {
     writers.close();
     char pct[32];
     std::snprintf(pct, sizeof pct, "%.2f", summary.percent_unstable);
-    log::info("msi: " + std::to_string(summary.unstable) + " of " + std::to_string(summary.tested) +
+    if (summary.tested > 0) log::info("msi: " + std::to_string(summary.unstable) + " of " + std::to_string(summary.tested) +
               " sites tested are unstable (" + pct + "%): " + (summary.msi_high ? "MSI-H" : "MSS"));
     return summary;
 }
