@@ -17,6 +17,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_lib import binary, check, finish, run, scratch  # noqa: E402
 from msi_reads import plant_reference, slipped_sites, write_msi_bam  # noqa: E402
+from generated_reads import READ, read_pair, write_sorted  # noqa: E402
 
 small = os.environ.get("SOMATIC_TEST_SMALL") == "1"
 n_sites = 40 if small else 100
@@ -95,6 +96,24 @@ check(open(f"{out}/sites3.bed", "rb").read() == scan_one, "scan lists the same s
 r = run([msi, "call", "--tumour", f"{out}/msi.bam", "--normal", f"{out}/normal.bam", "--reference", ref,
          "--sites", f"{out}/sites.bed", "-o", "/dev/null", "--summary", "-", "--threshold", "100"])
 check(r.stdout.splitlines()[1].split("\t")[3] == "MSS", "--threshold 100 calls the same tumour MSS")
+
+# Short fragments whose two mates both span the first site with its flanks
+# (as in FFPE or cfDNA libraries): each fragment is one molecule, counted
+# once, whichever mate comes first.
+beg, end, _, _ = planted[0]
+header = {"HD": {"VN": "1.6", "SO": "coordinate"}, "SQ": [{"SN": "chr1", "LN": len(reference)}],
+          "RG": [{"ID": "short", "SM": "SHORT"}]}
+reads = []
+for f in range(30):
+    s = beg - 45 - f % 5  # mate 2 starts at or before the left flank; mate 1 ends past the right one
+    reads += read_pair(f"short_{f}", [(s, reference[s:s + READ]), (s + 40, reference[s + 40:s + 40 + READ])], 140,
+                       "short")
+write_sorted(f"{out}/short.bam", header, reads)
+run([msi, "call", "--tumour", f"{out}/short.bam", "--normal", f"{out}/short.bam", "--reference", ref,
+     "--sites", f"{out}/sites.bed", "-o", f"{out}/short.tsv", "--min-depth", "1"])
+first = next(line.split("\t") for line in open(f"{out}/short.tsv") if line.startswith(f"chr1\t{beg}\t"))
+check(first[5:9] == ["30", "30", f"{end - beg}:30", f"{end - beg}:30"],
+      f"30 fragments with overlapping mates count 30 reads at the site: {first[5:9]}")
 
 # Bad input: one line on standard error, exit 1, nothing written.
 os.symlink(f"{out}/msi.bam", f"{out}/unindexed.bam")
