@@ -215,10 +215,18 @@ CallSummary run_call(const CallOptions& o) {
     const CallSummary summary = call_sites(results, o);
     if (summary.tested == 0) {
         // Shallow or off-target data: no verdict, but not a bad input either.
+        // A sample without a single measured read is named: more likely a
+        // failed step before this one than shallow data.
+        std::string empty;
+        for (const auto& [counts, path] : {std::pair{&SiteResult::tumour, &o.tumour}, {&SiteResult::normal, &o.normal}}) {
+            if (std::all_of(results.begin(), results.end(), [&](const SiteResult& r) { return (r.*counts).empty(); })) {
+                empty += "; " + display_name(*path) + " has no read spanning any site";
+            }
+        }
         log::warning("msi: no microsatellite has " + std::to_string(o.min_depth) +
                      " spanning reads in both samples (of " + std::to_string(summary.sites) +
-                     " sites): MSI status not determined (NA); lower --min-depth for shallow data, or check that the "
-                     "sites lie in the sequenced territory");
+                     " sites): MSI status not determined (NA)" + empty +
+                     "; lower --min-depth for shallow data, or check that the sites lie in the sequenced territory");
     }
     TableWriters writers;
     writers.add(o.output, site_table(results));

@@ -12,6 +12,7 @@ import os
 import sys
 
 import numpy as np
+import pysam
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -114,6 +115,22 @@ run([msi, "call", "--tumour", f"{out}/short.bam", "--normal", f"{out}/short.bam"
 first = next(line.split("\t") for line in open(f"{out}/short.tsv") if line.startswith(f"chr1\t{beg}\t"))
 check(first[5:9] == ["30", "30", f"{end - beg}:30", f"{end - beg}:30"],
       f"30 fragments with overlapping mates count 30 reads at the site: {first[5:9]}")
+
+# A tumour without a read at any site (a header-only BAM) is not a bad
+# input: both tables are written, nothing is tested, the status is NA, and
+# the warning names the empty sample.
+with pysam.AlignmentFile(f"{out}/msi.bam") as f, pysam.AlignmentFile(f"{out}/no_reads.bam", "wb", header=f.header):
+    pass
+pysam.index(f"{out}/no_reads.bam")
+r = run([msi, "call", "--tumour", f"{out}/no_reads.bam", "--normal", f"{out}/normal.bam", "--reference", ref,
+         "--sites", f"{out}/sites.bed", "-o", f"{out}/no_reads.tsv", "--summary", "-"])
+rows = open(f"{out}/no_reads.tsv").read().splitlines()
+check(r.stdout.splitlines()[1].split("\t")[:4] == ["0", "0", "NA", "NA"] and len(rows) == 1 + len(listed) and
+      all(row.endswith("low_depth") for row in rows[1:]),
+      f"no read in the tumour: 0 sites tested, status NA, every site low_depth ({r.stdout.splitlines()[1]!r})")
+check("not determined (NA)" in r.stderr and "no_reads.bam has no read spanning any site" in r.stderr and
+      "normal.bam has no read" not in r.stderr,
+      f"the warning names the empty tumour: {r.stderr.strip()!r}")
 
 # Bad input: one line on standard error, exit 1, nothing written.
 os.symlink(f"{out}/msi.bam", f"{out}/unindexed.bam")
