@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <unordered_set>
 
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
@@ -52,24 +53,35 @@ struct ChunkResult {
 // every site whose left flank starts within the read's alignment (`anchors`
 // sorted by position, as the sites are). Nothing is kept but the counts and,
 // per site, the names counted: a fragment counts once (overlapping mates
-// would count its molecule twice).
+// would count its molecule twice), kept only while reads may still reach
+// the site. A read is decoded once, at its first site, however many sites
+// it covers.
 void measure(AlignmentFile& file, const Interval& span, const ReadFilter& filter,
              const std::vector<SiteAnchors>& anchors, int min_base_quality, std::vector<LengthCounts>& counts) {
-    std::vector<std::vector<std::string>> names(anchors.size());
+    std::vector<std::unordered_set<std::string>> names(anchors.size());
     auto left_of = [](const SiteAnchors& a) { return a.beg - static_cast<int64_t>(a.left.size()); };
+    size_t released = 0;  // sites before it have their names freed
+    ReadBases bases;
     file.for_each(span, [&](const bam1_t* read) {
         if (!filter.passes(read)) return;
         const int64_t pos = read->core.pos, end = bam_endpos(read);
         auto it = std::lower_bound(anchors.begin(), anchors.end(), pos,
                                    [&](const SiteAnchors& a, int64_t p) { return left_of(a) < p; });
+        // Reads come by position: no later read reaches the sites before `it`.
+        for (const auto first = static_cast<size_t>(it - anchors.begin()); released < first; ++released) {
+            std::unordered_set<std::string>().swap(names[released]);
+        }
+        bool decoded = false;
         for (; it != anchors.end() && left_of(*it) < end; ++it) {
             if (it->left.empty()) continue;
-            const auto len = repeat_length(read, *it, min_base_quality);
+            if (!decoded) {
+                decode(read, bases);
+                decoded = true;
+            }
+            const auto len = repeat_length(read, bases, *it, min_base_quality);
             if (!len) continue;
             const size_t i = static_cast<size_t>(it - anchors.begin());
-            const std::string name = bam_get_qname(read);
-            if (std::find(names[i].begin(), names[i].end(), name) != names[i].end()) continue;
-            names[i].push_back(name);
+            if (!names[i].insert(bam_get_qname(read)).second) continue;
             ++counts[i][*len];
         }
     });
@@ -202,9 +214,19 @@ CallSummary run_call(const CallOptions& o) {
 
     const CallSummary summary = call_sites(results, o);
     if (summary.tested == 0) {
-        throw input_error(o.tumour, "no microsatellite has " + std::to_string(o.min_depth) +
-                                        " spanning reads in both samples (of " + std::to_string(summary.sites) + " sites)",
-                          {}, "lower --min-depth for shallow data, or check that the sites lie in the sequenced territory");
+        // Shallow or off-target data: no verdict, but not a bad input either.
+        // A sample without a single measured read is named: more likely a
+        // failed step before this one than shallow data.
+        std::string empty;
+        for (const auto& [counts, path] : {std::pair{&SiteResult::tumour, &o.tumour}, {&SiteResult::normal, &o.normal}}) {
+            if (std::all_of(results.begin(), results.end(), [&](const SiteResult& r) { return (r.*counts).empty(); })) {
+                empty += "; " + display_name(*path) + " has no read spanning any site";
+            }
+        }
+        log::warning("msi: no microsatellite has " + std::to_string(o.min_depth) +
+                     " spanning reads in both samples (of " + std::to_string(summary.sites) +
+                     " sites): MSI status not determined (NA)" + empty +
+                     "; lower --min-depth for shallow data, or check that the sites lie in the sequenced territory");
     }
     TableWriters writers;
     writers.add(o.output, site_table(results));
@@ -212,7 +234,7 @@ CallSummary run_call(const CallOptions& o) {
     writers.close();
     char pct[32];
     std::snprintf(pct, sizeof pct, "%.2f", summary.percent_unstable);
-    log::info("msi: " + std::to_string(summary.unstable) + " of " + std::to_string(summary.tested) +
+    if (summary.tested > 0) log::info("msi: " + std::to_string(summary.unstable) + " of " + std::to_string(summary.tested) +
               " sites tested are unstable (" + pct + "%): " + (summary.msi_high ? "MSI-H" : "MSS"));
     return summary;
 }

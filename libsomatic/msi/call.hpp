@@ -58,8 +58,9 @@ struct CallSummary {
     double threshold = 0.0;
 };
 
-// Throws an input error when no site could be tested, or when the sites do
-// not match the reference.
+// Throws an input error when the sites do not match the reference. A sample
+// where no site could be tested gets a summary of 0 sites tested and status
+// NA (not determined), with a warning.
 CallSummary run_call(const CallOptions& options);
 
 // The statistics over every site measured: q-values, calls and the summary

@@ -52,9 +52,11 @@ std::string site_table(const std::vector<SiteResult>& results) {
 }
 
 std::string summary_table(const CallSummary& s) {
+    // No site tested: neither the percent nor the status is defined.
+    const bool determined = s.tested > 0;
     return "sites_tested\tsites_unstable\tpercent_unstable\tmsi_status\tthreshold\n" + std::to_string(s.tested) + '\t' +
-           std::to_string(s.unstable) + '\t' + number(s.percent_unstable, "%.2f") + '\t' + (s.msi_high ? "MSI-H" : "MSS") +
-           '\t' + number(s.threshold, "%g") + '\n';
+           std::to_string(s.unstable) + '\t' + (determined ? number(s.percent_unstable, "%.2f") : "NA") + '\t' +
+           (!determined ? "NA" : s.msi_high ? "MSI-H" : "MSS") + '\t' + number(s.threshold, "%g") + '\n';
 }
 
 }  // namespace somatic::msi

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/snv/repeat_context.hpp"
 
 namespace somatic::msi {
 
@@ -18,18 +19,6 @@ namespace {
 
 bool is_base(char c) { return c == 'A' || c == 'C' || c == 'G' || c == 'T'; }
 
-// True when `unit` is not a shorter motif repeated (AT, not ATAT or AA).
-bool is_primitive(std::string_view unit) {
-    const size_t k = unit.size();
-    for (size_t p = 1; p < k; ++p) {
-        if (k % p) continue;
-        bool repeats = true;
-        for (size_t i = p; i < k && repeats; ++i) repeats = unit[i] == unit[i - p];
-        if (repeats) return false;
-    }
-    return true;
-}
-
 int64_t run_end_before(const std::vector<int64_t>& max_end, size_t r) { return r ? max_end[r - 1] : 0; }
 
 struct Run {
@@ -43,23 +32,14 @@ std::vector<Microsatellite> find_microsatellites(std::string_view seq, const std
                                                  int64_t own_beg, int64_t own_end, const FinderOptions& o) {
     const int64_t n = static_cast<int64_t>(seq.size());
     // Every run long enough to report, whatever its length: a long one is not
-    // a site itself but still spoils a neighbour's flank.
+    // a site itself but still spoils a neighbour's flank. The runs are the
+    // repeat tracts the indel model uses (maximal, of a primitive unit),
+    // here with a count threshold per unit length.
     std::vector<Run> runs;
-    for (int k = 1; k <= o.max_unit; ++k) {
-        const int min_count = k == 1 ? o.min_homopolymer : o.min_repeats;
-        int64_t i = 0;
-        while (i + k < n) {
-            if (!is_base(seq[i]) || seq[i] != seq[i + k]) {
-                ++i;
-                continue;
-            }
-            int64_t j = i;
-            while (j + k < n && is_base(seq[j]) && seq[j] == seq[j + k]) ++j;
-            // seq[i, j + k) has period k.
-            const int count = static_cast<int>((j + k - i) / k);
-            if (count >= min_count && is_primitive(seq.substr(i, k))) runs.push_back({i, i + int64_t{k} * count, k, count});
-            i = j + 1;
-        }
+    for (const auto& t : snv::repeat_tracts(seq, std::min(o.min_homopolymer, o.min_repeats))) {
+        const int min_count = t.unit_length == 1 ? o.min_homopolymer : o.min_repeats;
+        if (t.unit_length > o.max_unit || t.count < min_count) continue;
+        runs.push_back({t.beg, t.beg + int64_t{t.unit_length} * t.count, t.unit_length, t.count});
     }
     std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.beg != b.beg ? a.beg < b.beg : a.end < b.end; });
 

@@ -6,7 +6,8 @@
 // min_repeats times (longer motifs), trimmed to whole units. Only sites a
 // read can measure are kept: at most max_length bases, with `flank` bases
 // of A/C/G/T on both sides that overlap no other such run (the read's
-// anchors must be unique sequence, not the next repeat).
+// anchors must be unique sequence, not the next repeat). The runs are
+// snv::repeat_tracts', the indel model's, with these thresholds.
 #pragma once
 
 #include <cstdint>

@@ -77,19 +77,28 @@ int64_t query_offset(const bam1_t* read, int64_t pos) {
     return -1;
 }
 
-std::optional<int> repeat_length(const bam1_t* read, const SiteAnchors& site, int min_base_quality) {
-    const int64_t f = static_cast<int64_t>(site.left.size());
-    const int64_t hint = query_offset(read, site.beg - f);
-    if (hint < 0) return std::nullopt;
+void decode(const bam1_t* read, ReadBases& out) {
     const int n = read->core.l_qseq;
-    std::string seq(static_cast<size_t>(n), 'N');
+    out.seq.resize(static_cast<size_t>(n));
     const uint8_t* s = bam_get_seq(read);
-    for (int i = 0; i < n; ++i) seq[static_cast<size_t>(i)] = seq_nt16_str[bam_seqi(s, i)];
+    for (int i = 0; i < n; ++i) out.seq[static_cast<size_t>(i)] = seq_nt16_str[bam_seqi(s, i)];
     const uint8_t* q = bam_get_qual(read);
     // A record without qualities stores 0xff: then they are not checked.
-    const std::string_view quality =
-        n > 0 && q[0] == 0xff ? std::string_view() : std::string_view(reinterpret_cast<const char*>(q), static_cast<size_t>(n));
-    return repeat_length(seq, quality, hint, site, min_base_quality);
+    out.quality = n > 0 && q[0] == 0xff ? std::string_view()
+                                        : std::string_view(reinterpret_cast<const char*>(q), static_cast<size_t>(n));
+}
+
+std::optional<int> repeat_length(const bam1_t* read, const ReadBases& bases, const SiteAnchors& site,
+                                 int min_base_quality) {
+    const int64_t hint = query_offset(read, site.beg - static_cast<int64_t>(site.left.size()));
+    if (hint < 0) return std::nullopt;
+    return repeat_length(bases.seq, bases.quality, hint, site, min_base_quality);
+}
+
+std::optional<int> repeat_length(const bam1_t* read, const SiteAnchors& site, int min_base_quality) {
+    ReadBases bases;
+    decode(read, bases);
+    return repeat_length(read, bases, site, min_base_quality);
 }
 
 }  // namespace somatic::msi

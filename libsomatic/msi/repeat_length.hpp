@@ -47,8 +47,17 @@ std::optional<int> repeat_length(std::string_view read, std::string_view quality
 // insertion or deletion or a clipped base), or -1.
 int64_t query_offset(const bam1_t* read, int64_t pos);
 
-// The same on a BAM record: its sequence, qualities and the alignment's
-// hint.
+// A record's bases as text and its qualities (empty when the record stores
+// none), decoded once per read however many sites it covers.
+struct ReadBases {
+    std::string seq;
+    std::string_view quality;  // into the record
+};
+void decode(const bam1_t* read, ReadBases& out);
+
+// The same on a BAM record: its decoded bases and the alignment's hint.
+std::optional<int> repeat_length(const bam1_t* read, const ReadBases& bases, const SiteAnchors& site,
+                                 int min_base_quality);
 std::optional<int> repeat_length(const bam1_t* read, const SiteAnchors& site, int min_base_quality);
 
 }  // namespace somatic::msi

@@ -26,6 +26,7 @@ std::string tmb_line(const Report& r) {
 std::string msi_line(const Report& r) {
     if (!r.msi) return "MSI not assessed: give " + missing_input(r, "msi");
     const MsiSummary& m = *r.msi;
+    if (!m.determined()) return "MSI not determined: no microsatellite had enough reads in both samples to test";
     return "MSI " + m.status + " (" + count(m.sites_unstable) + " of " + count(m.sites_tested) +
            " microsatellites unstable, " + fixed(m.percent_unstable, 2) + "%; MSI-H at " + fixed(m.threshold, 2) +
            "%)";

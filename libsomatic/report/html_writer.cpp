@@ -294,7 +294,8 @@ void biomarkers_section(Page& p, const Report& r) {
     p.add("<h3>Microsatellite instability</h3>\n");
     if (r.msi) {
         p.add("<dl class=\"facts\">\n");
-        p.fact("Status", r.msi->status);
+        p.fact("Status", r.msi->determined() ? r.msi->status
+                                             : "not determined (no microsatellite had enough reads in both samples)");
         p.fact("Unstable sites", count(r.msi->sites_unstable) + " of " + count(r.msi->sites_tested) + " (" +
                                      fixed(r.msi->percent_unstable, 2) + "%; MSI-H at " + fixed(r.msi->threshold, 2) + "%)");
         p.add("</dl>\n");

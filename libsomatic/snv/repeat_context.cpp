@@ -47,6 +47,11 @@ std::vector<RepeatTract> repeat_tracts(std::string_view s, int min_count) {
     for (int u = 1; u <= kMaxRepeatUnit; ++u) {
         int64_t i = 0;
         while (i + u <= n) {
+            // Most positions start no second copy: pass them before the checks.
+            if (min_count >= 2 && (i + u >= n || s[static_cast<size_t>(i + u)] != s[static_cast<size_t>(i)])) {
+                ++i;
+                continue;
+            }
             // The longest run from i where each base equals the one u before.
             int64_t j = i + u;
             bool clean = true;
@@ -62,7 +67,9 @@ std::vector<RepeatTract> repeat_tracts(std::string_view s, int min_count) {
                 out.push_back({i, u, count});
                 i = j - u + 1;  // a later tract may start inside this one's last copy
             } else {
-                ++i;
+                // A tract starting inside this run would end where it ends,
+                // with fewer copies of a rotation of its unit: none to find.
+                i = j - u + 1;
             }
         }
     }

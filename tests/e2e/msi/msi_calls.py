@@ -12,11 +12,13 @@ import os
 import sys
 
 import numpy as np
+import pysam
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_lib import binary, check, finish, run, scratch  # noqa: E402
 from msi_reads import plant_reference, slipped_sites, write_msi_bam  # noqa: E402
+from generated_reads import READ, read_pair, write_sorted  # noqa: E402
 
 small = os.environ.get("SOMATIC_TEST_SMALL") == "1"
 n_sites = 40 if small else 100
@@ -95,6 +97,40 @@ check(open(f"{out}/sites3.bed", "rb").read() == scan_one, "scan lists the same s
 r = run([msi, "call", "--tumour", f"{out}/msi.bam", "--normal", f"{out}/normal.bam", "--reference", ref,
          "--sites", f"{out}/sites.bed", "-o", "/dev/null", "--summary", "-", "--threshold", "100"])
 check(r.stdout.splitlines()[1].split("\t")[3] == "MSS", "--threshold 100 calls the same tumour MSS")
+
+# Short fragments whose two mates both span the first site with its flanks
+# (as in FFPE or cfDNA libraries): each fragment is one molecule, counted
+# once, whichever mate comes first.
+beg, end, _, _ = planted[0]
+header = {"HD": {"VN": "1.6", "SO": "coordinate"}, "SQ": [{"SN": "chr1", "LN": len(reference)}],
+          "RG": [{"ID": "short", "SM": "SHORT"}]}
+reads = []
+for f in range(30):
+    s = beg - 45 - f % 5  # mate 2 starts at or before the left flank; mate 1 ends past the right one
+    reads += read_pair(f"short_{f}", [(s, reference[s:s + READ]), (s + 40, reference[s + 40:s + 40 + READ])], 140,
+                       "short")
+write_sorted(f"{out}/short.bam", header, reads)
+run([msi, "call", "--tumour", f"{out}/short.bam", "--normal", f"{out}/short.bam", "--reference", ref,
+     "--sites", f"{out}/sites.bed", "-o", f"{out}/short.tsv", "--min-depth", "1"])
+first = next(line.split("\t") for line in open(f"{out}/short.tsv") if line.startswith(f"chr1\t{beg}\t"))
+check(first[5:9] == ["30", "30", f"{end - beg}:30", f"{end - beg}:30"],
+      f"30 fragments with overlapping mates count 30 reads at the site: {first[5:9]}")
+
+# A tumour without a read at any site (a header-only BAM) is not a bad
+# input: both tables are written, nothing is tested, the status is NA, and
+# the warning names the empty sample.
+with pysam.AlignmentFile(f"{out}/msi.bam") as f, pysam.AlignmentFile(f"{out}/no_reads.bam", "wb", header=f.header):
+    pass
+pysam.index(f"{out}/no_reads.bam")
+r = run([msi, "call", "--tumour", f"{out}/no_reads.bam", "--normal", f"{out}/normal.bam", "--reference", ref,
+         "--sites", f"{out}/sites.bed", "-o", f"{out}/no_reads.tsv", "--summary", "-"])
+rows = open(f"{out}/no_reads.tsv").read().splitlines()
+check(r.stdout.splitlines()[1].split("\t")[:4] == ["0", "0", "NA", "NA"] and len(rows) == 1 + len(listed) and
+      all(row.endswith("low_depth") for row in rows[1:]),
+      f"no read in the tumour: 0 sites tested, status NA, every site low_depth ({r.stdout.splitlines()[1]!r})")
+check("not determined (NA)" in r.stderr and "no_reads.bam has no read spanning any site" in r.stderr and
+      "normal.bam has no read" not in r.stderr,
+      f"the warning names the empty tumour: {r.stderr.strip()!r}")
 
 # Bad input: one line on standard error, exit 1, nothing written.
 os.symlink(f"{out}/msi.bam", f"{out}/unindexed.bam")

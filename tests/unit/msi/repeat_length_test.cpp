@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "../cigar_text.hpp"
+
 using namespace somatic::msi;
+using somatic::testing::parse_cigar;
 
 namespace {
 
@@ -88,20 +91,6 @@ TEST_CASE("the left flank is found when the alignment puts it a few bases off") 
 }
 
 namespace {
-
-std::vector<uint32_t> parse_cigar(const std::string& text) {
-    std::vector<uint32_t> ops;
-    uint32_t n = 0;
-    for (char c : text) {
-        if (c >= '0' && c <= '9') {
-            n = n * 10 + static_cast<uint32_t>(c - '0');
-            continue;
-        }
-        ops.push_back(bam_cigar_gen(n, bam_cigar_table[static_cast<unsigned char>(c)]));
-        n = 0;
-    }
-    return ops;
-}
 
 std::unique_ptr<bam1_t, void (*)(bam1_t*)> record(int64_t pos, const std::string& cigar, const std::string& seq) {
     std::unique_ptr<bam1_t, void (*)(bam1_t*)> b(bam_init1(), bam_destroy1);

@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "../cigar_text.hpp"
 #include "libsomatic/core/bases.hpp"
 
 using namespace somatic;
+using somatic::testing::parse_cigar;
 
 namespace {
 
@@ -22,21 +24,6 @@ struct ReadSpec {
     int64_t mate_pos = -1;
     uint8_t mapq = 60;
 };
-
-std::vector<uint32_t> parse_cigar(const std::string& text) {
-    std::vector<uint32_t> ops;
-    uint32_t n = 0;
-    for (char c : text) {
-        if (c >= '0' && c <= '9') {
-            n = n * 10 + static_cast<uint32_t>(c - '0');
-            continue;
-        }
-        const int op = bam_cigar_table[static_cast<unsigned char>(c)];
-        ops.push_back(bam_cigar_gen(n, op));
-        n = 0;
-    }
-    return ops;
-}
 
 void add(ReadBatch& batch, const ReadSpec& r, std::vector<uint8_t> quals = {}) {
     bam1_t* b = batch.next_slot();

@@ -6,6 +6,7 @@
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/report/annotation.hpp"
 #include "libsomatic/report/cnv_input.hpp"
+#include "libsomatic/report/headline.hpp"
 #include "libsomatic/report/msi_input.hpp"
 #include "libsomatic/report/provenance.hpp"
 #include "libsomatic/report/sig_input.hpp"
@@ -120,6 +121,17 @@ TEST_CASE("msi summary by column name") {
     CHECK(m.status == "MSI-H");
     CHECK(m.sites_tested == 200);
     CHECK(m.percent_unstable == doctest::Approx(35.5));
+    CHECK(m.determined());
+    // somatic-msi's summary when no site had the reads to be tested.
+    const MsiSummary none = read_msi_summary(write_text(
+        "msi_none.tsv", "sites_tested\tsites_unstable\tpercent_unstable\tmsi_status\tthreshold\n0\t0\tNA\tNA\t3.5\n"));
+    CHECK_FALSE(none.determined());
+    CHECK(std::isnan(none.percent_unstable));
+    ReportInputs in;
+    in.msi = write_text("msi_none2.tsv", "sites_tested\tsites_unstable\tpercent_unstable\tmsi_status\tthreshold\n"
+                                         "0\t0\tNA\tNA\t3.5\n");
+    CHECK(headline(build_report(in))[1] ==
+          "MSI not determined: no microsatellite had enough reads in both samples to test");
     CHECK(error_of([&] { read_msi_summary(write_text("msi_bad.tsv", "sites_tested\n1\n")); }).find("sites_unstable") !=
           std::string::npos);
 }
