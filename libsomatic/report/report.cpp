@@ -27,6 +27,17 @@ const CnSegment* segment_at(const std::vector<CnSegment>& segments, const std::s
     return nullptr;
 }
 
+// The contigs the segments name, lengths unknown (0).
+ContigDict segment_contigs(const std::vector<CnSegment>& segments) {
+    std::vector<Contig> names;
+    for (const auto& s : segments) {
+        if (std::none_of(names.begin(), names.end(), [&](const Contig& c) { return c.name == s.chrom; })) {
+            names.push_back(Contig{s.chrom, 0});
+        }
+    }
+    return ContigDict(std::move(names));
+}
+
 // Two inputs that name the tumour differently: an error unless the user
 // said they belong together.
 void check_sample(Report& r, const std::string& name, const std::string& file, const std::string& option) {
@@ -180,7 +191,15 @@ Report build_report(const ReportInputs& inputs) {
     std::vector<Interval> cds;
     if (!inputs.annotation.empty()) {
         GeneAnnotation a = read_gff3(inputs.annotation);
-        if (r.snv) check_same_build(a, r.snv->contigs, r.snv->name);
+        if (r.snv) {
+            check_same_build(a, r.snv->contigs, r.snv->name);
+        } else if (r.cnv) {
+            // No VCF to take the build from: the segments' contig names (the
+            // calls were checked against the VCF's above when there is one).
+            // Without this a 'chr' annotation beside no-'chr' segments
+            // leaves every gene "no segment covers it", silently.
+            check_same_build(a, segment_contigs(r.cnv->segments), r.cnv->name);
+        }
         r.annotation = true;
         cds = std::move(a.cds);
         if (r.cnv) add_gene_copy_number(r, a.genes);

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "../test_files.hpp"
+#include "libsomatic/core/error.hpp"
 #include "libsomatic/report/html_writer.hpp"
 
 using namespace somatic::report;
@@ -57,4 +58,29 @@ TEST_CASE("amplification: total CN at least twice the ploidy and at least 5") {
 
 TEST_CASE("HTML escaping") {
     CHECK(html_escape("<a href=\"x\">R&D's</a>") == "&lt;a href=&quot;x&quot;&gt;R&amp;D&#39;s&lt;/a&gt;");
+}
+
+TEST_CASE("without a VCF the annotation is checked against the segments' contigs") {
+    // One segment 1:1-20000 at CN 0; GENEA 1:10001-12000 lies in it.
+    const auto cnv = write_text("nochr_segments.bed", "#chrom\tstart\tend\ttotal_cn\n1\t0\t20000\t0\n");
+    const auto goi = write_text("goi_genea.tsv", "gene\nGENEA\n");
+    ReportInputs in;
+    in.cnv = cnv;
+    in.genes_of_interest = goi;
+    in.annotation = write_text("nochr.gff3", "1\tx\tgene\t10001\t12000\t.\t+\t.\tID=gene:G1;Name=GENEA\n");
+    const Report same = build_report(in);
+    REQUIRE(same.gene_copy_number.size() == 1);
+    CHECK(same.gene_copy_number[0].state == "CN0 (homozygous deletion)");
+
+    // The same gene on 'chr1' (a GRCh38-style annotation): an error naming
+    // the mismatch, not every gene "no segment covers it".
+    in.annotation = write_text("chr.gff3", "chr1\tx\tgene\t10001\t12000\t.\t+\t.\tID=gene:G1;Name=GENEA\n");
+    std::string message;
+    try {
+        build_report(in);
+    } catch (const somatic::Error& e) {
+        message = e.what();
+    }
+    CHECK(message.find("names none of the contigs of") != std::string::npos);
+    CHECK(message.find("'chr1'") != std::string::npos);
 }
