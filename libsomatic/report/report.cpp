@@ -8,6 +8,7 @@
 #include "libsomatic/io/bed_reader.hpp"
 #include "libsomatic/report/annotation.hpp"
 #include "libsomatic/report/methods.hpp"
+#include "libsomatic/report/sample_checks_text.hpp"
 
 namespace somatic::report {
 
@@ -145,6 +146,10 @@ Report build_report(const ReportInputs& inputs) {
         r.tumour = r.snv->tumour;
         r.normal = r.snv->normal;
         r.tools.insert(r.tools.end(), r.snv->tools.begin(), r.snv->tools.end());
+        for (const CheckText& c : {describe_sample_identity(r.snv->sample_identity),
+                                   describe_contamination(r.snv->tumour_contamination)}) {
+            if (!c.warning.empty()) r.warnings.push_back(c.warning);
+        }
     } else {
         r.tumour = inputs.sample;
     }
