@@ -200,9 +200,11 @@ Report build_report(const ReportInputs& inputs) {
             for (const auto& s : r.cnv->segments) {
                 const Contig* c = r.snv->contigs.find(s.chrom);
                 if (!c || (c->length > 0 && s.end > c->length)) {
+                    const std::string hint = "the calls and the copy number must be of one reference build";
+                    const std::string suggestion = c ? std::string() : r.snv->contigs.suggest(s.chrom);
                     throw input_error(r.cnv->name, "segment " + s.chrom + ":" + std::to_string(s.beg + 1) + "-" +
                                                        std::to_string(s.end) + " is not on the VCF's reference",
-                                      {}, "the calls and the copy number must be of one reference build");
+                                      {}, suggestion.empty() ? hint : hint + "; " + suggestion);
                 }
             }
         }

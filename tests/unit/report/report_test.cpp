@@ -112,3 +112,18 @@ TEST_CASE("each call gets the copy number of the segment it falls in") {
                                                "CN1", "no segment", "CN4", "no segment"};
     CHECK(r.variant_state == expected);
 }
+
+TEST_CASE("segments named with a 'chr' prefix the VCF lacks: the error says so") {
+    ReportInputs in;
+    in.snv = write_text("nochr_calls.vcf", "##fileformat=VCFv4.2\n##contig=<ID=1,length=1000>\n"
+                                           "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n");
+    in.cnv = write_text("chr_segments.bed", "#chrom\tstart\tend\ttotal_cn\nchr1\t0\t1000\t2\n");
+    std::string message;
+    try {
+        build_report(in);
+    } catch (const somatic::Error& e) {
+        message = e.what();
+    }
+    CHECK(message.find("segment chr1:1-1000 is not on the VCF's reference") != std::string::npos);
+    CHECK(message.find("did you mean '1'?") != std::string::npos);
+}
