@@ -83,6 +83,7 @@ TEST_CASE("without a VCF the annotation is checked against the segments' contigs
     }
     CHECK(message.find("names none of the contigs of") != std::string::npos);
     CHECK(message.find("'chr1'") != std::string::npos);
+    CHECK(message.find("nochr_segments.bed must be of one reference build") != std::string::npos);
 }
 
 TEST_CASE("each call gets the copy number of the segment it falls in") {
