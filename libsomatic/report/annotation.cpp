@@ -73,7 +73,7 @@ GeneAnnotation read_gff3(const std::string& path) {
 
 void check_same_build(const GeneAnnotation& a, const ContigDict& vcf, const std::string& vcf_name) {
     if (vcf.empty()) return;  // a VCF without ##contig lines: nothing to compare with
-    const std::string hint = "the annotation and the VCF must be of one reference build";
+    const std::string hint = "the annotation and " + vcf_name + " must be of one reference build";
     bool shared = false;
     for (const auto& r : a.sequence_regions) {
         const Contig* c = vcf.find(r.name);

@@ -33,6 +33,8 @@ GeneAnnotation read_gff3(const std::string& path);
 // ##sequence-region or feature on a contig the VCF's header names with
 // another length (or past its end), or an annotation that shares no contig
 // name with the VCF, is an input error that says so.
+// (The report also checks it against the copy-number segments' contig
+// names, lengths 0 = unknown, when there is no VCF.)
 void check_same_build(const GeneAnnotation& annotation, const ContigDict& vcf_contigs, const std::string& vcf_name);
 
 }  // namespace somatic::report

@@ -112,14 +112,15 @@ std::vector<Consequence> parse_ann(std::string_view value) {
 int severity(std::string_view consequence) {
     // Sequence Ontology terms (VEP, SnpEff) and bcftools csq's short names,
     // grouped by the effect on the protein.
-    static constexpr std::array<std::pair<std::string_view, int>, 26> kTerms{{
+    static constexpr std::array<std::pair<std::string_view, int>, 31> kTerms{{
         {"transcript_ablation", 10}, {"splice_acceptor_variant", 9}, {"splice_donor_variant", 9},
         {"splice_acceptor", 9}, {"splice_donor", 9}, {"stop_gained", 9}, {"initiator_codon_variant", 8},
         {"frameshift_variant", 9}, {"frameshift", 9}, {"stop_lost", 8}, {"start_lost", 8},
         {"missense_variant", 6}, {"missense", 6}, {"inframe_insertion", 6}, {"inframe_deletion", 6},
         {"inframe_altering", 6}, {"protein_altering_variant", 6}, {"splice_region_variant", 4},
         {"splice_region", 4}, {"synonymous_variant", 3}, {"synonymous", 3}, {"stop_retained_variant", 3},
-        {"stop_retained", 3}, {"5_prime_UTR_variant", 2}, {"3_prime_UTR_variant", 2}, {"intron_variant", 1},
+        {"stop_retained", 3}, {"start_retained_variant", 3}, {"start_retained", 3}, {"5_prime_UTR_variant", 2},
+        {"3_prime_UTR_variant", 2}, {"5_prime_utr", 2}, {"3_prime_utr", 2}, {"intron_variant", 1}, {"intron", 1},
     }};
     int worst = 0;
     for (std::string_view term : split(consequence, '&')) {

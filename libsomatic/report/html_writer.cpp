@@ -6,6 +6,7 @@
 
 #include "libsomatic/report/af_histogram.hpp"
 #include "libsomatic/report/plots.hpp"
+#include "libsomatic/report/sample_checks_text.hpp"
 
 namespace somatic::report {
 
@@ -98,9 +99,10 @@ void quality_section(Page& p, const Report& r) {
         if (!std::isnan(r.snv->normal_typical_depth)) p.fact("Typical normal depth", fixed(r.snv->normal_typical_depth, 0));
         p.fact("Tumour in normal (normal alt fraction / tumour alt fraction at PASS calls)",
                std::isnan(r.tumour_in_normal) ? "NA" : fixed(r.tumour_in_normal, 3));
-        p.fact("Sample identity", r.snv->sample_identity.empty() ? "not reported by the caller" : r.snv->sample_identity);
-        p.fact("Tumour contamination", r.snv->tumour_contamination.empty() ? "not reported by the caller"
-                                                                            : r.snv->tumour_contamination);
+        const std::string identity = describe_sample_identity(r.snv->sample_identity).text;
+        const std::string contamination = describe_contamination(r.snv->tumour_contamination).text;
+        p.fact("Sample identity", identity.empty() ? "not reported by the caller" : identity);
+        p.fact("Tumour contamination", contamination.empty() ? "not reported by the caller" : contamination);
     }
     if (r.callable) p.fact("Callable territory", fixed(total_length(*r.callable) / 1e6, 4) + " Mb");
     if (r.cnv || r.summary) {

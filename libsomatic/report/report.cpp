@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/core/log.hpp"
 #include "libsomatic/io/bed_reader.hpp"
 #include "libsomatic/report/annotation.hpp"
 #include "libsomatic/report/methods.hpp"
+#include "libsomatic/report/sample_checks_text.hpp"
 
 namespace somatic::report {
 
@@ -20,11 +22,57 @@ double median(std::vector<double> v) {
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-const CnSegment* segment_at(const std::vector<CnSegment>& segments, const std::string& chrom, int64_t pos0) {
-    for (const auto& s : segments) {
-        if (s.chrom == chrom && pos0 >= s.beg && pos0 < s.end) return &s;
+// The segment a variant falls in, the first in file order when segments
+// overlap. A binary search per variant over each contig's segments sorted by
+// start: a linear scan cost 1.3 s for 300,000 calls over 5,000 segments.
+class SegmentIndex {
+public:
+    explicit SegmentIndex(const std::vector<CnSegment>& segments) : segments_(segments) {
+        for (size_t i = 0; i < segments.size(); ++i) by_contig_[segments[i].chrom].order.push_back(i);
+        for (auto& [chrom, c] : by_contig_) {
+            std::stable_sort(c.order.begin(), c.order.end(),
+                             [&](size_t a, size_t b) { return segments[a].beg < segments[b].beg; });
+            int64_t reach = -1;
+            for (size_t i : c.order) c.reach.push_back(reach = std::max(reach, segments[i].end));
+        }
     }
-    return nullptr;
+
+    const CnSegment* at(const std::string& chrom, int64_t pos0) const {
+        const auto it = by_contig_.find(chrom);
+        if (it == by_contig_.end()) return nullptr;
+        const OnContig& c = it->second;
+        // Segments starting at or before pos0, walked back while one of them
+        // could still reach past it (one step when none overlap).
+        size_t k = static_cast<size_t>(
+            std::upper_bound(c.order.begin(), c.order.end(), pos0,
+                             [&](int64_t p, size_t i) { return p < segments_[i].beg; }) -
+            c.order.begin());
+        size_t best = segments_.size();
+        while (k > 0 && c.reach[k - 1] > pos0) {
+            --k;
+            if (segments_[c.order[k]].end > pos0) best = std::min(best, c.order[k]);
+        }
+        return best < segments_.size() ? &segments_[best] : nullptr;
+    }
+
+private:
+    struct OnContig {
+        std::vector<size_t> order;   // indices into segments_, by start
+        std::vector<int64_t> reach;  // the largest end among order[0..k]
+    };
+    const std::vector<CnSegment>& segments_;
+    std::unordered_map<std::string, OnContig> by_contig_;
+};
+
+// The contigs the segments name, lengths unknown (0).
+ContigDict segment_contigs(const std::vector<CnSegment>& segments) {
+    std::vector<Contig> names;
+    for (const auto& s : segments) {
+        if (std::none_of(names.begin(), names.end(), [&](const Contig& c) { return c.name == s.chrom; })) {
+            names.push_back(Contig{s.chrom, 0});
+        }
+    }
+    return ContigDict(std::move(names));
 }
 
 // Two inputs that name the tumour differently: an error unless the user
@@ -59,8 +107,10 @@ void add_variants(Report& r) {
     r.normal_median_depth = median(normal_depths);
     if (t_dp > 0 && n_dp > 0 && t_alt > 0) r.tumour_in_normal = (n_alt / n_dp) / (t_alt / t_dp);
     r.variant_order = order_variants(snv.variants, r.genes);
+    const std::vector<CnSegment> none;
+    const SegmentIndex segments(r.cnv ? r.cnv->segments : none);
     for (const auto& v : snv.variants) {
-        const CnSegment* s = r.cnv ? segment_at(r.cnv->segments, v.chrom, v.pos - 1) : nullptr;
+        const CnSegment* s = segments.at(v.chrom, v.pos - 1);
         r.variant_state.push_back(s ? s->state() : "no segment");
     }
 }
@@ -134,6 +184,10 @@ Report build_report(const ReportInputs& inputs) {
         r.tumour = r.snv->tumour;
         r.normal = r.snv->normal;
         r.tools.insert(r.tools.end(), r.snv->tools.begin(), r.snv->tools.end());
+        for (const CheckText& c : {describe_sample_identity(r.snv->sample_identity),
+                                   describe_contamination(r.snv->tumour_contamination)}) {
+            if (!c.warning.empty()) r.warnings.push_back(c.warning);
+        }
     } else {
         r.tumour = inputs.sample;
     }
@@ -146,9 +200,11 @@ Report build_report(const ReportInputs& inputs) {
             for (const auto& s : r.cnv->segments) {
                 const Contig* c = r.snv->contigs.find(s.chrom);
                 if (!c || (c->length > 0 && s.end > c->length)) {
+                    const std::string hint = "the calls and the copy number must be of one reference build";
+                    const std::string suggestion = c ? std::string() : r.snv->contigs.suggest(s.chrom);
                     throw input_error(r.cnv->name, "segment " + s.chrom + ":" + std::to_string(s.beg + 1) + "-" +
                                                        std::to_string(s.end) + " is not on the VCF's reference",
-                                      {}, "the calls and the copy number must be of one reference build");
+                                      {}, suggestion.empty() ? hint : hint + "; " + suggestion);
                 }
             }
         }
@@ -180,7 +236,15 @@ Report build_report(const ReportInputs& inputs) {
     std::vector<Interval> cds;
     if (!inputs.annotation.empty()) {
         GeneAnnotation a = read_gff3(inputs.annotation);
-        if (r.snv) check_same_build(a, r.snv->contigs, r.snv->name);
+        if (r.snv) {
+            check_same_build(a, r.snv->contigs, r.snv->name);
+        } else if (r.cnv) {
+            // No VCF to take the build from: the segments' contig names (the
+            // calls were checked against the VCF's above when there is one).
+            // Without this a 'chr' annotation beside no-'chr' segments
+            // leaves every gene "no segment covers it", silently.
+            check_same_build(a, segment_contigs(r.cnv->segments), r.cnv->name);
+        }
         r.annotation = true;
         cds = std::move(a.cds);
         if (r.cnv) add_gene_copy_number(r, a.genes);

@@ -3,6 +3,7 @@ exit code, the message, and that no report (nor a temporary file) is left
 behind, or, for a VCF that merely lacks fields, that the report says which
 section is empty and why."""
 import gzip
+import json
 import os
 import subprocess
 
@@ -77,6 +78,27 @@ text = open(page).read() if os.path.exists(page) else ""
 check(r.returncode == 0 and "neither FORMAT/AD nor FORMAT/AF: allele fractions are unknown" in text
       and "no consequence annotation" in text, "a VCF without AD/AF/annotation: the report says what is missing")
 check("no allele fractions to show" in text, "the allele-fraction histogram says it is empty")
+
+# A truncated .vcf.gz (a copy cut short): an error, not a report of the
+# records before the cut.
+raw = open(inputs["--snv"], "rb").read()
+truncated = os.path.join(out, "truncated.vcf.gz")
+with open(truncated, "wb") as f:
+    f.write(raw[:len(raw) // 2])
+fails("truncated_vcf", dict(inputs, **{"--snv": truncated}), "truncated")
+
+# A VCF with its header and no record (a sample without calls): a report
+# of 0 calls and a TMB of 0, not an error.
+header_only = os.path.join(out, "header_only.vcf")
+with open(header_only, "w") as f:
+    f.write(subprocess.run(["bcftools", "view", "-h", inputs["--snv"]], capture_output=True, text=True,
+                           check=True).stdout)
+page, facts = os.path.join(out, "header_only.html"), os.path.join(out, "header_only.json")
+r = report({"--snv": header_only, "--callable": inputs["--callable"]}, page, facts, check_run=False)
+j = json.load(open(facts)) if r.returncode == 0 else {}
+check(r.returncode == 0 and j["variants"] == [] and j["biomarkers"]["tmb"]["all"]["per_mb"] == 0
+      and "0 somatic calls passed every filter" in open(page).read(),
+      f"a header-only VCF: a report of 0 calls, TMB 0 ({r.returncode}: {r.stderr.strip()})")
 
 # Usage: no -o; the same file twice.
 r = report({"--snv": inputs["--snv"]}, "", check_run=False)

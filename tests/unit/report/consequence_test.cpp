@@ -69,3 +69,15 @@ TEST_CASE("severity ranks protein-truncating above missense above synonymous") {
     CHECK(severity("made_up") == 0);
     CHECK(most_severe({}).gene.empty());
 }
+
+TEST_CASE("bcftools csq's own UTR and intron terms rank above a non-coding hit") {
+    // As bcftools csq 1.16 writes them: a 5' UTR hit of one gene after a
+    // non-coding one of another; the UTR is what the protein-coding gene
+    // list wants (VEP ranks 5_prime_UTR_variant above non-coding exons).
+    CHECK(most_severe(parse_bcsq("non_coding|GZ|GZ-201|lncRNA,5_prime_utr|GU|GU-201|protein_coding")).gene == "GU");
+    CHECK(most_severe(parse_bcsq("non_coding|GZ|GZ-201|lncRNA,3_prime_utr|GU|GU-201|protein_coding")).gene == "GU");
+    CHECK(most_severe(parse_bcsq("non_coding|GZ|GZ-201|lncRNA,intron|GI|GI-201|protein_coding")).gene == "GI");
+    CHECK(severity("5_prime_utr") > severity("intron"));
+    CHECK(severity("synonymous") > severity("3_prime_utr"));
+    CHECK(severity("start_retained") == severity("synonymous"));
+}
