@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
+
+#include "libsomatic/core/contigs.hpp"
 
 namespace somatic::report {
 
@@ -45,22 +48,14 @@ Burden count(const std::vector<Variant>& variants, const std::vector<Interval>& 
 }  // namespace
 
 std::vector<Interval> merge_intervals(std::vector<Interval> intervals) {
-    std::map<std::string, size_t> first_seen;
-    for (const auto& i : intervals) first_seen.emplace(i.contig, first_seen.size());
-    std::sort(intervals.begin(), intervals.end(), [&](const Interval& a, const Interval& b) {
-        const size_t ca = first_seen[a.contig], cb = first_seen[b.contig];
-        return ca != cb ? ca < cb : a.beg < b.beg;
-    });
-    std::vector<Interval> out;
-    for (auto& i : intervals) {
-        if (i.empty()) continue;
-        if (!out.empty() && out.back().contig == i.contig && i.beg <= out.back().end) {
-            out.back().end = std::max(out.back().end, i.end);
-        } else {
-            out.push_back(std::move(i));
-        }
+    // A BED without a reference has no contig order of its own: its first
+    // appearances give one, and core's merge does the rest.
+    std::vector<Contig> order;
+    std::unordered_set<std::string> seen;
+    for (const auto& i : intervals) {
+        if (seen.insert(i.contig).second) order.push_back(Contig{i.contig, 0});
     }
-    return out;
+    return sort_and_merge(std::move(intervals), ContigDict(std::move(order)));
 }
 
 std::vector<Interval> intersect_intervals(const std::vector<Interval>& a, const std::vector<Interval>& b) {
