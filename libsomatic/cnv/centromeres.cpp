@@ -5,6 +5,7 @@
 #include <map>
 
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/io/bed_reader.hpp"
 #include "libsomatic/io/table_reader.hpp"
 
 namespace somatic::cnv {
@@ -51,21 +52,11 @@ std::vector<Centromere> builtin_centromeres(const std::vector<std::string>& cont
 }
 
 std::vector<Centromere> read_centromeres(const std::string& bed, const std::vector<std::string>& contigs) {
-    TableReader reader(bed);
+    // Names are matched with or without "chr" below, so the BED is read
+    // without a contig dictionary; a zero-length line adds nothing.
     std::map<std::string, Centromere, std::less<>> spans;
-    std::string_view line;
-    std::vector<std::string_view> f;
-    while (reader.next(line)) {
-        if (line.empty() || line[0] == '#' || line.starts_with("track") || line.starts_with("browser")) continue;
-        split_tabs(line, f);
-        const TableLocus at = reader.locus();
-        if (f.size() < 3) {
-            throw input_error(reader.name(), "a centromere line needs chrom, start and end", at.where(),
-                              "give a BED file: chrom<TAB>start<TAB>end");
-        }
-        const int64_t beg = parse_integer(f[1], at, "start"), end = parse_integer(f[2], at, "end");
-        if (beg < 0 || end <= beg) throw input_error(reader.name(), "the centromere's end is not after its start", at.where());
-        join(spans, f[0], beg, end);
+    for (const Interval& i : read_bed_intervals(bed)) {
+        if (!i.empty()) join(spans, i.contig, i.beg, i.end);
     }
     std::vector<Centromere> out(contigs.size());
     for (size_t i = 0; i < contigs.size(); ++i) {
