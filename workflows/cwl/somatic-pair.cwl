@@ -2,9 +2,10 @@
 # A tumour-normal pair through the somatic tools, the steps of
 # workflows/snakemake/Snakefile for one pair:
 #   somatic-scatter -> somatic-snv per shard (scattered) -> bcftools concat
-#   (+ .tbi) -> somatic-cnv run on the gathered het sites; somatic-msi scan
-#   and call; somatic-sig catalogue and fit on the gathered SNVs; and
-#   somatic-report of them all (without the callable territory: no TMB).
+#   (+ .tbi) and the shards' callable BEDs joined -> somatic-cnv run on the
+#   gathered het sites; somatic-msi scan and call; somatic-sig catalogue and
+#   fit on the gathered SNVs; and somatic-report of them all (with the
+#   callable territory, so with the TMB).
 #
 #   cwltool workflows/cwl/somatic-pair.cwl job.yml
 #   toil-cwl-runner --batchSystem slurm workflows/cwl/somatic-pair.cwl job.yml
@@ -25,6 +26,7 @@ inputs:
 outputs:
   snv: {type: File, secondaryFiles: [.tbi], outputSource: gather_snv/vcf}
   hets: {type: File, secondaryFiles: [.tbi], outputSource: gather_hets/vcf}
+  callable: {type: File, outputSource: gather_callable/bed}
   cnv_segments: {type: File, outputSource: cnv/segments}
   cnv_summary: {type: File, outputSource: cnv/summary}
   cnv_seg: {type: File, outputSource: cnv/seg}
@@ -44,7 +46,7 @@ steps:
     run: somatic-snv.cwl
     scatter: regions_file
     in: {tumour: tumour, normal: normal, reference: reference, threads: threads, regions_file: scatter/beds}
-    out: [calls, hets]
+    out: [calls, hets, callable]
   gather_snv:
     run: bcftools-concat.cwl
     in: {vcfs: call_snv/calls, sample: sample, kind: {default: snv}}
@@ -53,6 +55,10 @@ steps:
     run: bcftools-concat.cwl
     in: {vcfs: call_snv/hets, sample: sample, kind: {default: hets}}
     out: [vcf]
+  gather_callable:
+    run: concat-beds.cwl
+    in: {beds: call_snv/callable, sample: sample}
+    out: [bed]
   cnv:
     run: somatic-cnv-run.cwl
     in: {tumour: tumour, normal: normal, reference: reference, germline_hets: gather_hets/vcf,
@@ -77,7 +83,7 @@ steps:
     out: [calls, summary]
   report:
     run: somatic-report.cwl
-    in: {snv: gather_snv/vcf, cnv: cnv/segments, cnv_summary: cnv/summary, signatures: sig_fit/exposures,
+    in: {snv: gather_snv/vcf, callable: gather_callable/bed, cnv: cnv/segments, cnv_summary: cnv/summary, signatures: sig_fit/exposures,
          catalogue: sig_catalogue/catalogue, msi: msi_call/summary, allow_sample_mismatch: {default: true},
          sample: sample}
     out: [html, json]

@@ -1,6 +1,7 @@
 #!/usr/bin/env cwl-runner
 # somatic-snv on the regions of one BED (a shard): somatic SNVs and the
-# normal's heterozygous sites (for somatic-cnv), each bgzipped with its .tbi.
+# normal's heterozygous sites (for somatic-cnv), each bgzipped with its .tbi,
+# and the callable territory (BED: the TMB's denominator in the report).
 cwlVersion: v1.2
 class: CommandLineTool
 label: somatic-snv
@@ -15,6 +16,7 @@ hints:
 baseCommand: somatic-snv
 arguments:
   - {prefix: --germline-hets, valueFrom: $(inputs.regions_file.nameroot).hets.vcf.gz}
+  - {prefix: --callable, valueFrom: $(inputs.regions_file.nameroot).callable.bed}
   - {prefix: -o, valueFrom: $(inputs.regions_file.nameroot).snv.vcf.gz, position: 10}
 inputs:
   tumour:
@@ -45,3 +47,6 @@ outputs:
     type: File
     secondaryFiles: [.tbi]
     outputBinding: {glob: $(inputs.regions_file.nameroot).hets.vcf.gz}
+  callable:
+    type: File
+    outputBinding: {glob: $(inputs.regions_file.nameroot).callable.bed}

@@ -5,7 +5,8 @@ by step (scatter, snv per shard, bcftools concat, cnv, msi scan and call,
 sig catalogue and fit): every output byte for byte but the header lines
 naming a command line (outputs.COMMAND_LINES: the runner stages inputs under
 paths of its own); and its report, whose MSI and HRD are the msi and cnv
-summaries' values (read here by column name).
+summaries' values (read here by column name) and whose TMB is the PASS
+calls over the gathered callable BED, counted here.
 
     cwl_run.py cwltool   validates, then runs with cwltool (about 10 s)
     cwl_run.py toil      runs with toil-cwl-runner, single-machine batch
@@ -15,6 +16,7 @@ Skipped (exit 77) when the runner is not installed, and in the sanitize
 stage (SOMATIC_TEST_SMALL): the runner adds nothing there that
 workflow_snakemake does not already run under the sanitizers."""
 import glob
+import gzip
 import os
 import shutil
 import subprocess
@@ -51,7 +53,7 @@ if RUNNER == "cwltool":
         check(r.returncode == 0 and "is valid CWL" in r.stdout + r.stderr,
               f"{os.path.basename(path)} is valid CWL{'' if r.returncode == 0 else r.stderr[-1500:]}")
         text = open(path).read()
-        check("class: Workflow" in text or ("SoftwareRequirement" in text and "bioconda" in text),
+        check("class: Workflow" in text or ("SoftwareRequirement" in text and "anaconda.org/" in text),
               f"{os.path.basename(path)}: a software requirement hint naming its package")
 
 # The tools run directly, one step after the other, as the workflow wires them.
@@ -65,12 +67,15 @@ for bed in shards:
     name = os.path.basename(bed)[:-4]
     run([binary("somatic-snv"), "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam", "--reference",
          ref, "--regions-file", bed, "--threads", "1", "--germline-hets", f"{work}/shards/{name}.hets.vcf.gz",
-         "-o", f"{work}/shards/{name}.snv.vcf.gz"], cwd=work)
+         "--callable", f"{work}/shards/{name}.callable.bed", "-o", f"{work}/shards/{name}.snv.vcf.gz"], cwd=work)
 for kind in ("snv", "hets"):
     out = f"{direct}/{PAIR}.{kind}.vcf.gz"
     run(["bcftools", "concat", "-O", "z", "-o", out] + [f"{b[:-4]}.{kind}.vcf.gz" for b in shards])
     run(["bcftools", "index", "-t", out])
 d = f"{direct}/{PAIR}"
+with open(f"{d}.callable.bed", "w") as joined:
+    for bed in shards:
+        joined.write(open(f"{bed[:-4]}.callable.bed").read())
 run([binary("somatic-cnv"), "run", "--tumour", f"{pair}/tumour.bam", "--normal", f"{pair}/normal.bam",
      "--reference", ref, "--germline-hets", f"{d}.hets.vcf.gz", "--somatic-vcf", f"{d}.snv.vcf.gz",
      "--threads", "1", "--sample", PAIR,
@@ -105,7 +110,7 @@ if r.returncode == 0:
     # checked for its facts below, not byte for byte.
     reports = [f"{PAIR}.report.html", f"{PAIR}.report.json"]
     files = result_files(direct)
-    check(len(files) == 10 and result_files(outdir) == sorted(files + reports),
+    check(len(files) == 11 and result_files(outdir) == sorted(files + reports),
           f"the workflow's outputs are the direct run's {files} and the report")
     for name in reports:
         os.rename(f"{outdir}/{name}", f"{work}/{name}")
@@ -121,6 +126,12 @@ if r.returncode == 0:
           f"the report's MSI is somatic-msi's ({got['msi']['status']} over {got['msi']['sites_tested']} sites)")
     want = {k: None if cnv[f"hrd_{k}"] == "NA" else int(cnv[f"hrd_{k}"]) for k in ("loh", "tai", "lst", "sum")}
     check({k: got["hrd"][k] for k in want} == want, f"the report's HRD is somatic-cnv's ({want})")
+    # TMB: the PASS calls over the gathered callable territory, counted here.
+    passed = sum(l.split("\t")[6] == "PASS" for l in gzip.open(f"{d}.snv.vcf.gz", "rt") if not l.startswith("#"))
+    bp = sum(int(l.split("\t")[2]) - int(l.split("\t")[1]) for l in open(f"{d}.callable.bed"))
+    tmb = got["tmb"]["all"]["per_mb"] if got.get("tmb") else None
+    check(bp > 0 and tmb is not None and abs(tmb - passed / (bp / 1e6)) < 1e-6,
+          f"the report's TMB is {passed} PASS calls / {bp / 1e6} Mb ({tmb})")
 print(f"{RUNNER}: {seconds:.1f} s")
 if not FAILURES:
     shutil.rmtree(work, ignore_errors=True)
