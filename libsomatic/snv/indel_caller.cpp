@@ -138,19 +138,22 @@ std::vector<IndelCall> weigh_indels(std::vector<IndelEvidence> evidence, const I
     }
     annotate(calls);
     const ModelPriors priors = indel_priors(options.priors);
+    // Germline indels are read off every scored candidate, before the
+    // report threshold drops them: a germline indel has a QSS near 0, so
+    // among the kept calls it would only be there when forced.
+    std::vector<int64_t> germline;
     std::vector<IndelCall> kept;
     for (auto& c : calls) {
         c.posterior = options.tumour_only ? tumour_only_posterior(c.tumour.evidence, c.context.population_af, priors)
                                           : somatic_posterior(c.tumour.evidence, c.normal.evidence, priors);
         c.context.tumour_only = options.tumour_only;
+        if (looks_germline(c, t)) germline.push_back(c.allele.pos);
         if (c.posterior.qss < options.min_report_qss && !c.forced) continue;
         kept.push_back(std::move(c));
     }
     std::vector<int64_t> events = snv_events;
-    std::vector<int64_t> germline;
     for (const auto& c : kept) {
         if (is_event(c)) events.push_back(c.allele.pos);
-        if (looks_germline(c, t)) germline.push_back(c.allele.pos);
     }
     std::sort(events.begin(), events.end());
     const int64_t window = t.cluster_window;

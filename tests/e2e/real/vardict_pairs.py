@@ -114,6 +114,27 @@ check(len(written) >= math.ceil(0.8 * len(normal_hets)),
       f"{name}: {len(written)} of the {len(normal_hets)} hets of the normal are in --germline-hets "
       f"(at least 4 in 5; missing: {sorted({v['pos'] for v in normal_hets} - set(written))[:5]})")
 
+# Indels beside a germline indel: an indel VarDict sees in >= 0.2 of >= 15
+# normal reads is a germline length allele, and a tract polymorphic in the
+# patient slips in every direction in both samples, so no other indel within
+# 10 bp (the NearbyGermlineIndel window) may PASS. On threeIndels_chr20
+# VarDict lists C>CT at 20:62360386 in 12 of 44 normal reads, and Strelka2
+# reports no indel there; our 3-base deletion in the same T15 tract (5 of 50
+# tumour reads, 1 of 24 normal) was a PASS while the filter looked only at
+# calls above the report threshold, which a germline one is not.
+germline_indels = [v for v in vardict if v["type"] in ("Insertion", "Deletion")
+                   and v["normal"]["af"] >= 0.2 and v["normal"]["dp"] >= 15]
+germline_alleles = {(v["pos"], v["ref"], v["alt"]) for v in germline_indels}
+beside = [r for r in records if len(r["ref"]) != len(r["alt"]) and (r["pos"], r["ref"], r["alt"]) not in germline_alleles
+          and any(abs(r["pos"] - v["pos"]) <= 10 for v in germline_indels)]
+passed = [(r["pos"], r["ref"], r["alt"]) for r in beside if r["filter"] == "PASS"]
+check(not passed, f"{name}: none of the {len(beside)} indel records within 10 bp of one of VarDict's "
+      f"{len(germline_indels)} germline indels is a PASS (PASS: {passed[:5]})")
+if name == "threeIndels_chr20":
+    t15 = [r["filter"] for r in beside if r["pos"] == 62360386]
+    check(t15 and all("NearbyGermlineIndel" in f.split(";") for f in t15),
+          f"{name}: the indel records in the T15 tract at 62360386 are NearbyGermlineIndel ({t15})")
+
 pair.check_same_reads(pair.tumour)
 # Several chunks a window where it is long enough (--chunk-size is at least 1000).
 pair.check_threads(max(1000, (region[2] - region[1]) // 8), ["--force-sites", forced_vcf])
