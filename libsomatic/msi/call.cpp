@@ -218,9 +218,10 @@ CallSummary run_call(const CallOptions& o) {
         // A sample without a single measured read is named: more likely a
         // failed step before this one than shallow data.
         std::string empty;
-        for (const auto& [counts, path] : {std::pair{&SiteResult::tumour, &o.tumour}, {&SiteResult::normal, &o.normal}}) {
+        for (const auto& sample : {std::pair{&SiteResult::tumour, &o.tumour}, {&SiteResult::normal, &o.normal}}) {
+            const auto counts = sample.first;  // clang 14 cannot capture a structured binding
             if (std::all_of(results.begin(), results.end(), [&](const SiteResult& r) { return (r.*counts).empty(); })) {
-                empty += "; " + display_name(*path) + " has no read spanning any site";
+                empty += "; " + display_name(*sample.second) + " has no read spanning any site";
             }
         }
         log::warning("msi: no microsatellite has " + std::to_string(o.min_depth) +

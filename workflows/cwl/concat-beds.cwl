@@ -10,7 +10,7 @@ hints:
     packages:
       coreutils:
         specs: [https://packages.debian.org/coreutils, https://anaconda.org/conda-forge/coreutils]
-  ResourceRequirement: {coresMin: 1, ramMin: 64}
+  ResourceRequirement: {coresMin: 1, ramMin: 128}
   ToolTimeLimit: {timelimit: 300}
 baseCommand: cat
 inputs:

@@ -120,6 +120,7 @@ module_processes = set(process_tool) | {"GATHER_SNV", "GATHER_HETS", "COHORT_CAT
 check(set(nf_steps) == module_processes and set(nf_steps.values()) <= set(steps),
       f"every Nextflow process has a step of resources.tsv ({sorted(nf_steps.items())})")
 CWL_STEP = {"somatic-scatter.cwl": "scatter", "somatic-snv.cwl": "snv", "bcftools-concat.cwl": "gather",
+            "concat-beds.cwl": "gather",
             "somatic-cnv-run.cwl": "cnv", "somatic-sig-catalogue.cwl": "catalogue", "somatic-sig-fit.cwl": "fit",
             "somatic-report.cwl": "report", "somatic-msi-scan.cwl": "msi", "somatic-msi-call.cwl": "msi"}
 for path in sorted(glob.glob(f"{SOURCE}/workflows/cwl/*.cwl")):
