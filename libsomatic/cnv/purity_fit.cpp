@@ -425,7 +425,9 @@ SegmentCall call_segment(const FitSegment& s, double p, double q, double log2_sd
     // pays its event and parameters: not only those no integer state
     // explains within 3 sd, since a solution with more states (a doubled
     // one) has a wrong one closer to every mixture.
-    if (o.subclonal && with_baf) {
+    // A mixture costs at least mixture_penalty beyond its misfit: below that
+    // the search cannot change the call.
+    if (o.subclonal && with_baf && c.clonal_cost > mixture_penalty(s, o)) {
         Mixture m = best_mixture(s, p, q, log2_sd, fit, o);
         if (m.cell_fraction > 0.5) {  // reported as the state of most tumour cells
             std::swap(m.total_b, m.total_s);
