@@ -1,8 +1,10 @@
 #include "libsomatic/cnv/purity_fit.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <numeric>
+#include <unordered_map>
 
 #include "libsomatic/cnv/subclonal.hpp"
 #include "libsomatic/core/error.hpp"
@@ -63,6 +65,8 @@ void FitOptions::validate() const {
         throw usage_error("ploidy_min must be above 0 and at most ploidy_max");
     }
     if (max_cn < 1 || max_cn > 50) throw usage_error("max_cn must be between 1 and 50");
+    if (max_focal_cn < 1 || max_focal_cn > 50) throw usage_error("max_focal_cn must be between 1 and 50");
+    if (focal_length < 0) throw usage_error("focal_length must be 0 or more");
     if (!(event_penalty >= 0)) throw usage_error("event_penalty must be 0 or more");
     if (!(doubling_penalty >= 0)) throw usage_error("doubling_penalty must be 0 or more");
     if (!(subclonal_penalty >= 0)) throw usage_error("subclonal_penalty must be 0 or more");
@@ -91,6 +95,13 @@ int state_events(int normal_cn, int total, int major, int minor, bool doubled) {
     if (major >= 0 && minor >= 0) return doubled_allele_events(major, 1) + doubled_allele_events(minor, 1);
     return doubled_allele_events(total, 2);
 }
+
+int segment_max_cn(const FitSegment& s, const FitOptions& o) {
+    if (s.length > 0 && s.length < o.focal_length) return highest_cn(o);
+    return std::max(1, o.max_cn);
+}
+
+int highest_cn(const FitOptions& o) { return std::max({1, o.max_cn, o.max_focal_cn}); }
 
 double expected_log2(double purity, double ploidy, int cn, int normal_cn) {
     const double num = purity * cn + normal_cn * (1 - purity);
@@ -145,14 +156,14 @@ std::vector<size_t> fitted_segments(const std::vector<FitSegment>& segs) {
 
 std::vector<double> best_baf_terms(const std::vector<FitSegment>& segs, const std::vector<size_t>& used, double p,
                                    const FitResult& fit, const FitOptions& o) {
-    const int max_cn = std::max(1, o.max_cn);
+    const int max_cn = highest_cn(o);
     const bool baf_known = !std::isnan(fit.baf_sd) && fit.baf_sd > 0;
     std::vector<double> best_baf(used.size() * static_cast<size_t>(max_cn + 1));
     for (size_t k = 0; k < used.size(); ++k) {
         const FitSegment& s = segs[used[k]];
         const bool with_baf = baf_known && uses_baf(s, o);
         const double sd = with_baf ? site_sd(s, fit) : 0;
-        for (int cn = 0; cn <= max_cn; ++cn) {
+        for (int cn = 0; cn <= segment_max_cn(s, o); ++cn) {
             double b = 0;
             if (with_baf) {
                 b = kInf;
@@ -166,7 +177,7 @@ std::vector<double> best_baf_terms(const std::vector<FitSegment>& segs, const st
 
 double grid_score(const std::vector<FitSegment>& segs, const std::vector<size_t>& used, const std::vector<double>& best_baf,
                   double p, double q, double log2_sd, const FitOptions& o) {
-    const int max_cn = std::max(1, o.max_cn);
+    const int max_cn = highest_cn(o);
     // Expected log2 by normal copy number (1, 2) and total copy number,
     // clamped as z2_log2 clamps it.
     std::vector<double> el(static_cast<size_t>(max_cn + 1) * 3);
@@ -185,7 +196,8 @@ double grid_score(const std::vector<FitSegment>& segs, const std::vector<size_t>
         const double* expected = &el[static_cast<size_t>(s.normal_cn * (max_cn + 1))];
         const double* baf = &best_baf[k * static_cast<size_t>(max_cn + 1)];
         double best = kInf;
-        for (int cn = 0; cn <= max_cn; ++cn) {
+        const int ceiling = segment_max_cn(s, o);
+        for (int cn = 0; cn <= ceiling; ++cn) {
             const double d = observed - expected[cn];
             best = std::min(best, d * d / var + baf[cn]);
         }
@@ -214,6 +226,25 @@ std::vector<size_t> grid_minima(const std::vector<double>& score, size_t np, siz
     }
     std::sort(minima.begin(), minima.end(), [&](size_t a, size_t b) { return score[a] < score[b] || (score[a] == score[b] && a < b); });
     return minima;
+}
+
+size_t descend(size_t idx, size_t np, size_t nq, const std::function<double(size_t)>& score) {
+    for (;;) {
+        const size_t pi = idx / nq, qi = idx % nq;
+        size_t next = idx;
+        double best = score(idx);
+        for (int dp = -1; dp <= 1; ++dp) {
+            for (int dq = -1; dq <= 1; ++dq) {
+                const long a = static_cast<long>(pi) + dp, b = static_cast<long>(qi) + dq;
+                if ((!dp && !dq) || a < 0 || b < 0 || a >= static_cast<long>(np) || b >= static_cast<long>(nq)) continue;
+                const size_t j = static_cast<size_t>(a) * nq + static_cast<size_t>(b);
+                const double v = score(j);
+                if (v < best) best = v, next = j;
+            }
+        }
+        if (next == idx) return idx;
+        idx = next;
+    }
 }
 
 void describe_solution(Solution& s, const std::vector<FitSegment>& segs, const std::vector<size_t>& used, double log2_sd,
@@ -314,20 +345,35 @@ FitResult fit_purity_ploidy(const std::vector<FitSegment>& segs, double log2_sd,
         }
     }
 
-    // The grid's local minima, best first, each with its called ploidy.
+    // The grid's local minima of the clonal misfit, best first, each moved
+    // to the local minimum of the full score near it.
     double total_weight = 0;
     for (size_t k : used) total_weight += segs[k].n_bins;
-    for (size_t idx : grid_minima(score, np, nq)) {
+    std::unordered_map<size_t, Solution> described;
+    const auto full = [&](size_t idx) -> const Solution& {
+        auto it = described.find(idx);
+        if (it != described.end()) return it->second;
         Solution s;
         s.purity = purities[idx / nq];
         s.ploidy = ploidies[idx % nq];
         s.misfit = score[idx] / total_weight;  // per bin, comparable between runs
         describe_solution(s, segs, used, log2_sd, result, o);
-        result.solutions.push_back(s);
-        // Many minima: with a high max_cn, high-ploidy ones that fit the
-        // clonal states well rank before a true one whose mixtures the grid
-        // does not see.
-        if (result.solutions.size() >= std::max<size_t>(o.solutions, 1) * 16) break;
+        return described.emplace(idx, s).first->second;
+    };
+    // Many minima: with a high max_cn, high-ploidy ones that fit the
+    // clonal states well rank before a true one whose mixtures the grid
+    // does not see. The best of them by full score are moved downhill.
+    std::vector<size_t> minima = grid_minima(score, np, nq);
+    minima.resize(std::min(minima.size(), std::max<size_t>(o.solutions, 1) * 16));
+    std::stable_sort(minima.begin(), minima.end(), [&](size_t a, size_t b) { return full(a).score < full(b).score; });
+    std::vector<size_t> reached;
+    for (size_t rank = 0; rank < minima.size(); ++rank) {
+        const size_t at = rank < std::max<size_t>(o.solutions, 1) * 2
+                              ? descend(minima[rank], np, nq, [&](size_t i) { return full(i).score; })
+                              : minima[rank];
+        if (std::find(reached.begin(), reached.end(), at) != reached.end()) continue;
+        reached.push_back(at);
+        result.solutions.push_back(full(at));
     }
     // Ranked by misfit plus prior (stable: the grid's order breaks ties).
     std::stable_sort(result.solutions.begin(), result.solutions.end(),
@@ -343,7 +389,7 @@ SegmentCall call_segment(const FitSegment& s, double p, double q, double log2_sd
     const bool with_baf = !std::isnan(fit.baf_sd) && fit.baf_sd > 0 && uses_baf(s, o);
     const double sd = with_baf ? site_sd(s, fit) : 0;
     double best = kInf;
-    for (int cn = 0; cn <= std::max(1, o.max_cn); ++cn) {
+    for (int cn = 0; cn <= segment_max_cn(s, o); ++cn) {
         const double zl = z2_log2(s, expected_log2(p, q, cn, s.normal_cn), log2_sd, o);
         if (!with_baf) {
             if (zl < best) {
@@ -379,7 +425,9 @@ SegmentCall call_segment(const FitSegment& s, double p, double q, double log2_sd
     // pays its event and parameters: not only those no integer state
     // explains within 3 sd, since a solution with more states (a doubled
     // one) has a wrong one closer to every mixture.
-    if (o.subclonal && with_baf) {
+    // A mixture costs at least mixture_penalty beyond its misfit: below that
+    // the search cannot change the call.
+    if (o.subclonal && with_baf && c.clonal_cost > mixture_penalty(s, o)) {
         Mixture m = best_mixture(s, p, q, log2_sd, fit, o);
         if (m.cell_fraction > 0.5) {  // reported as the state of most tumour cells
             std::swap(m.total_b, m.total_s);

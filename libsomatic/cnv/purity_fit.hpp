@@ -18,8 +18,10 @@
 // (a subclonal or artefactual segment costs a bounded amount, it does not
 // drag the fit), times its weight (its number of bins). The score of (p,
 // psi) is the sum over segments; the grid is purity 0.10-1.00 by 0.01 and
-// ploidy 1.5-6.0 by 0.02. Solutions are the grid's local minima, best
-// first by misfit plus prior (below). A whole-genome-doubled fit (every
+// ploidy 1.5-6.0 by 0.02. The states of a segment reach segment_max_cn.
+// Solutions are the grid's local minima, the best of them moved downhill
+// on the full score (descend: mixtures and prior included), best first by
+// misfit plus prior (below). A whole-genome-doubled fit (every
 // state doubled, purity p/(2-p)) explains the data exactly as well as the
 // undoubled one; the prior, not a margin, decides between them (the
 // options' parsimony margin, 0 by default, still brings the lowest ploidy
@@ -54,6 +56,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "libsomatic/cnv/genome.hpp"
@@ -73,7 +76,11 @@ struct FitSegment {
 struct FitOptions {
     double purity_min = 0.10, purity_max = 1.0, purity_step = 0.01;
     double ploidy_min = 1.5, ploidy_max = 6.0, ploidy_step = 0.02;
-    int max_cn = 8;  // 20 fits simulated doubled genomes better but not the real exome of bench/cnv/vs_purecn.py
+    // The highest total copy number of a segment of focal_length or more,
+    // and of a shorter one (a focal amplification) (see segment_max_cn).
+    int max_cn = 8;
+    int max_focal_cn = 20;
+    int64_t focal_length = 10'000'000;
     double log2_tolerance = 0.05;
     double baf_tolerance = 0.02;
     double cap = 12.5;              // the largest score of one segment (z = 5)
@@ -99,7 +106,8 @@ struct FitOptions {
     size_t solutions = 4;           // how many solutions to report
     // Throws a usage error unless a fixed purity is in (0, 1], a fixed ploidy is
     // above 0, 0 < purity_min <= purity_max <= 1, 0 < ploidy_min <= ploidy_max
-    // and max_cn is 1 to 50, and event_penalty is 0 or more.
+    // max_cn and max_focal_cn are 1 to 50, focal_length is 0 or more, and
+    // event_penalty is 0 or more.
     void validate() const;
 };
 
@@ -126,6 +134,20 @@ struct FitResult {
     double baf_sd = NAN;              // the per-site BAF noise used
     double median_het_depth = NAN;
 };
+
+// The highest total copy number the fit gives a segment: max_cn, or, for a
+// segment of known length shorter than focal_length, max(max_cn,
+// max_focal_cn). A prior on the copy-number landscape: high-level
+// amplifications are focal (megabases, as the oncogene amplicons of MYC,
+// ERBB2, EGFR), and a state above max_cn over a chromosome arm is rarer than
+// a fit at another purity and ploidy that explains the arm with fewer
+// copies. Without the focal allowance a doubled genome cannot reach its
+// amplifications (twice its undoubled twin's copies), and with one ceiling
+// of 20 for all segments a low-purity, high-ploidy lattice fits broad
+// segments of real data at 10 and 11 copies (bench/RESULTS.md).
+int segment_max_cn(const FitSegment& segment, const FitOptions& options);
+// The highest of both ceilings: the size of the fit's per-state tables.
+int highest_cn(const FitOptions& options);
 
 double expected_log2(double purity, double ploidy, int cn, int normal_cn);
 double expected_baf(double purity, int minor, int cn);
@@ -158,18 +180,24 @@ double median_het_depth(const std::vector<FitSegment>& segments);
 // The indices of the segments the fit uses: normal_cn above 0 and some bins.
 std::vector<size_t> fitted_segments(const std::vector<FitSegment>& segments);
 // At purity p, for each used segment k and total copy number cn (0 to
-// max_cn), the least BAF z^2 over the minor copy numbers, at
-// [k * (max_cn + 1) + cn]; 0 for a segment without BAF (or when fit.baf_sd
+// highest_cn), the least BAF z^2 over the minor copy numbers, at
+// [k * (highest_cn + 1) + cn]; 0 for a segment without BAF (or when fit.baf_sd
 // is unknown). Independent of ploidy. `fit` gives baf_sd and median_het_depth.
 std::vector<double> best_baf_terms(const std::vector<FitSegment>& segments, const std::vector<size_t>& used, double p,
                                    const FitResult& fit, const FitOptions& options);
 // The score of (p, q): the sum over used segments of n_bins * min(cap,
-// min over cn of (log2 z^2 + best_baf) / 2).
+// min over cn up to segment_max_cn of (log2 z^2 + best_baf) / 2).
 double grid_score(const std::vector<FitSegment>& segments, const std::vector<size_t>& used,
                   const std::vector<double>& best_baf, double p, double q, double log2_sd, const FitOptions& options);
 // The local minima of a purity-major grid of scores (np purities x nq
 // ploidies; 8 neighbours, ties to the lower index), best first.
 std::vector<size_t> grid_minima(const std::vector<double>& score, size_t np, size_t nq);
+// From grid point idx (purity-major, np x nq), steps to the lowest of its
+// 8 neighbours while that is lower than where it stands (ties stay); the
+// point where it stops. The fit's grid minimises the clonal misfit, which is
+// fast; this moves each of its minima to the nearby minimum of the full
+// score, mixtures and prior included, which ranks the solutions.
+size_t descend(size_t idx, size_t np, size_t nq, const std::function<double(size_t)>& score);
 // Fills a solution's called ploidy (length-weighted mean called CN of the
 // used segments), genome doubling (a major CN of 2 or more over more than
 // half the autosomal length), its events, odd fractions, and its prior and

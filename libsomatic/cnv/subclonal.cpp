@@ -38,7 +38,8 @@ Mixture best_mixture(const FitSegment& s, double p, double q, double log2_sd, co
     const double ratio = std::exp2(s.log2) * (p * q + 2 * (1 - p));
     const double cn_float = std::max(0.0, (ratio - 2 * (1 - p)) / p);
     const int lo = std::max(0, static_cast<int>(std::floor(cn_float)) - kReach);
-    const int hi = std::min(o.max_cn, static_cast<int>(std::ceil(cn_float)) + kReach);
+    const int ceiling = segment_max_cn(s, o);
+    const int hi = std::min(ceiling, static_cast<int>(std::ceil(cn_float)) + kReach);
     double best_z2 = INFINITY;
     // The log2 term depends on the totals and c only, not on the minor
     // copy numbers: computed once per background total for the subclone's
@@ -55,7 +56,7 @@ Mixture best_mixture(const FitSegment& s, double p, double q, double log2_sd, co
             const int moves[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
             for (const auto& mv : moves) {
                 const int major_s = major_b + mv[0], minor_s = minor_b + mv[1];
-                if (major_s < 0 || minor_s < 0 || major_s + minor_s > o.max_cn) continue;
+                if (major_s < 0 || minor_s < 0 || major_s + minor_s > ceiling) continue;
                 const int total_s = major_s + minor_s;
                 for (int k = 1; k <= kFractions; ++k) {
                     const double c = k * kStep;

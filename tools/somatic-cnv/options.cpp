@@ -117,7 +117,12 @@ po::options_description fit_options(cnv::CallOptions& c, cnv::CallOutputs& out) 
         ("max-purity", po::value(&f.purity_max)->default_value(f.purity_max, cnv::format_real(f.purity_max))->value_name("P"), "purity grid end")
         ("min-ploidy", po::value(&f.ploidy_min)->default_value(f.ploidy_min, cnv::format_real(f.ploidy_min))->value_name("PSI"), "ploidy grid start")
         ("max-ploidy", po::value(&f.ploidy_max)->default_value(f.ploidy_max, cnv::format_real(f.ploidy_max))->value_name("PSI"), "ploidy grid end")
-        ("max-cn", po::value(&f.max_cn)->default_value(f.max_cn)->value_name("N"), "the highest total copy number")
+        ("max-cn", po::value(&f.max_cn)->default_value(f.max_cn)->value_name("N"),
+         "the highest total copy number of a segment of --focal-length or longer")
+        ("max-focal-cn", po::value(&f.max_focal_cn)->default_value(f.max_focal_cn)->value_name("N"),
+         "the highest total copy number of a shorter segment (a focal amplification)")
+        ("focal-length", po::value(&f.focal_length)->default_value(f.focal_length)->value_name("BP"),
+         "segments shorter than this may reach --max-focal-cn")
         ("event-penalty", po::value(&f.event_penalty)->default_value(f.event_penalty, cnv::format_real(f.event_penalty))->value_name("X"),
          "parsimony prior: score per copy-number event per bin")
         ("doubling-penalty", po::value(&f.doubling_penalty)->default_value(f.doubling_penalty, cnv::format_real(f.doubling_penalty))->value_name("X"),
@@ -171,7 +176,8 @@ const cli::FlagNames kFlags{
     {"column", "--column"}, {"position_scale", "--position-scale"}, {"penalty", "--penalty"}, {"min_bins", "--min-bins"},
     // FitOptions
     {"purity", "--purity"}, {"ploidy", "--ploidy"}, {"purity_min", "--min-purity"}, {"purity_max", "--max-purity"},
-    {"ploidy_min", "--min-ploidy"}, {"ploidy_max", "--max-ploidy"}, {"max_cn", "--max-cn"}, {"event_penalty", "--event-penalty"},
+    {"ploidy_min", "--min-ploidy"}, {"ploidy_max", "--max-ploidy"}, {"max_cn", "--max-cn"}, {"max_focal_cn", "--max-focal-cn"},
+    {"focal_length", "--focal-length"}, {"event_penalty", "--event-penalty"},
     {"doubling_penalty", "--doubling-penalty"}, {"subclonal_penalty", "--subclonal-penalty"}, {"snv_margin", "--snv-margin"},
     {"log2_tolerance", "--log2-tolerance"}, {"baf_tolerance", "--baf-tolerance"},
     // CallOutputs

@@ -165,8 +165,69 @@ TEST_CASE("the fit's options: the defaults pass; each range names its fields") {
     o.max_cn = 51;
     CHECK_THROWS_WITH(o.validate(), "max_cn must be between 1 and 50");
     o.max_cn = 8;
+    o.max_focal_cn = 0;
+    CHECK_THROWS_WITH(o.validate(), "max_focal_cn must be between 1 and 50");
+    o.max_focal_cn = 20;
+    o.focal_length = -1;
+    CHECK_THROWS_WITH(o.validate(), "focal_length must be 0 or more");
+    o.focal_length = 10'000'000;
     o.event_penalty = -0.1;
     CHECK_THROWS_WITH(o.validate(), "event_penalty must be 0 or more");
+}
+
+TEST_CASE("a segment's copy-number ceiling: max_focal_cn below focal_length, else max_cn") {
+    FitOptions o;  // max_cn 8, max_focal_cn 20, focal_length 10 Mb
+    FitSegment s;
+    CHECK(segment_max_cn(s, o) == 8);  // length unknown: held to max_cn
+    s.length = 9'999'999;
+    CHECK(segment_max_cn(s, o) == 20);
+    s.length = 10'000'000;
+    CHECK(segment_max_cn(s, o) == 8);
+    o.max_cn = 30;  // the focal ceiling is never below the broad one
+    CHECK(segment_max_cn(s, o) == 30);
+    s.length = 1'000'000;
+    CHECK(segment_max_cn(s, o) == 30);
+    CHECK(highest_cn(o) == 30);
+    o.max_cn = 8;
+    CHECK(highest_cn(o) == 20);
+}
+
+TEST_CASE("fit step: a broad segment cannot reach a focal amplification's copy number") {
+    FitOptions o;  // log2 tolerance 0.05, no sampling noise: variance 0.0025
+    std::vector<FitSegment> s(1);
+    s[0].n_bins = 1;
+    s[0].log2 = std::log2(6.0);  // CN 12 at p = 1, psi = 2
+    const std::vector<size_t> used{0};
+    const std::vector<double> no_baf(static_cast<size_t>(highest_cn(o) + 1), 0.0);
+    s[0].length = 2'000'000;  // focal: CN 12 fits exactly
+    CHECK(grid_score(s, used, no_baf, 1.0, 2.0, 0.0, o) == doctest::Approx(0.0));
+    // 20 Mb: the nearest state is CN 8 at log2 2; (2.585 - 2)^2 / 0.0025 / 2
+    // = 68.4, capped at 12.5.
+    s[0].length = 20'000'000;
+    CHECK(grid_score(s, used, no_baf, 1.0, 2.0, 0.0, o) == doctest::Approx(12.5));
+    // CN 9 (log2 2.169925): 0.169925^2 / 0.0025 / 2 = 5.7749 against 12.5.
+    s[0].log2 = std::log2(4.5);
+    CHECK(grid_score(s, used, no_baf, 1.0, 2.0, 0.0, o) == doctest::Approx(5.7749).epsilon(1e-4));
+    // And the call: total 8 for the broad segment, 9 for a focal one.
+    CHECK(call_segment(s[0], 1.0, 2.0, 0.0, FitResult{}, o).total == 8);
+    s[0].length = 500'000;
+    CHECK(call_segment(s[0], 1.0, 2.0, 0.0, FitResult{}, o).total == 9);
+}
+
+TEST_CASE("fit step: descent to the lowest neighbour until none is lower") {
+    // purity rows x ploidy columns:
+    //   9 8 7 6
+    //   9 5 9 9
+    //   1 9 9 2
+    // From 7 (index 2): 5 (index 5) is its lowest neighbour, then 1 (index 8).
+    const std::vector<double> score{9, 8, 7, 6, 9, 5, 9, 9, 1, 9, 9, 2};
+    const auto at = [&](size_t i) { return score[i]; };
+    CHECK(descend(2, 3, 4, at) == 8);
+    CHECK(descend(1, 3, 4, at) == 8);   // 8 -> 5 -> 1
+    CHECK(descend(3, 3, 4, at) == 3);   // 6: its neighbours are 7 and 9s
+    CHECK(descend(11, 3, 4, at) == 11); // 2: its neighbours are 9s
+    // A tie stays where it stands.
+    CHECK(descend(0, 1, 3, [](size_t) { return 1.0; }) == 0);
 }
 
 // The steps of fit_purity_ploidy, each against values worked by hand.
@@ -199,7 +260,7 @@ TEST_CASE("fit step: a grid point's score is the capped, bin-weighted best z^2 /
     s[0].n_bins = 1;
     s[0].log2 = 0.5;
     const std::vector<size_t> used{0};
-    const std::vector<double> no_baf(static_cast<size_t>(o.max_cn + 1), 0.0);
+    const std::vector<double> no_baf(static_cast<size_t>(highest_cn(o) + 1), 0.0);
     // p = 1, psi = 2: the nearest state is CN 3 at log2(1.5) = 0.58496;
     // (0.5 - 0.58496)^2 / 0.0025 / 2 = 1.44373.
     CHECK(grid_score(s, used, no_baf, 1.0, 2.0, 0.0, o) == doctest::Approx(1.4437253));
@@ -215,6 +276,7 @@ TEST_CASE("fit step: a grid point's score is the capped, bin-weighted best z^2 /
 TEST_CASE("fit step: the BAF term of each total copy number") {
     FitOptions o;
     o.max_cn = 2;
+    o.max_focal_cn = 2;
     std::vector<FitSegment> s(1);
     s[0].n_bins = 10;
     s[0].n_het = 25;

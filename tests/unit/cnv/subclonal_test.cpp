@@ -142,3 +142,43 @@ TEST_CASE("the fit recovers a tumour with a subclonal segment: purity, no doubli
     CHECK(without.solutions.front().genome_doubled);
     CHECK(std::abs(without.solutions.front().purity - p) > 0.1);
 }
+
+TEST_CASE("an undoubled tumour with a small subclone at cell fraction 0.6 is not called doubled") {
+    // Purity 0.49; the subclonal segment (1+1 with 1+0 in 60% of the tumour
+    // cells) is 4% of the bins. Its doubled twin (purity 0.49 / 1.51 =
+    // 0.32) explains that segment as one clonal odd state for the doubling's
+    // 0.04 per bin; the undoubled fit pays a mixture there (0.25 + 0.75 per
+    // bin of 4%, 0.04) and wins by the twin's misfit at cell fraction 1/2.
+    // Exact expected log2 and mirrored BAF, per-bin log2 sd 0.2, per-site
+    // BAF sd 0.1, 0.6 het sites per bin; the 9-copy amplicon is 700 kb,
+    // within the focal ceiling.
+    const double p = 0.49;
+    struct Piece {
+        uint32_t bins;
+        int total_b, minor_b, total_s, minor_s;
+        double c;
+    };
+    const Piece pieces[] = {{1700, 2, 1, 2, 1, 0}, {370, 1, 0, 1, 0, 0}, {500, 3, 1, 3, 1, 0}, {250, 2, 0, 2, 0, 0},
+                            {60, 0, 0, 0, 0, 0},   {70, 9, 1, 9, 1, 0},   {118, 2, 1, 1, 0, 0.6}};
+    double copies = 0, bins = 0;
+    for (const Piece& x : pieces) {
+        copies += x.bins * ((1 - x.c) * x.total_b + x.c * x.total_s);
+        bins += x.bins;
+    }
+    const double psi = copies / bins;
+    std::vector<FitSegment> segs;
+    for (const Piece& x : pieces) {
+        FitSegment s;
+        s.n_bins = x.bins;
+        s.n_het = x.total_b == 0 ? 0 : static_cast<uint32_t>(0.6 * x.bins);
+        s.length = 10000 * x.bins;
+        s.log2 = mixture_log2(p, psi, x.total_b, x.total_s, x.c, 2);
+        s.mirrored_baf = s.n_het ? folded_mean(std::abs(mixture_baf(p, x.total_b, x.minor_b, x.total_s, x.minor_s, x.c) - 0.5), 0.1) : NAN;
+        segs.push_back(s);
+    }
+    const FitResult fit = fit_purity_ploidy(segs, 0.2, 0.1, FitOptions{});
+    REQUIRE(!fit.solutions.empty());
+    CHECK_FALSE(fit.solutions.front().genome_doubled);
+    CHECK(std::abs(fit.solutions.front().purity - p) <= 0.015);
+    CHECK(std::abs(fit.solutions.front().called_ploidy - psi) <= 0.1);
+}
