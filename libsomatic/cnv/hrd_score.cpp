@@ -99,14 +99,17 @@ int count_arm_transitions(std::vector<Piece> arm, const HrdOptions& o) {
 
 int count_lst(const std::vector<Piece>& p, const Centromere& cen, const HrdOptions& o) {
     if (p.size() < 2) return 0;
-    // A piece across the centromere belongs to both arms, cut at it.
+    // A piece across the centromere belongs to both arms, cut at it. A
+    // piece that stops short of the centromere keeps its own end: the gap
+    // to it has no call, and stretching the piece across it could lift it
+    // over lst_min_length.
     std::vector<Piece> short_arm, long_arm;
     for (const Piece& x : p) {
         if (x.beg <= cen.beg) short_arm.push_back(x);
         if (x.end >= cen.end) long_arm.push_back(x);
     }
-    if (!short_arm.empty()) short_arm.back().end = cen.beg;
-    if (!long_arm.empty()) long_arm.front().beg = cen.end;
+    if (!short_arm.empty()) short_arm.back().end = std::min(short_arm.back().end, cen.beg);
+    if (!long_arm.empty()) long_arm.front().beg = std::max(long_arm.front().beg, cen.end);
     return count_arm_transitions(short_arm, o) + count_arm_transitions(long_arm, o);
 }
 

@@ -113,6 +113,12 @@ TEST_CASE("LST does not count across the centromere") {
     // A piece across the centromere is cut in two, one part in each arm:
     // p: 1+1 0-30 | 2+0 30-50; q: 2+0 60-100 | 1+1 100-150.
     CHECK(score({seg(0, 0, 30, 1, 1), seg(0, 30, 100, 2, 0), seg(0, 100, 150, 1, 1)}).lst == 2);
+    // Pieces that stop short of the centromere keep their length: p has 1+1
+    // 0-30 and 2+0 30-38 (8 Mb, calls end there), q has 2+1 70-78 (8 Mb,
+    // calls start there) and 1+1 78-150. Neither 8 Mb piece reaches 10 Mb,
+    // so no transition counts (stretched to the centromere they would be
+    // 20 and 18 Mb: 2).
+    CHECK(score({seg(0, 0, 30, 1, 1), seg(0, 30, 38, 2, 0), seg(0, 70, 78, 2, 1), seg(0, 78, 150, 1, 1)}).lst == 0);
     // Sex chromosomes are left out (chr1 is balanced: measured, none).
     CHECK(score({seg(0, 0, 150, 1, 1), seg(2, 0, 30, 1, 1), seg(2, 30, 100, 2, 0), seg(2, 100, 150, 1, 1)}).lst == 0);
 }
