@@ -45,8 +45,10 @@ double z2_log2(const FitSegment& s, double expected, double log2_sd, const FitOp
 
 double z2_baf(const FitSegment& s, double expected_baf_value, double sd, const FitOptions& o) {
     const double delta = std::abs(expected_baf_value - 0.5);
+    // The folded mean once for both moments: this runs for every state of
+    // every segment at every grid point and mixture fraction.
     const double mean = folded_mean(delta, sd);
-    const double var = folded_variance(delta, sd) / s.n_het + o.baf_tolerance * o.baf_tolerance;
+    const double var = folded_variance(delta, sd, mean) / s.n_het + o.baf_tolerance * o.baf_tolerance;
     const double d = s.mirrored_baf - mean;
     return d * d / var;
 }
@@ -121,10 +123,9 @@ double folded_mean(double delta, double s) {
     return s * std::sqrt(2.0 / M_PI) * std::exp(-delta * delta / (2 * s * s)) + delta * (1 - 2 * normal_cdf(-delta / s));
 }
 
-double folded_variance(double delta, double s) {
-    const double m = folded_mean(delta, s);
-    return std::max(1e-12, delta * delta + s * s - m * m);
-}
+double folded_variance(double delta, double s) { return folded_variance(delta, s, folded_mean(delta, s)); }
+
+double folded_variance(double delta, double s, double m) { return std::max(1e-12, delta * delta + s * s - m * m); }
 
 double unfold(double mean, double s) {
     if (mean <= folded_mean(0, s)) return 0;
