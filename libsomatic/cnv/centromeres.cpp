@@ -4,19 +4,12 @@
 #include <charconv>
 #include <map>
 
+#include "libsomatic/cnv/genome.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/io/bed_reader.hpp"
 #include "libsomatic/io/table_reader.hpp"
 
 namespace somatic::cnv {
-
-std::string_view strip_chr(std::string_view name) {
-    if (name.size() > 3 && (name[0] == 'c' || name[0] == 'C') && (name[1] == 'h' || name[1] == 'H') &&
-        (name[2] == 'r' || name[2] == 'R')) {
-        name.remove_prefix(3);
-    }
-    return name;
-}
 
 namespace {
 

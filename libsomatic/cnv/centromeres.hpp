@@ -22,9 +22,6 @@ struct Centromere {
     bool known() const { return beg >= 0; }
 };
 
-// A contig name without a leading "chr" (any case): "chr1" and "1" are one chromosome.
-std::string_view strip_chr(std::string_view name);
-
 // The built-in centromere of each of `contigs` whose name and length
 // (`lengths[i]`, 0: unknown) match GRCh37's or GRCh38's; unknown otherwise.
 // `builds` gets the names of the builds that matched ("GRCh38"), once each.

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "libsomatic/cnv/bin_table.hpp"
+#include "libsomatic/cnv/centromeres.hpp"
 #include "libsomatic/cnv/pooled_ratio.hpp"
 #include "libsomatic/cnv/table_io.hpp"
 #include "libsomatic/core/log.hpp"
@@ -137,6 +138,9 @@ void RunJob::validate() const {
 
 void run(const RunJob& job) {
     job.validate();
+    // A missing or malformed centromere BED fails now, not after the whole
+    // pipeline's counting and fitting; its few lines are read again for HRD.
+    if (!job.outputs.centromeres.empty()) read_centromeres(job.outputs.centromeres, {});
     const PipelineResult r = run_pipeline(job.pipeline);
     if (!job.tables.empty()) write_stage_tables(r, job.tables);
     CallOutputs outputs = job.outputs;

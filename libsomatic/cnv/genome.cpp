@@ -9,9 +9,13 @@
 
 namespace somatic::cnv {
 
+std::string_view strip_chr(std::string_view name) {
+    if (name.size() > 3 && lower(name.substr(0, 3)) == "chr") name.remove_prefix(3);
+    return name;
+}
+
 ContigClass classify_contig(std::string_view name) {
-    std::string_view bare = name;
-    if (bare.size() > 3 && lower(bare.substr(0, 3)) == "chr") bare = bare.substr(3);
+    const std::string_view bare = strip_chr(name);
     if (bare == "X" || bare == "x" || bare == "23") return ContigClass::x;
     if (bare == "Y" || bare == "y" || bare == "24") return ContigClass::y;
     if (bare == "M" || bare == "MT" || bare == "m" || bare == "mt") return ContigClass::other;

@@ -10,6 +10,9 @@
 
 namespace somatic::cnv {
 
+// A contig name without a leading "chr" (any case): "chr1" and "1" are one chromosome.
+std::string_view strip_chr(std::string_view name);
+
 enum class ContigClass { autosome, x, y, other };
 
 // "chrX"/"X" -> x, "chrY"/"Y" -> y; "chrM", "MT", names with '_' and the

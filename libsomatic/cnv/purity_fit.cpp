@@ -27,6 +27,15 @@ std::vector<double> grid(double lo, double hi, double step, double fixed) {
     return g;
 }
 
+// call_segment without the segment's BAF estimate, which depends on no
+// purity or ploidy: what the fit's search needs at each grid point.
+SegmentCall call_state(const FitSegment& s, double p, double q, double log2_sd, const FitResult& fit,
+                       const FitOptions& o);
+
+bool baf_usable(const FitSegment& s, const FitResult& fit, const FitOptions& o) {
+    return !std::isnan(fit.baf_sd) && fit.baf_sd > 0 && uses_baf(s, o);
+}
+
 }  // namespace
 
 double site_sd(const FitSegment& s, const FitResult& fit) {
@@ -45,8 +54,10 @@ double z2_log2(const FitSegment& s, double expected, double log2_sd, const FitOp
 
 double z2_baf(const FitSegment& s, double expected_baf_value, double sd, const FitOptions& o) {
     const double delta = std::abs(expected_baf_value - 0.5);
+    // The folded mean once for both moments: this runs for every state of
+    // every segment at every grid point and mixture fraction.
     const double mean = folded_mean(delta, sd);
-    const double var = folded_variance(delta, sd) / s.n_het + o.baf_tolerance * o.baf_tolerance;
+    const double var = folded_variance(delta, sd, mean) / s.n_het + o.baf_tolerance * o.baf_tolerance;
     const double d = s.mirrored_baf - mean;
     return d * d / var;
 }
@@ -121,10 +132,9 @@ double folded_mean(double delta, double s) {
     return s * std::sqrt(2.0 / M_PI) * std::exp(-delta * delta / (2 * s * s)) + delta * (1 - 2 * normal_cdf(-delta / s));
 }
 
-double folded_variance(double delta, double s) {
-    const double m = folded_mean(delta, s);
-    return std::max(1e-12, delta * delta + s * s - m * m);
-}
+double folded_variance(double delta, double s) { return folded_variance(delta, s, folded_mean(delta, s)); }
+
+double folded_variance(double delta, double s, double m) { return std::max(1e-12, delta * delta + s * s - m * m); }
 
 double unfold(double mean, double s) {
     if (mean <= folded_mean(0, s)) return 0;
@@ -253,7 +263,7 @@ void describe_solution(Solution& s, const std::vector<FitSegment>& segs, const s
     calls.reserve(used.size());
     double cn_sum = 0, len_sum = 0, doubled = 0, auto_len = 0, odd = 0, allelic_len = 0, odd_allele = 0;
     for (size_t k : used) {
-        calls.push_back(call_segment(segs[k], s.purity, s.ploidy, log2_sd, fit, o));
+        calls.push_back(call_state(segs[k], s.purity, s.ploidy, log2_sd, fit, o));
         const SegmentCall& c = calls.back();
         const double len = static_cast<double>(std::max<int64_t>(1, segs[k].length));
         cn_sum += len * c.total;
@@ -384,9 +394,18 @@ FitResult fit_purity_ploidy(const std::vector<FitSegment>& segs, double log2_sd,
 
 SegmentCall call_segment(const FitSegment& s, double p, double q, double log2_sd, const FitResult& fit,
                          const FitOptions& o) {
+    SegmentCall c = call_state(s, p, q, log2_sd, fit, o);
+    if (baf_usable(s, fit, o)) c.baf = 0.5 - unfold(s.mirrored_baf, site_sd(s, fit));
+    return c;
+}
+
+namespace {
+
+SegmentCall call_state(const FitSegment& s, double p, double q, double log2_sd, const FitResult& fit,
+                       const FitOptions& o) {
     SegmentCall c;
     if (s.normal_cn <= 0) return c;
-    const bool with_baf = !std::isnan(fit.baf_sd) && fit.baf_sd > 0 && uses_baf(s, o);
+    const bool with_baf = baf_usable(s, fit, o);
     const double sd = with_baf ? site_sd(s, fit) : 0;
     double best = kInf;
     for (int cn = 0; cn <= segment_max_cn(s, o); ++cn) {
@@ -418,7 +437,6 @@ SegmentCall call_segment(const FitSegment& s, double p, double q, double log2_sd
     }
     const double ratio = std::exp2(s.log2) * (s.normal_cn / 2.0) * (p * q + 2 * (1 - p));
     c.cn_float = std::max(0.0, (ratio - s.normal_cn * (1 - p)) / p);
-    if (with_baf) c.baf = 0.5 - unfold(s.mirrored_baf, sd);
     c.loh = s.normal_cn == 2 && c.minor == 0 && c.total > 0;
     c.clonal_cost = c.cost = std::min(o.cap, 0.5 * best);
     // Any segment with BAF may be a mixture of two states, when the mixture
@@ -454,5 +472,7 @@ SegmentCall call_segment(const FitSegment& s, double p, double q, double log2_sd
     c.subclonal = !std::isnan(c.cell_fraction) || c.z_log2 > 3 || c.z_baf > 3;
     return c;
 }
+
+}  // namespace
 
 }  // namespace somatic::cnv

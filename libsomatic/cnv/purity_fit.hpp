@@ -154,6 +154,8 @@ double expected_baf(double purity, int minor, int cn);
 // E|X| for X ~ N(delta, s^2).
 double folded_mean(double delta, double s);
 double folded_variance(double delta, double s);
+// The same, given m = folded_mean(delta, s).
+double folded_variance(double delta, double s, double m);
 // The delta whose folded mean is `mean` (0 when mean is below folded_mean(0, s)).
 double unfold(double mean, double s);
 

@@ -157,4 +157,13 @@ checks.check(abs(float(h2["purity"]) - true_purity) <= 0.1, "with SNVs the purit
 for stage in ("tumour.bins", "normal.bins", "ratios", "baf", "segments"):
     with open(os.path.join(tmp, "t.%s.tsv" % stage)) as a, open("%s.%s.tsv" % (t, stage)) as b:
         checks.check(a.read() == b.read(), "--tables %s equals the stage's own output" % stage)
+# A malformed --centromeres BED fails at once with one line naming it,
+# before the bins are counted (no stage's progress on stderr), and writes
+# no calls.
+bad_cen, out = os.path.join(tmp, "bad_cen.bed"), os.path.join(tmp, "bad_cen_calls.bed")
+with open(bad_cen, "w") as f:
+    f.write("chr1\tx\t5\n")
+code, _, err = run(["-T", tumour, "-N", normal, "--centromeres", bad_cen, "-o", out] + common, check=False)
+checks.check(code == 1 and err.count("\n") == 1 and "bad_cen.bed" in err and not os.path.exists(out),
+             "a malformed --centromeres fails before any counting (got %d: %s)" % (code, err))
 checks.finish()
