@@ -272,6 +272,11 @@ AltReadsExplained alt_reads_explained_by_indels(const ReadBatch& reads, int64_t 
         if (reads[mid]->core.pos < pos - kMaxReadSpan) lo = mid + 1; else hi = mid;
     }
     std::unordered_map<std::string_view, bool> fragment;  // name -> explained by an indel
+    // The substitution haplotype with each read's own bases at the other
+    // candidates of the run, rewritten in place read by read (a copy per
+    // read would cost the whole window).
+    const bool in_run = run_end - run_beg > 1;
+    std::string run_bases = in_run ? snv_bases : std::string();
     std::string bases;
     std::vector<uint8_t> quals;
     for (size_t r = lo; r < reads.size() && reads[r]->core.pos <= pos; ++r) {
@@ -293,20 +298,17 @@ AltReadsExplained alt_reads_explained_by_indels(const ReadBatch& reads, int64_t 
         // The read's own bases at the other substitution candidates of the
         // run: an MNV's read is not taken for an indel it fits better than
         // one of its bases alone.
-        std::string run_bases;
-        if (run_end - run_beg > 1) {
-            run_bases = snv_bases;
+        if (in_run) {
             for (int64_t t = run_beg; t < run_end; ++t) {
+                const size_t i = static_cast<size_t>(t - ref.beg);
                 int64_t t_at = 0;
                 const int qt = query_at(read, t, clip, t_at);
-                if (t_at == t && qt >= 0 && qt < static_cast<int>(bases.size())) {
-                    run_bases[static_cast<size_t>(t - ref.beg)] = bases[static_cast<size_t>(qt)];
-                }
+                const bool covered = t_at == t && qt >= 0 && qt < static_cast<int>(bases.size());
+                run_bases[i] = covered ? bases[static_cast<size_t>(qt)] : snv_bases[i];
             }
         }
-        const double on_snv = log10_read_given_haplotype(segment, segment_quals,
-                                                         run_bases.empty() ? snv_bases : run_bases, offset - band,
-                                                         offset + band);
+        const double on_snv = log10_read_given_haplotype(segment, segment_quals, in_run ? run_bases : snv_bases,
+                                                         offset - band, offset + band);
         bool explained = false;
         for (const auto& h : haps) {
             const double on_indel =
