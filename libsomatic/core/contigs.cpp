@@ -97,17 +97,19 @@ void check_same_assembly(const ContigDict& data, const std::string& data_file,
     }
     // No name in common at all, but every name matches once a "chr" prefix is
     // toggled: say that first, since the per-contig message would hide it.
+    // The example is a contig that does match once toggled (a slice's
+    // reference may hold one contig of the data's many).
     size_t common = 0, common_toggled = 0;
+    const std::string* example = nullptr;
     for (const auto& c : data.contigs()) {
         if (reference.find(c.name)) ++common;
-        if (reference.find(toggle_chr_prefix(c.name))) ++common_toggled;
+        if (reference.find(toggle_chr_prefix(c.name)) && !common_toggled++) example = &c.name;
     }
     if (common == 0 && common_toggled > 0) {
-        const std::string& example = data[0].name;
         throw input_error(data_file,
                           "contig names differ from the reference " + reference_file +
-                              " by a 'chr' prefix ('" + example + "' here, '" +
-                              toggle_chr_prefix(example) + "' there)",
+                              " by a 'chr' prefix ('" + *example + "' here, '" +
+                              toggle_chr_prefix(*example) + "' there)",
                           {}, "use a reference with the same contig naming as the data");
     }
 

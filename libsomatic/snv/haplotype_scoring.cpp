@@ -49,26 +49,34 @@ double log10_read_given_haplotype(std::string_view read, std::span<const uint8_t
     // I consumes a read base (stays on j), so it comes from diagonal k + 1 of
     // the row above; D consumes a haplotype base, from diagonal k - 1 of the
     // same row.
-    std::vector<double> m(static_cast<size_t>(width), kNone), ins(m), del(m), pm(m), pins(m), pdel(m);
+    // A row's emissions first, then M and I (from the row above only: a
+    // loop without branches the compiler vectorises), then D along the row.
+    // One cell past the last diagonal holds kNone, so that I's look at
+    // diagonal k + 1 needs no bounds check.
+    const size_t W = static_cast<size_t>(width);
+    std::vector<double> m(W + 1, kNone), ins(m), del(m), pm(m), pins(m), pdel(m), emit(W);
     for (int i = 0; i < n; ++i) {
         const int q = std::min<int>(qualities[static_cast<size_t>(i)], kMaxBaseQuality);
-        for (int k = 0; k < width; ++k) {
-            const int j = i + lo + k;
-            const double emit = (j < 0 || j >= h) ? kOffHaplotype
-                                : read[static_cast<size_t>(i)] == hap[static_cast<size_t>(j)] ? t.match[q]
-                                                                                            : t.mismatch[q];
-            const size_t K = static_cast<size_t>(k);
-            if (i == 0) {
-                m[K] = emit;  // the read may start anywhere in the band
-                ins[K] = kOffHaplotype + open;
-            } else {
-                m[K] = emit + std::max({pm[K], pins[K], pdel[K]});
-                const double up_m = k + 1 < width ? pm[K + 1] : kNone;
-                const double up_i = k + 1 < width ? pins[K + 1] : kNone;
-                ins[K] = kOffHaplotype + std::max(up_m + open, up_i + extend);
-            }
-            del[K] = k > 0 ? std::max(m[K - 1] + open, del[K - 1] + extend) : kNone;
+        const char base = read[static_cast<size_t>(i)];
+        for (size_t K = 0; K < W; ++K) {
+            const int j = i + lo + static_cast<int>(K);
+            emit[K] = (j < 0 || j >= h)                     ? kOffHaplotype
+                      : base == hap[static_cast<size_t>(j)] ? t.match[q]
+                                                            : t.mismatch[q];
         }
+        if (i == 0) {
+            for (size_t K = 0; K < W; ++K) {
+                m[K] = emit[K];  // the read may start anywhere in the band
+                ins[K] = kOffHaplotype + open;
+            }
+        } else {
+            for (size_t K = 0; K < W; ++K) {
+                m[K] = emit[K] + std::max(std::max(pm[K], pins[K]), pdel[K]);
+                ins[K] = kOffHaplotype + std::max(pm[K + 1] + open, pins[K + 1] + extend);
+            }
+        }
+        del[0] = kNone;
+        for (size_t K = 1; K < W; ++K) del[K] = std::max(m[K - 1] + open, del[K - 1] + extend);
         std::swap(m, pm);
         std::swap(ins, pins);
         std::swap(del, pdel);
@@ -272,6 +280,11 @@ AltReadsExplained alt_reads_explained_by_indels(const ReadBatch& reads, int64_t 
         if (reads[mid]->core.pos < pos - kMaxReadSpan) lo = mid + 1; else hi = mid;
     }
     std::unordered_map<std::string_view, bool> fragment;  // name -> explained by an indel
+    // The substitution haplotype with each read's own bases at the other
+    // candidates of the run, rewritten in place read by read (a copy per
+    // read would cost the whole window).
+    const bool in_run = run_end - run_beg > 1;
+    std::string run_bases = in_run ? snv_bases : std::string();
     std::string bases;
     std::vector<uint8_t> quals;
     for (size_t r = lo; r < reads.size() && reads[r]->core.pos <= pos; ++r) {
@@ -293,20 +306,17 @@ AltReadsExplained alt_reads_explained_by_indels(const ReadBatch& reads, int64_t 
         // The read's own bases at the other substitution candidates of the
         // run: an MNV's read is not taken for an indel it fits better than
         // one of its bases alone.
-        std::string run_bases;
-        if (run_end - run_beg > 1) {
-            run_bases = snv_bases;
+        if (in_run) {
             for (int64_t t = run_beg; t < run_end; ++t) {
+                const size_t i = static_cast<size_t>(t - ref.beg);
                 int64_t t_at = 0;
                 const int qt = query_at(read, t, clip, t_at);
-                if (t_at == t && qt >= 0 && qt < static_cast<int>(bases.size())) {
-                    run_bases[static_cast<size_t>(t - ref.beg)] = bases[static_cast<size_t>(qt)];
-                }
+                const bool covered = t_at == t && qt >= 0 && qt < static_cast<int>(bases.size());
+                run_bases[i] = covered ? bases[static_cast<size_t>(qt)] : snv_bases[i];
             }
         }
-        const double on_snv = log10_read_given_haplotype(segment, segment_quals,
-                                                         run_bases.empty() ? snv_bases : run_bases, offset - band,
-                                                         offset + band);
+        const double on_snv = log10_read_given_haplotype(segment, segment_quals, in_run ? run_bases : snv_bases,
+                                                         offset - band, offset + band);
         bool explained = false;
         for (const auto& h : haps) {
             const double on_indel =

@@ -49,23 +49,12 @@ std::vector<IndelEvidence> collect_indels(const ReadBatch& tumour, const ReadBat
     return out;
 }
 
-namespace {
-double median(std::vector<double>& xs) {
-    if (xs.empty()) return 0;
-    std::sort(xs.begin(), xs.end());
-    const size_t mid = xs.size() / 2;
-    return xs.size() % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
-}
-}  // namespace
-
 SampleSiteStats indel_site_stats(const std::vector<ReadSupport>& reads, double noise, double near_end_distance) {
-    SampleSiteStats s;
-    std::vector<double> alt_mapq, alt_end;
+    SiteTally tally(near_end_distance);
     for (const ReadSupport& r : reads) {
         const bool is_alt = r.log10_ratio >= kMinLog10Ratio;
         const bool is_ref = r.log10_ratio <= -kMinLog10Ratio;
         if (!is_alt && !is_ref) continue;  // tells the haplotypes apart too little
-        ++s.depth;
         const double misassigned = 1 / (1 + std::pow(10.0, std::abs(static_cast<double>(r.log10_ratio))));
         // likelihood.hpp's P(alt | reference DNA) is error / 3.
         const double e_read = std::min(0.75, 3 * (noise + misassigned));
@@ -73,25 +62,11 @@ SampleSiteStats indel_site_stats(const std::vector<ReadSupport>& reads, double n
         // Rounded to a tenth of a Phred so that reads share groups.
         const double e = 1 - (1 - e_read) * (1 - e_mq);
         const double phred = std::round(-10 * std::log10(e) * 10) / 10;
-        s.evidence.add(std::pow(10.0, -phred / 10), is_alt);
-        const bool reverse = r.flags & Observation::reverse_strand;
-        const bool f1r2 = r.flags & Observation::f1r2;
-        if (is_ref) {
-            ++s.ref;
-            (reverse ? s.ref_reverse : s.ref_forward)++;
-            (f1r2 ? s.ref_f1r2 : s.ref_f2r1)++;
-            if (r.end_distance < near_end_distance) ++s.ref_near_end;
-        } else {
-            ++s.alt;
-            (reverse ? s.alt_reverse : s.alt_forward)++;
-            (f1r2 ? s.alt_f1r2 : s.alt_f2r1)++;
-            alt_mapq.push_back(r.mapping_quality);
-            alt_end.push_back(r.end_distance);
-            if (r.end_distance < near_end_distance) ++s.alt_near_end;
-        }
+        tally.add(is_alt, std::pow(10.0, -phred / 10), r.flags & Observation::reverse_strand,
+                  r.flags & Observation::f1r2, r.mapping_quality, r.end_distance);
     }
-    s.alt_median_mapq = median(alt_mapq);
-    s.alt_median_end_distance = median(alt_end);
+    SampleSiteStats s = tally.finish();
+    s.depth = s.ref + s.alt;
     return s;
 }
 

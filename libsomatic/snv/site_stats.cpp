@@ -33,35 +33,46 @@ double median(std::vector<double>& xs) {
 
 }  // namespace
 
+void SiteTally::add(bool is_alt, double error, bool reverse, bool f1r2, double mapping_quality,
+                    double end_distance) {
+    s_.evidence.add(error, is_alt);
+    const bool near_end = end_distance < near_end_distance_;
+    if (is_alt) {
+        ++s_.alt;
+        (reverse ? s_.alt_reverse : s_.alt_forward)++;
+        (f1r2 ? s_.alt_f1r2 : s_.alt_f2r1)++;
+        alt_mapq_.push_back(mapping_quality);
+        alt_end_.push_back(end_distance);
+        if (near_end) ++s_.alt_near_end;
+    } else {
+        ++s_.ref;
+        (reverse ? s_.ref_reverse : s_.ref_forward)++;
+        (f1r2 ? s_.ref_f1r2 : s_.ref_f2r1)++;
+        if (near_end) ++s_.ref_near_end;
+    }
+}
+
+SampleSiteStats SiteTally::finish() {
+    s_.alt_median_mapq = median(alt_mapq_);
+    s_.alt_median_end_distance = median(alt_end_);
+    return s_;
+}
+
 SampleSiteStats summarise(std::span<const Observation> observations, uint8_t ref_base, uint8_t alt_base,
                           double near_end_distance) {
     const auto& p = phred_table();
-    SampleSiteStats s;
-    std::vector<double> alt_mapq, alt_end;
-    s.depth = static_cast<uint32_t>(observations.size());
+    SiteTally tally(near_end_distance);
     for (const Observation& o : observations) {
         const bool is_ref = o.base == ref_base;
         const bool is_alt = o.base == alt_base;
         if (!is_ref && !is_alt) continue;
         const double e_bq = p[std::min<int>(o.base_quality, kMaxBaseQuality)];
         const double e_mq = p[o.mapping_quality];
-        s.evidence.add(1.0 - (1.0 - e_bq) * (1.0 - e_mq), is_alt);
-        if (is_ref) {
-            ++s.ref;
-            (o.is_reverse() ? s.ref_reverse : s.ref_forward)++;
-            (o.is_f1r2() ? s.ref_f1r2 : s.ref_f2r1)++;
-            if (o.distance_to_end < near_end_distance) ++s.ref_near_end;
-        } else {
-            ++s.alt;
-            (o.is_reverse() ? s.alt_reverse : s.alt_forward)++;
-            (o.is_f1r2() ? s.alt_f1r2 : s.alt_f2r1)++;
-            alt_mapq.push_back(o.mapping_quality);
-            alt_end.push_back(o.distance_to_end);
-            if (o.distance_to_end < near_end_distance) ++s.alt_near_end;
-        }
+        tally.add(is_alt, 1.0 - (1.0 - e_bq) * (1.0 - e_mq), o.is_reverse(), o.is_f1r2(), o.mapping_quality,
+                  o.distance_to_end);
     }
-    s.alt_median_mapq = median(alt_mapq);
-    s.alt_median_end_distance = median(alt_end);
+    SampleSiteStats s = tally.finish();
+    s.depth = static_cast<uint32_t>(observations.size());
     return s;
 }
 

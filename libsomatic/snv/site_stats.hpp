@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "libsomatic/pileup/pileup.hpp"
 #include "libsomatic/snv/likelihood.hpp"
@@ -24,6 +25,25 @@ struct SampleSiteStats {
     SampleEvidence evidence;
 
     double alt_fraction() const { return depth ? static_cast<double>(alt) / depth : 0.0; }
+};
+
+// Reads counted into a SampleSiteStats one at a time, by allele, strand,
+// read orientation and nearness to a read end, and the evidence: one rule
+// for summarise's bases and the indel caller's scored reads. depth is the
+// caller's to set (the bases of other alleles count in summarise's).
+class SiteTally {
+public:
+    explicit SiteTally(double near_end_distance) : near_end_distance_(near_end_distance) {}
+    // One read of the ref (is_alt false) or the alt allele; `error` is the
+    // probability that it shows the wrong one.
+    void add(bool is_alt, double error, bool reverse, bool f1r2, double mapping_quality, double end_distance);
+    // The counts, with the alt reads' median mapping quality and end distance.
+    SampleSiteStats finish();
+
+private:
+    double near_end_distance_;
+    SampleSiteStats s_;
+    std::vector<double> alt_mapq_, alt_end_;
 };
 
 // Base quality is capped: above ~Q40 a reported quality no longer predicts

@@ -31,6 +31,13 @@ TEST_CASE("a chr prefix on one side only is named as such") {
     CHECK(m.find("'chr1' here, '1' there") != std::string::npos);
 }
 
+TEST_CASE("the chr prefix example is a contig that matches once toggled") {
+    // Reads on a whole genome, the reference a slice of one contig.
+    const ContigDict bam({{"1", 1000}, {"chr20", 500}});
+    const ContigDict ref({{"20", 500}});
+    CHECK(check_message(bam, ref).find("'chr20' here, '20' there") != std::string::npos);
+}
+
 TEST_CASE("GRCh37 against GRCh38 is recognised from the lengths") {
     const ContigDict bam({{"1", 249250621}});
     const ContigDict ref({{"1", 248956422}});
