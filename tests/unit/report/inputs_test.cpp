@@ -157,6 +157,14 @@ TEST_CASE("annotation on another build is an error that says so") {
     CHECK(e.find("'chr1'") != std::string::npos);  // the contig it would be with a chr prefix
 }
 
+TEST_CASE("an annotation without a gene or CDS is an error") {
+    CHECK(error_of([] { read_gff3(write_text("empty.gff3", "")); }).find("the file is empty") != std::string::npos);
+    // A VCF given by mistake: nine columns and more, no 'gene' or 'CDS' type.
+    const auto vcf = write_text("calls_as.gff3", "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER"
+                                                 "\tINFO\tFORMAT\tTUMOUR\nchr1\t100\t.\tA\tC\t.\tPASS\t.\tGT\t0/1\n");
+    CHECK(error_of([&] { read_gff3(vcf); }).find("holds no gene or CDS feature") != std::string::npos);
+}
+
 TEST_CASE("provenance from header lines") {
     std::vector<ToolRun> runs;
     add_tool_runs({"source=somatic-snv 0.1.0", "somatic-snvCommand=somatic-snv -t t.bam", "bcftools/csqVersion=1.16",
