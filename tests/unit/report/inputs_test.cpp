@@ -60,6 +60,21 @@ TEST_CASE("cnv summary: by column name, alternatives parsed, HRD absent means no
           std::string::npos);
 }
 
+TEST_CASE("cnv summary: a malformed alternative is an error naming the line, not a solution of purity 0") {
+    const std::string head = "purity\tploidy\talternatives\n";
+    const std::string e1 = error_of([&] { read_cnv_summary(write_text("alt_text.tsv", head + "0.6\t2\tx/4.16/1.3\n")); });
+    CHECK(e1.find("column 'alternatives' holds 'x'") != std::string::npos);
+    CHECK(e1.find("line 2") != std::string::npos);
+    const std::string e2 = error_of([&] { read_cnv_summary(write_text("alt_short.tsv", head + "0.6\t2\t0.5/4.16\n")); });
+    CHECK(e2.find("column 'alternatives' holds '0.5/4.16'") != std::string::npos);
+    // "NA" and an empty field are no alternative, as before.
+    CHECK(read_cnv_summary(write_text("alt_na.tsv", head + "0.6\t2\tNA\n")).alternatives.empty());
+    const CnvSummary s = read_cnv_summary(write_text("alt_one.tsv", head + "0.6\t2\t0.30/3.05/2.5;\n"));
+    REQUIRE(s.alternatives.size() == 1);
+    CHECK(s.alternatives[0].purity == doctest::Approx(0.30));
+    CHECK(s.alternatives[0].score == doctest::Approx(2.5));
+}
+
 TEST_CASE("cnv summary: why an HRD measure is NA") {
     // somatic-cnv on contigs without a known centromere: LOH measured, TAI and
     // LST (and so the sum) not.
