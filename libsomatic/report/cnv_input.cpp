@@ -92,12 +92,8 @@ CnvSummary read_cnv_summary(const std::string& path) {
     const HeaderTable t = read_header_table(path);
     CnvSummary s;
     s.name = t.name;
-    if (t.rows.size() != 1) {
-        throw input_error(s.name, "expected one row, found " + std::to_string(t.rows.size()), {},
-                          "give somatic-cnv's --summary of one sample");
-    }
     const std::string what = "somatic-cnv's --summary table";
-    const auto& row = t.rows[0];
+    const auto& row = t.only_row("give somatic-cnv's --summary of one sample");
     const TableLocus at = t.locus(0);
     s.purity = real_or_nan(row[t.require("purity", what)], at, "purity");
     // called_ploidy is the ploidy of the called states, what a reader wants;

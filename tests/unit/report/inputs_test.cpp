@@ -149,6 +149,13 @@ TEST_CASE("msi summary by column name") {
           "MSI not determined: no microsatellite had enough reads in both samples to test");
     CHECK(error_of([&] { read_msi_summary(write_text("msi_bad.tsv", "sites_tested\n1\n")); }).find("sites_unstable") !=
           std::string::npos);
+    // Two samples' summaries concatenated, or a header alone: not one sample's.
+    const std::string head = "sites_tested\tsites_unstable\tpercent_unstable\tmsi_status\tthreshold\n";
+    const std::string row = "10\t1\t10.00\tMSI-H\t3.5\n";
+    CHECK(error_of([&] { read_msi_summary(write_text("msi_two.tsv", head + row + row)); })
+              .find("expected one row, found 2") != std::string::npos);
+    CHECK(error_of([&] { read_cnv_summary(write_text("cnv_none.tsv", "purity\tploidy\n")); })
+              .find("expected one row, found 0") != std::string::npos);
 }
 
 TEST_CASE("annotation on another build is an error that says so") {
