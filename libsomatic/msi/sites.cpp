@@ -60,6 +60,13 @@ std::vector<Microsatellite> read_sites(const std::string& path, const ContigDict
         if (ca != cb) return ca < cb;
         return a.beg != b.beg ? a.beg < b.beg : a.end < b.end;
     });
+    // A site listed twice (site lists of two panels concatenated) would be
+    // tested and counted twice in the share of unstable sites.
+    sites.erase(std::unique(sites.begin(), sites.end(),
+                            [](const Microsatellite& a, const Microsatellite& b) {
+                                return a.contig == b.contig && a.beg == b.beg && a.end == b.end && a.unit == b.unit;
+                            }),
+                sites.end());
     return sites;
 }
 

@@ -25,8 +25,9 @@ std::string bed_line(const Microsatellite& site);
 
 // The sites of `path` in `contigs` order (the reference's), each checked:
 // five columns, a contig of the reference, end within it, unit of A/C/G/T and
-// end - start == unit length x count. Throws an input error naming the file
-// and line; an empty file is an error too (nothing to measure).
+// end - start == unit length x count; a site listed twice is kept once.
+// Throws an input error naming the file and line; an empty file is an error
+// too (nothing to measure).
 std::vector<Microsatellite> read_sites(const std::string& path, const ContigDict& contigs);
 
 // The sites lying wholly inside one of `regions` (sorted, merged, in the

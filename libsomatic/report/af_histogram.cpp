@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <map>
 
+#include "libsomatic/report/html_writer.hpp"
+
 namespace somatic::report {
 
 namespace {
@@ -14,18 +16,6 @@ std::string num(double v) {
     char b[32];
     std::snprintf(b, sizeof b, "%.1f", v);
     return b;
-}
-
-std::string escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '&') out += "&amp;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
 }
 
 // Colour-blind-safe (Okabe and Ito), enough for the states of one genome.
@@ -84,14 +74,14 @@ std::string af_histogram_svg(const std::vector<AfPoint>& points) {
             y -= h;
             s += "<rect x=\"" + num(left + b * bar_w + 1) + "\" y=\"" + num(y) + "\" width=\"" + num(bar_w - 2) +
                  "\" height=\"" + num(h) + "\" fill=\"" + kColours[std::min(st, kColours.size() - 1)] + "\"><title>" +
-                 escape(states[st]) + ": " + std::to_string(n) + "</title></rect>\n";
+                 html_escape(states[st]) + ": " + std::to_string(n) + "</title></rect>\n";
         }
     }
     for (size_t st = 0; st < states.size(); ++st) {
         const double y = top + 14.0 * static_cast<double>(st);
         s += "<rect x=\"" + num(legend_x) + "\" y=\"" + num(y) + "\" width=\"10\" height=\"10\" fill=\"" +
              kColours[std::min(st, kColours.size() - 1)] + "\"/>\n<text x=\"" + num(legend_x + 14) + "\" y=\"" +
-             num(y + 9) + "\">" + escape(states[st]) + "</text>\n";
+             num(y + 9) + "\">" + html_escape(states[st]) + "</text>\n";
     }
     s += "</svg>\n";
     return s;

@@ -68,6 +68,12 @@ GeneAnnotation read_gff3(const std::string& path) {
         g.where = std::move(where);
         a.genes.push_back(std::move(g));
     }
+    // An empty file, or another format whose third column is never 'gene'
+    // or 'CDS' (a VCF's IDs): nothing to place genes or coding TMB with.
+    if (a.genes.empty() && a.cds.empty() && a.sequence_regions.empty()) {
+        throw input_error(a.name, lines.line_number() == 0 ? "the file is empty" : "holds no gene or CDS feature", {},
+                          "is this a GFF3 file? give the annotation the VCF was annotated with");
+    }
     return a;
 }
 

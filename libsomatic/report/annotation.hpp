@@ -26,7 +26,7 @@ struct GeneAnnotation {
 
 // Reads a GFF3 file (plain or gzipped). Throws an input error naming the
 // line for a line with fewer than nine columns or coordinates that are not
-// numbers.
+// numbers, and one for a file with no gene, CDS or ##sequence-region line.
 GeneAnnotation read_gff3(const std::string& path);
 
 // The annotation and the VCF must describe one assembly: a

@@ -66,28 +66,22 @@ CnvSegmentsInput read_cnv_segments(const std::string& path) {
     return in;
 }
 
-std::vector<AlternativeSolution> parse_alternatives(const std::string& text) {
+std::vector<AlternativeSolution> parse_alternatives(const std::string& text, const TableLocus& at) {
     std::vector<AlternativeSolution> out;
     if (text.empty() || is_missing_token(text)) return out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t semi = text.find(';', start);
-        if (semi == std::string::npos) semi = text.size();
-        const std::string one = text.substr(start, semi - start);
-        start = semi + 1;
+    std::vector<std::string_view> solutions, parts;
+    split_fields(text, ';', solutions);
+    for (const auto one : solutions) {
         if (one.empty()) continue;
-        AlternativeSolution a;
-        std::vector<std::string> parts;
-        for (size_t p = 0; p <= one.size();) {
-            size_t slash = one.find('/', p);
-            if (slash == std::string::npos) slash = one.size();
-            parts.push_back(one.substr(p, slash - p));
-            p = slash + 1;
+        split_fields(one, '/', parts);
+        if (parts.size() < 3) {
+            throw input_error(at.file, "column 'alternatives' holds '" + std::string(one) + "'", at.where(),
+                              "each solution is purity/ploidy/score[/doubled/...], ';' between solutions");
         }
-        if (parts.size() < 3) continue;
-        a.purity = std::atof(parts[0].c_str());
-        a.ploidy = std::atof(parts[1].c_str());
-        a.score = std::atof(parts[2].c_str());
+        AlternativeSolution a;
+        a.purity = parse_real(parts[0], at, "alternatives", true);
+        a.ploidy = parse_real(parts[1], at, "alternatives", true);
+        a.score = parse_real(parts[2], at, "alternatives", true);
         a.doubled = parts.size() > 3 && parts[3] == "doubled";
         out.push_back(a);
     }
@@ -98,12 +92,8 @@ CnvSummary read_cnv_summary(const std::string& path) {
     const HeaderTable t = read_header_table(path);
     CnvSummary s;
     s.name = t.name;
-    if (t.rows.size() != 1) {
-        throw input_error(s.name, "expected one row, found " + std::to_string(t.rows.size()), {},
-                          "give somatic-cnv's --summary of one sample");
-    }
     const std::string what = "somatic-cnv's --summary table";
-    const auto& row = t.rows[0];
+    const auto& row = t.only_row("give somatic-cnv's --summary of one sample");
     const TableLocus at = t.locus(0);
     s.purity = real_or_nan(row[t.require("purity", what)], at, "purity");
     // called_ploidy is the ploidy of the called states, what a reader wants;
@@ -115,7 +105,7 @@ CnvSummary read_cnv_summary(const std::string& path) {
     if (const int c = t.find("genome_doubled"); c >= 0 && !is_missing_token(row[static_cast<size_t>(c)])) {
         s.genome_doubled = static_cast<int>(parse_integer(row[static_cast<size_t>(c)], at, "genome_doubled"));
     }
-    if (const int c = t.find("alternatives"); c >= 0) s.alternatives = parse_alternatives(row[static_cast<size_t>(c)]);
+    if (const int c = t.find("alternatives"); c >= 0) s.alternatives = parse_alternatives(row[static_cast<size_t>(c)], at);
     auto hrd = [&](const char* column, double& value, bool& has) {
         const int c = t.find(column);
         if (c < 0) return;

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "libsomatic/io/table_reader.hpp"
 #include "libsomatic/report/provenance.hpp"
 
 namespace somatic::report {
@@ -62,8 +63,10 @@ struct CnvSummary {
 
 CnvSummary read_cnv_summary(const std::string& path);
 
-// "0.50/4.16/1.3474/doubled/misfit=.." ';'-separated: the alternatives column.
-std::vector<AlternativeSolution> parse_alternatives(const std::string& text);
+// "0.50/4.16/1.3474/doubled/misfit=.." ';'-separated: the alternatives column
+// (`at`: where it was read). A solution without purity, ploidy and score as
+// numbers is an input error naming the line.
+std::vector<AlternativeSolution> parse_alternatives(const std::string& text, const TableLocus& at);
 
 // Why each HRD measure the summary gives as NA was not measured, as
 // somatic-cnv's manual gives the causes: no allele-specific states (a

@@ -20,6 +20,11 @@ size_t HeaderTable::require(const std::string& column, const std::string& what) 
     return static_cast<size_t>(i);
 }
 
+const std::vector<std::string>& HeaderTable::only_row(const std::string& hint) const {
+    if (rows.size() != 1) throw input_error(name, "expected one row, found " + std::to_string(rows.size()), {}, hint);
+    return rows[0];
+}
+
 HeaderTable read_header_table(const std::string& path) {
     TableReader lines(path);
     HeaderTable t;

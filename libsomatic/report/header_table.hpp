@@ -23,6 +23,9 @@ struct HeaderTable {
     // Index of `column`; an input error naming the file when it is absent.
     size_t require(const std::string& column, const std::string& what) const;
     TableLocus locus(size_t row) const { return TableLocus{name, row_lines[row]}; }
+    // The one row of a one-row summary; an input error naming the file
+    // with `hint` (which table to give) when it has none or several.
+    const std::vector<std::string>& only_row(const std::string& hint) const;
 };
 
 // Reads `path`: "##" lines, then the header, then rows of the header's

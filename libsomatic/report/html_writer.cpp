@@ -272,11 +272,9 @@ void copy_number_section(Page& p, const Report& r) {
     p.add("</details>\n</section>\n");
 }
 
-void burden_facts(Page& p, const char* what, const Burden& b) {
-    if (!(b.territory_bp > 0)) {
-        return p.fact(what, "not computed: the callable territory is empty (no position where both samples had "
-                            "the depth and mapping quality to call)");
-    }
+// `empty_because`: why the territory can be empty, said when it is.
+void burden_facts(Page& p, const char* what, const Burden& b, const std::string& empty_because) {
+    if (!(b.territory_bp > 0)) return p.fact(what, "not computed: " + empty_because);
     p.fact(what, fixed(b.per_mb, 2) + " mutations per Mb (" + std::to_string(b.snvs) + " SNVs, " +
                      std::to_string(b.mnvs) + " MNVs, " + std::to_string(b.indels) + " indels over " +
                      fixed(b.territory_bp / 1e6, 4) + " Mb)");
@@ -286,8 +284,16 @@ void biomarkers_section(Page& p, const Report& r) {
     p.add("<section id=\"biomarkers\">\n<h2>Biomarkers</h2>\n<h3>Tumour mutational burden</h3>\n");
     if (r.tmb) {
         p.add("<dl class=\"facts\">\n");
-        burden_facts(p, "TMB", r.tmb->all);
-        if (r.tmb->coding_computed) burden_facts(p, "Coding TMB", r.tmb->coding);
+        const std::string no_callable =
+            "the callable territory is empty (no position where both samples had the depth and mapping quality to call)";
+        burden_facts(p, "TMB", r.tmb->all, no_callable);
+        if (r.tmb->coding_computed) {
+            burden_facts(p, "Coding TMB", r.tmb->coding,
+                         !(r.tmb->all.territory_bp > 0) ? no_callable
+                         : r.tmb->annotation_has_cds
+                             ? "no coding sequence (CDS) of the annotation lies in the callable territory"
+                             : "the annotation has no CDS feature (give one with coding sequences, as Ensembl's GFF3)");
+        }
         p.add("</dl>\n");
         if (!r.tmb->coding_computed) p.missing("coding_tmb", r, "coding TMB");
     } else {

@@ -9,12 +9,8 @@ MsiSummary read_msi_summary(const std::string& path) {
     const HeaderTable t = read_header_table(path);
     MsiSummary s;
     s.name = t.name;
-    if (t.rows.size() != 1) {
-        throw input_error(s.name, "expected one row, found " + std::to_string(t.rows.size()), {},
-                          "give somatic-msi call's --summary of one sample");
-    }
     const std::string what = "somatic-msi call's --summary table";
-    const auto& row = t.rows[0];
+    const auto& row = t.only_row("give somatic-msi call's --summary of one sample");
     const TableLocus at = t.locus(0);
     s.sites_tested = parse_real(row[t.require("sites_tested", what)], at, "sites_tested", true);
     s.sites_unstable = parse_real(row[t.require("sites_unstable", what)], at, "sites_unstable", true);

@@ -84,6 +84,7 @@ Tmb compute_tmb(const std::vector<Variant>& variants, const std::vector<Interval
     t.all = count(variants, merge_intervals(callable));
     if (have_annotation) {
         t.coding_computed = true;
+        t.annotation_has_cds = !cds.empty();
         t.coding = count(variants, intersect_intervals(callable, cds));
         t.coding.outside = 0;  // outside the CDS is the rule here, not a mismatch
     }

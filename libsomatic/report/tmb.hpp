@@ -31,6 +31,7 @@ struct Burden {
 struct Tmb {
     Burden all;
     bool coding_computed = false;
+    bool annotation_has_cds = false;  // tells an annotation without CDS from CDS off the territory
     Burden coding;
 };
 

@@ -100,6 +100,17 @@ check(r.returncode == 0 and j["variants"] == [] and j["biomarkers"]["tmb"]["all"
       and "0 somatic calls passed every filter" in open(page).read(),
       f"a header-only VCF: a report of 0 calls, TMB 0 ({r.returncode}: {r.stderr.strip()})")
 
+# A GFF3 of genes without CDS lines: the coding TMB says the annotation
+# lacks them (the callable territory is not empty: the TMB is computed).
+no_cds = os.path.join(out, "no_cds.gff3")
+with open(no_cds, "w") as f:
+    f.writelines(line for line in open(GFF3) if "\tCDS\t" not in line)
+page = os.path.join(out, "no_cds.html")
+r = report({k: inputs[k] for k in ("--snv", "--callable")} | {"--annotation": no_cds}, page, check_run=False)
+text = open(page).read() if r.returncode == 0 else ""
+check("<dt>TMB</dt><dd>not computed" not in text and "<dt>Coding TMB</dt><dd>not computed: the annotation has no CDS"
+      in text, f"an annotation without CDS: the coding TMB says so ({r.returncode}: {r.stderr.strip()})")
+
 # Usage: no -o; the same file twice.
 r = report({"--snv": inputs["--snv"]}, "", check_run=False)
 check(r.returncode == 2, f"no output: exit 2 ({r.stderr.strip()})")

@@ -60,6 +60,21 @@ TEST_CASE("cnv summary: by column name, alternatives parsed, HRD absent means no
           std::string::npos);
 }
 
+TEST_CASE("cnv summary: a malformed alternative is an error naming the line, not a solution of purity 0") {
+    const std::string head = "purity\tploidy\talternatives\n";
+    const std::string e1 = error_of([&] { read_cnv_summary(write_text("alt_text.tsv", head + "0.6\t2\tx/4.16/1.3\n")); });
+    CHECK(e1.find("column 'alternatives' holds 'x'") != std::string::npos);
+    CHECK(e1.find("line 2") != std::string::npos);
+    const std::string e2 = error_of([&] { read_cnv_summary(write_text("alt_short.tsv", head + "0.6\t2\t0.5/4.16\n")); });
+    CHECK(e2.find("column 'alternatives' holds '0.5/4.16'") != std::string::npos);
+    // "NA" and an empty field are no alternative, as before.
+    CHECK(read_cnv_summary(write_text("alt_na.tsv", head + "0.6\t2\tNA\n")).alternatives.empty());
+    const CnvSummary s = read_cnv_summary(write_text("alt_one.tsv", head + "0.6\t2\t0.30/3.05/2.5;\n"));
+    REQUIRE(s.alternatives.size() == 1);
+    CHECK(s.alternatives[0].purity == doctest::Approx(0.30));
+    CHECK(s.alternatives[0].score == doctest::Approx(2.5));
+}
+
 TEST_CASE("cnv summary: why an HRD measure is NA") {
     // somatic-cnv on contigs without a known centromere: LOH measured, TAI and
     // LST (and so the sum) not.
@@ -134,6 +149,13 @@ TEST_CASE("msi summary by column name") {
           "MSI not determined: no microsatellite had enough reads in both samples to test");
     CHECK(error_of([&] { read_msi_summary(write_text("msi_bad.tsv", "sites_tested\n1\n")); }).find("sites_unstable") !=
           std::string::npos);
+    // Two samples' summaries concatenated, or a header alone: not one sample's.
+    const std::string head = "sites_tested\tsites_unstable\tpercent_unstable\tmsi_status\tthreshold\n";
+    const std::string row = "10\t1\t10.00\tMSI-H\t3.5\n";
+    CHECK(error_of([&] { read_msi_summary(write_text("msi_two.tsv", head + row + row)); })
+              .find("expected one row, found 2") != std::string::npos);
+    CHECK(error_of([&] { read_cnv_summary(write_text("cnv_none.tsv", "purity\tploidy\n")); })
+              .find("expected one row, found 0") != std::string::npos);
 }
 
 TEST_CASE("annotation on another build is an error that says so") {
@@ -155,6 +177,14 @@ TEST_CASE("annotation on another build is an error that says so") {
     const std::string e = error_of([&] { check_same_build(read_gff3(no_chr), vcf, "calls.vcf"); });
     CHECK(e.find("names none of the contigs") != std::string::npos);
     CHECK(e.find("'chr1'") != std::string::npos);  // the contig it would be with a chr prefix
+}
+
+TEST_CASE("an annotation without a gene or CDS is an error") {
+    CHECK(error_of([] { read_gff3(write_text("empty.gff3", "")); }).find("the file is empty") != std::string::npos);
+    // A VCF given by mistake: nine columns and more, no 'gene' or 'CDS' type.
+    const auto vcf = write_text("calls_as.gff3", "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER"
+                                                 "\tINFO\tFORMAT\tTUMOUR\nchr1\t100\t.\tA\tC\t.\tPASS\t.\tGT\t0/1\n");
+    CHECK(error_of([&] { read_gff3(vcf); }).find("holds no gene or CDS feature") != std::string::npos);
 }
 
 TEST_CASE("provenance from header lines") {
