@@ -18,9 +18,6 @@ std::string_view unquote(std::string_view s) {
     return s;
 }
 
-// "an SBS96", "an ID83", "a DBS78", as the labels are spoken.
-std::string with_article(const std::string& label) { return (label.front() == 'D' ? "a " : "an ") + label; }
-
 }  // namespace
 
 ChannelTable read_channel_table(InputFile& input, const std::string& what) {
@@ -82,7 +79,7 @@ ChannelTable read_channel_table(InputFile& input, const std::string& what) {
         if (ch < 0) {
             std::string row(unquote(fields[0]));
             if (two_key && fields.size() > 1) row.append(" ").append(unquote(fields[1]));
-            throw input_error(file, "the " + what + " has a row '" + row + "' that is not " + with_article(set->label) + " channel", where,
+            throw input_error(file, "the " + what + " has a row '" + row + "' that is not " + label_with_article(set->type) + " channel", where,
                               set->type == CatalogueType::sbs96
                                   ? "rows are named like A[C>A]A, with the pyrimidine (C or T) as the mutated base"
                                   : "rows are named as in COSMIC's " + set->label + " table, " + set->names.front() + " to " +

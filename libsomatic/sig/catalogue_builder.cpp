@@ -40,8 +40,6 @@ Eigen::MatrixXd counts_of(const SampleCatalogue& sc, CatalogueType type) {
     }
 }
 
-std::string with_article(const std::string& label) { return (label.front() == 'D' ? "a " : "an ") + label; }
-
 }  // namespace
 
 void BuildOptions::validate() const { catalogue.validate(); }
@@ -107,7 +105,7 @@ BuildResult build_catalogue(const std::vector<std::string>& inputs, const BuildO
     for (size_t i = 0; i < parts.size(); ++i) {
         if (parts[i].vcf || parts[i].table.type == type) continue;
         throw input_error(display_name(inputs[i]),
-                          "is " + with_article(channel_set(parts[i].table.type).label) + " catalogue, but the catalogue being built is " +
+                          "is " + label_with_article(parts[i].table.type) + " catalogue, but the catalogue being built is " +
                               channel_set(type).label,
                           {}, "give catalogues of one type (and --type " + type_option_name(parts[i].table.type) + " for VCFs)");
     }

@@ -45,6 +45,11 @@ const std::vector<CatalogueType>& catalogue_types() {
     return all;
 }
 
+std::string label_with_article(CatalogueType type) {
+    const std::string& label = channel_set(type).label;
+    return (label.front() == 'D' ? "a " : "an ") + label;
+}
+
 std::string type_option_name(CatalogueType type) {
     std::string s = channel_set(type).label;
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

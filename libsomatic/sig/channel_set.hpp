@@ -31,6 +31,9 @@ const ChannelSet& channel_set(CatalogueType type);
 // The three types, in the order above.
 const std::vector<CatalogueType>& catalogue_types();
 
+// "an SBS96", "an ID83", "a DBS78": the label as spoken, for messages.
+std::string label_with_article(CatalogueType type);
+
 // "sbs96", "id83", "dbs78" (the --type spelling, lower case).
 std::string type_option_name(CatalogueType type);
 // The type of a --type value (case-insensitive), or false when unknown.

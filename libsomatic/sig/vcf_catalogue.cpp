@@ -13,6 +13,7 @@
 #include "libsomatic/core/bases.hpp"
 #include "libsomatic/core/contigs.hpp"
 #include "libsomatic/core/error.hpp"
+#include "libsomatic/io/hts_memory.hpp"
 #include "libsomatic/sig/channels.hpp"
 #include "libsomatic/sig/dbs78.hpp"
 #include "libsomatic/sig/id83.hpp"
@@ -385,34 +386,29 @@ void read_text_records(InputFile& in, Counter& counter) {
 }
 
 void read_bcf_records(InputFile& in, bcf_hdr_t* header, Counter& counter) {
-    bcf1_t* rec = bcf_init();
+    const BcfRecord owned = make_bcf_record();
+    bcf1_t* rec = owned.get();
     const int pass_id = bcf_hdr_id2int(header, BCF_DT_ID, "PASS");
     std::string alts;
     uint64_t n = 0;
-    try {
-        while (true) {
-            const int ret = bcf_read(in.hts(), header, rec);
-            if (ret == -1) break;
-            ++n;
-            if (ret < -1 || rec->errcode) {
-                throw input_error(in.name(), "malformed BCF record", "record " + std::to_string(n), "check the file with 'bcftools view'");
-            }
-            bcf_unpack(rec, BCF_UN_STR | BCF_UN_FLT);
-            const bool pass = rec->d.n_flt == 1 && rec->d.flt[0] == pass_id;
-            alts.clear();
-            for (int i = 1; i < rec->n_allele; ++i) {
-                if (i > 1) alts += ',';
-                alts += rec->d.allele[i];
-            }
-            if (rec->n_allele < 2) alts.assign(1, '.');
-            const char* chrom = bcf_hdr_id2name(header, rec->rid);
-            counter.record(chrom, rec->pos, rec->d.allele[0], alts, pass, n);
+    while (true) {
+        const int ret = bcf_read(in.hts(), header, rec);
+        if (ret == -1) break;
+        ++n;
+        if (ret < -1 || rec->errcode) {
+            throw input_error(in.name(), "malformed BCF record", "record " + std::to_string(n), "check the file with 'bcftools view'");
         }
-    } catch (...) {
-        bcf_destroy(rec);
-        throw;
+        bcf_unpack(rec, BCF_UN_STR | BCF_UN_FLT);
+        const bool pass = rec->d.n_flt == 1 && rec->d.flt[0] == pass_id;
+        alts.clear();
+        for (int i = 1; i < rec->n_allele; ++i) {
+            if (i > 1) alts += ',';
+            alts += rec->d.allele[i];
+        }
+        if (rec->n_allele < 2) alts.assign(1, '.');
+        const char* chrom = bcf_hdr_id2name(header, rec->rid);
+        counter.record(chrom, rec->pos, rec->d.allele[0], alts, pass, n);
     }
-    bcf_destroy(rec);
 }
 
 }  // namespace

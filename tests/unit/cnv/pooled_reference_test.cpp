@@ -8,10 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "../thrown_message.hpp"
 #include "libsomatic/core/error.hpp"
 #include "test_util.hpp"
 
 using namespace somatic;
+using somatic::testing::thrown_message;
 using namespace somatic::cnv;
 
 namespace {
@@ -45,14 +47,6 @@ PoolOptions no_gc() {
     return o;
 }
 
-std::string message_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "";
-}
 }  // namespace
 
 TEST_CASE("median and robust spread by hand") {
@@ -115,16 +109,16 @@ TEST_CASE("a reference of other bins names the first differing bin") {
     RatioOptions o;
     BinTable moved = sample(3, {1, 1, 1, 1, 1, 1});
     moved.bins[3].beg = 310;
-    const std::string m = message_of([&] { compute_pooled_ratios(moved, r, o, "t.bins.tsv", "pool.tsv"); });
+    const std::string m = thrown_message([&] { compute_pooled_ratios(moved, r, o, "t.bins.tsv", "pool.tsv"); });
     CHECK(m.find("pool.tsv") != std::string::npos);
     CHECK(m.find("bin 4 is chr1:300-400 (target) there but chr1:310-400 (target) in t.bins.tsv") != std::string::npos);
     BinTable shorter = sample(3, {1, 1, 1, 1, 1});
-    const std::string s = message_of([&] { compute_pooled_ratios(shorter, r, o, "t.bins.tsv", "pool.tsv"); });
+    const std::string s = thrown_message([&] { compute_pooled_ratios(shorter, r, o, "t.bins.tsv", "pool.tsv"); });
     CHECK(s.find("it has 6 bins, t.bins.tsv has 5; the first differing bin is 6: chr1:500-600 (target)") !=
           std::string::npos);
     BinTable other_fasta = sample(3, {1, 1, 1, 1, 1, 1});
     for (double& g : other_fasta.gc) g += 0.1;
-    CHECK(message_of([&] { compute_pooled_ratios(other_fasta, r, o, "t", "pool.tsv"); }).find("another reference FASTA") !=
+    CHECK(thrown_message([&] { compute_pooled_ratios(other_fasta, r, o, "t", "pool.tsv"); }).find("another reference FASTA") !=
           std::string::npos);
 }
 
@@ -150,7 +144,7 @@ TEST_CASE("the table round-trips and records the assembly") {
 TEST_CASE("a malformed usable column is an error naming the line") {
     const test::TempFile f("##somatic-cnv pooled reference\n#chrom\tstart\tend\tkind\tgc\tlog2\tspread\treads\tusable\n"
                            "chr1\t0\t100\ttarget\t0.4\t0\t0\t10\tyes\n");
-    const std::string m = message_of([&] { read_pooled_reference(f.path()); });
+    const std::string m = thrown_message([&] { read_pooled_reference(f.path()); });
     CHECK(m.find("line 3") != std::string::npos);
     CHECK(m.find("usable") != std::string::npos);
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "../test_files.hpp"
+#include "../thrown_message.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/report/annotation.hpp"
 #include "libsomatic/report/cnv_input.hpp"
@@ -12,22 +13,9 @@
 #include "libsomatic/report/sig_input.hpp"
 
 using namespace somatic;
+using somatic::testing::thrown_message;
 using namespace somatic::report;
 using somatic::testing::write_text;
-
-namespace {
-
-template <class F>
-std::string error_of(F&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "";
-}
-
-}  // namespace
 
 TEST_CASE("cnv summary: by column name, alternatives parsed, HRD absent means not computed") {
     const auto path = write_text(
@@ -56,7 +44,7 @@ TEST_CASE("cnv summary: by column name, alternatives parsed, HRD absent means no
     CHECK(std::isnan(h.hrd.fraction_genome_altered));
     CHECK(h.ploidy == doctest::Approx(3.1));  // no called_ploidy: ploidy
 
-    CHECK(error_of([&] { read_cnv_summary(write_text("nopurity.tsv", "ploidy\n2\n")); }).find("no column 'purity'") !=
+    CHECK(thrown_message([&] { read_cnv_summary(write_text("nopurity.tsv", "ploidy\n2\n")); }).find("no column 'purity'") !=
           std::string::npos);
 }
 
@@ -125,8 +113,8 @@ TEST_CASE("exposures: the tumour's row, bootstrap columns as intervals") {
     CHECK(e.signatures[0].name == "SBS1");
     CHECK(e.signatures[0].low == 5);
     CHECK(e.mutations == 10);
-    CHECK(error_of([&] { read_exposures(path, ""); }).find("several samples") != std::string::npos);
-    CHECK(error_of([&] { read_exposures(path, "T9"); }).find("no row for sample 'T9'") != std::string::npos);
+    CHECK(thrown_message([&] { read_exposures(path, ""); }).find("several samples") != std::string::npos);
+    CHECK(thrown_message([&] { read_exposures(path, "T9"); }).find("no row for sample 'T9'") != std::string::npos);
 }
 
 TEST_CASE("msi summary by column name") {
@@ -147,7 +135,7 @@ TEST_CASE("msi summary by column name") {
                                          "0\t0\tNA\tNA\t3.5\n");
     CHECK(headline(build_report(in))[1] ==
           "MSI not determined: no microsatellite had enough reads in both samples to test");
-    CHECK(error_of([&] { read_msi_summary(write_text("msi_bad.tsv", "sites_tested\n1\n")); }).find("sites_unstable") !=
+    CHECK(thrown_message([&] { read_msi_summary(write_text("msi_bad.tsv", "sites_tested\n1\n")); }).find("sites_unstable") !=
           std::string::npos);
     // Two samples' summaries concatenated, or a header alone: not one sample's.
     const std::string head = "sites_tested\tsites_unstable\tpercent_unstable\tmsi_status\tthreshold\n";
@@ -171,10 +159,10 @@ TEST_CASE("annotation on another build is an error that says so") {
     CHECK_NOTHROW(check_same_build(a, vcf, "calls.vcf"));
 
     const auto longer = write_text("longer.gff3", "##sequence-region chr1 1 248956422\n");
-    CHECK(error_of([&] { check_same_build(read_gff3(longer), vcf, "calls.vcf"); }).find("248956422 bp long") !=
+    CHECK(thrown_message([&] { check_same_build(read_gff3(longer), vcf, "calls.vcf"); }).find("248956422 bp long") !=
           std::string::npos);
     const auto no_chr = write_text("nochr.gff3", "1\tx\tgene\t1\t100\t.\t+\t.\tID=gene:G1\n");
-    const std::string e = error_of([&] { check_same_build(read_gff3(no_chr), vcf, "calls.vcf"); });
+    const std::string e = thrown_message([&] { check_same_build(read_gff3(no_chr), vcf, "calls.vcf"); });
     CHECK(e.find("names none of the contigs") != std::string::npos);
     CHECK(e.find("'chr1'") != std::string::npos);  // the contig it would be with a chr prefix
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "../test_files.hpp"
+#include "../thrown_message.hpp"
 #include "libsomatic/core/error.hpp"
 #include "libsomatic/sig/catalogue.hpp"
 #include "libsomatic/sig/channel_set.hpp"
@@ -13,6 +14,7 @@
 #include "libsomatic/sig/pipeline.hpp"
 
 using namespace somatic;
+using somatic::testing::thrown_message;
 using namespace somatic::sig;
 using somatic::testing::write_text;
 
@@ -46,15 +48,6 @@ double id_signature(int ch, size_t j) {
     return 1.0 / 83;
 }
 
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
-}
-
 }  // namespace
 
 TEST_CASE("ID83 and DBS78 tables are known by their rows") {
@@ -72,12 +65,12 @@ TEST_CASE("ID83 and DBS78 tables are known by their rows") {
     // An SBS96 row in an ID83 table is not an ID83 channel.
     std::string mixed = table_text(CatalogueType::id83, {"s"}, [](int, size_t) { return 1; });
     mixed += "A[C>A]A\t1\n";
-    CHECK(error_of([&] { read_channel_table(write_text("types_mixed.tsv", mixed), "catalogue"); })
+    CHECK(thrown_message([&] { read_channel_table(write_text("types_mixed.tsv", mixed), "catalogue"); })
               .find("the catalogue has a row 'A[C>A]A' that is not an ID83 channel") != std::string::npos);
     // A missing ID83 row.
     std::string missing = table_text(CatalogueType::id83, {"s"}, [](int, size_t) { return 1; });
     missing.erase(missing.find("1:Del:C:0"), std::string("1:Del:C:0\t1\n").size());
-    CHECK(error_of([&] { read_channel_table(write_text("types_missing.tsv", missing), "catalogue"); })
+    CHECK(thrown_message([&] { read_channel_table(write_text("types_missing.tsv", missing), "catalogue"); })
               .find("lacks 1 of the 83 ID83 channels (1:Del:C:0)") != std::string::npos);
 }
 
@@ -107,14 +100,14 @@ TEST_CASE("a catalogue and signatures of different types: one error naming both"
     run.inputs = {cat};
     run.signatures = sigs;
     run.output = testing::scratch("types_mismatch.tsv").string();
-    const std::string what = error_of([&] { run_fit(run); });
+    const std::string what = thrown_message([&] { run_fit(run); });
     CHECK(what.find("types_id_sigs2.tsv: has ID83 channels, but the catalogue of ") != std::string::npos);
     CHECK(what.find("types_dbs_cat.tsv is DBS78 (") != std::string::npos);
     CHECK(what.find('\n') == std::string::npos);
     // And --type asking for another type than the tables have.
     BuildOptions b;
     b.type = CatalogueType::sbs96;
-    CHECK(error_of([&] { build_catalogue({cat}, b); }).find("is a DBS78 catalogue, but the catalogue being built is SBS96") !=
+    CHECK(thrown_message([&] { build_catalogue({cat}, b); }).find("is a DBS78 catalogue, but the catalogue being built is SBS96") !=
           std::string::npos);
 }
 

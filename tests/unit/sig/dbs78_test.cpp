@@ -3,7 +3,6 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <map>
 #include <set>
 
@@ -72,15 +71,10 @@ TEST_CASE("DBS78: every doublet has one channel, every channel one or two double
 }
 
 TEST_CASE("DBS78 channel names equal COSMIC v3.4's table, when ../shared has it") {
-    const std::string data = somatic::testing::shared_data();
-    std::ifstream in(data + "/signatures/COSMIC_v3.4_DBS_GRCh37.txt");
-    if (data.empty() || !in) {
+    const auto rows = somatic::testing::shared_signature_rows("COSMIC_v3.4_DBS_GRCh37.txt");
+    if (rows.empty()) {
         MESSAGE("skipped: ../shared/data/signatures/COSMIC_v3.4_DBS_GRCh37.txt is absent");
         return;
     }
-    std::string line;
-    std::getline(in, line);
-    std::vector<std::string> rows;
-    while (std::getline(in, line)) rows.push_back(line.substr(0, line.find('\t')));
     CHECK(rows == dbs78_channel_names());
 }

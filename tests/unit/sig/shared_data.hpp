@@ -5,7 +5,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
+#include <vector>
 
 namespace somatic::testing {
 
@@ -15,6 +17,19 @@ inline std::string shared_data() {
     }
     const auto p = std::filesystem::path(SOMATIC_TESTDATA) / ".." / ".." / "shared" / "data";
     return std::filesystem::is_directory(p) ? p.lexically_normal().string() : std::string();
+}
+
+// The row names (first column, header line skipped) of a COSMIC table in
+// the shared data's signatures/ folder; empty when the file is absent.
+inline std::vector<std::string> shared_signature_rows(const std::string& file) {
+    const std::string data = shared_data();
+    std::vector<std::string> rows;
+    std::ifstream in(data + "/signatures/" + file);
+    if (data.empty() || !in) return rows;
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) rows.push_back(line.substr(0, line.find('\t')));
+    return rows;
 }
 
 }  // namespace somatic::testing
