@@ -50,10 +50,10 @@ TEST_CASE("cnv summary: by column name, alternatives parsed, HRD absent means no
 
 TEST_CASE("cnv summary: a malformed alternative is an error naming the line, not a solution of purity 0") {
     const std::string head = "purity\tploidy\talternatives\n";
-    const std::string e1 = error_of([&] { read_cnv_summary(write_text("alt_text.tsv", head + "0.6\t2\tx/4.16/1.3\n")); });
+    const std::string e1 = thrown_message([&] { read_cnv_summary(write_text("alt_text.tsv", head + "0.6\t2\tx/4.16/1.3\n")); });
     CHECK(e1.find("column 'alternatives' holds 'x'") != std::string::npos);
     CHECK(e1.find("line 2") != std::string::npos);
-    const std::string e2 = error_of([&] { read_cnv_summary(write_text("alt_short.tsv", head + "0.6\t2\t0.5/4.16\n")); });
+    const std::string e2 = thrown_message([&] { read_cnv_summary(write_text("alt_short.tsv", head + "0.6\t2\t0.5/4.16\n")); });
     CHECK(e2.find("column 'alternatives' holds '0.5/4.16'") != std::string::npos);
     // "NA" and an empty field are no alternative, as before.
     CHECK(read_cnv_summary(write_text("alt_na.tsv", head + "0.6\t2\tNA\n")).alternatives.empty());
@@ -140,9 +140,9 @@ TEST_CASE("msi summary by column name") {
     // Two samples' summaries concatenated, or a header alone: not one sample's.
     const std::string head = "sites_tested\tsites_unstable\tpercent_unstable\tmsi_status\tthreshold\n";
     const std::string row = "10\t1\t10.00\tMSI-H\t3.5\n";
-    CHECK(error_of([&] { read_msi_summary(write_text("msi_two.tsv", head + row + row)); })
+    CHECK(thrown_message([&] { read_msi_summary(write_text("msi_two.tsv", head + row + row)); })
               .find("expected one row, found 2") != std::string::npos);
-    CHECK(error_of([&] { read_cnv_summary(write_text("cnv_none.tsv", "purity\tploidy\n")); })
+    CHECK(thrown_message([&] { read_cnv_summary(write_text("cnv_none.tsv", "purity\tploidy\n")); })
               .find("expected one row, found 0") != std::string::npos);
 }
 
@@ -168,11 +168,11 @@ TEST_CASE("annotation on another build is an error that says so") {
 }
 
 TEST_CASE("an annotation without a gene or CDS is an error") {
-    CHECK(error_of([] { read_gff3(write_text("empty.gff3", "")); }).find("the file is empty") != std::string::npos);
+    CHECK(thrown_message([] { read_gff3(write_text("empty.gff3", "")); }).find("the file is empty") != std::string::npos);
     // A VCF given by mistake: nine columns and more, no 'gene' or 'CDS' type.
     const auto vcf = write_text("calls_as.gff3", "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER"
                                                  "\tINFO\tFORMAT\tTUMOUR\nchr1\t100\t.\tA\tC\t.\tPASS\t.\tGT\t0/1\n");
-    CHECK(error_of([&] { read_gff3(vcf); }).find("holds no gene or CDS feature") != std::string::npos);
+    CHECK(thrown_message([&] { read_gff3(vcf); }).find("holds no gene or CDS feature") != std::string::npos);
 }
 
 TEST_CASE("provenance from header lines") {
